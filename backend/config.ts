@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Settings read from the environment once at start; see the README for each. */
+export interface Config {
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string;
+  readonly trustedOrigins: readonly string[];
+  readonly authSecret: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly production: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const origin = z
+  .url({ protocol: /^https?$/ })
+  .transform((value) => new URL(value).origin)
+  .refine((value) => value !== 'null', 'an http or https origin');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+  DATA_DIR: z.string().min(1).default('data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|file:|postgres(ql)?:\/\/)/, 'sqlite:<path>, file:<path> or postgres://…')
+    .optional(),
+  TRUSTED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(origin)),
+  AUTH_SECRET: z.string().min(32, 'at least 32 characters of random text').optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Portico <no-reply@localhost>'),
+  NODE_ENV: z.string().optional(),
+});
+
+const expected: Record<string, string> = {
+  PORT: 'a whole number from 0 to 65535',
+  PUBLIC_URL: 'an http(s) URL such as https://portal.vendor.example',
+  DATA_DIR: 'a folder path',
+  DATABASE_URL: 'sqlite:<path> (the default is sqlite:<DATA_DIR>/portico.db)',
+  TRUSTED_ORIGINS: 'a comma-separated list of origins such as https://www.vendor.example',
+  AUTH_SECRET: 'at least 32 characters of random text (openssl rand -base64 32)',
+  SMTP_URL: 'an smtp:// or smtps:// URL such as smtps://user:pass@mail.vendor.example:465',
+  MAIL_FROM: 'a sender such as "Vendor <support@vendor.example>"',
+};
+
+/**
+ * Reads and validates the environment. Throws ConfigError with one line per bad variable,
+ * each naming the variable and what it expects.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = schema.safeParse(blankless);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name} is invalid: expected ${expected[name] ?? issue.message} (got ${JSON.stringify(env[name])})`;
+    });
+    throw new ConfigError([...new Set(lines)].join('\n'));
+  }
+  const vars = parsed.data;
+  const production = vars.NODE_ENV === 'production';
+  const dataDir = resolve(vars.DATA_DIR);
+  const publicUrl = vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`;
+  const databaseUrl = vars.DATABASE_URL ?? `sqlite:${join(dataDir, 'portico.db')}`;
+  if (databaseUrl.startsWith('postgres')) {
+    throw new ConfigError(
+      'DATABASE_URL is invalid: PostgreSQL is not supported by this version yet; use sqlite:<path>',
+    );
+  }
+  if (production && !vars.PUBLIC_URL) {
+    throw new ConfigError('PUBLIC_URL is missing: in production it must be the public https URL');
+  }
+  return {
+    port: vars.PORT,
+    publicUrl,
+    dataDir,
+    databaseUrl,
+    trustedOrigins: [...new Set([new URL(publicUrl).origin, ...vars.TRUSTED_ORIGINS])],
+    authSecret: vars.AUTH_SECRET ?? developmentSecret(dataDir, production),
+    smtpUrl: vars.SMTP_URL,
+    mailFrom: vars.MAIL_FROM,
+    production,
+  };
+}
+
+function developmentSecret(dataDir: string, production: boolean): string {
+  if (production) {
+    throw new ConfigError(`AUTH_SECRET is missing: expected ${expected.AUTH_SECRET}`);
+  }
+  const file = join(dataDir, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  console.warn(`AUTH_SECRET is not set: generated one into ${file} (set it in production)`);
+  return secret;
+}
+
+/** The file path of a sqlite: or file: DATABASE_URL. */
+export function sqlitePath(config: Config): string {
+  return config.databaseUrl.replace(/^(sqlite|file):(\/\/)?/, '');
+}

@@ -1,0 +1,23 @@
+import type { Services } from './services.ts';
+import type { SessionInfo } from './session/session.cache.ts';
+
+/** What every procedure sees. Tests build it directly with `createInnerContext`. */
+export interface Context {
+  services: Services;
+  session: SessionInfo | null;
+}
+
+export function createInnerContext(services: Services, session: SessionInfo | null): Context {
+  return { services, session };
+}
+
+/** Per HTTP request: resolve the session once and pass a refreshed cookie on to the response. */
+export async function createRequestContext(
+  services: Services,
+  req: Request,
+  resHeaders: Headers,
+): Promise<Context> {
+  const { session, setCookie } = await services.sessions.lookup(req.headers);
+  if (setCookie) resHeaders.append('set-cookie', setCookie);
+  return createInnerContext(services, session);
+}

@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+export interface OpenedDatabase {
+  /** The query builder every domain module uses. */
+  readonly db: Db;
+  /** The raw handle, for pragmas, backups and better-auth's migrations. */
+  readonly sqlite: SqliteDatabase.Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the SQLite file with the settings Portico relies on: WAL so readers never wait for the
+ * writer, foreign keys enforced, a busy timeout instead of immediate SQLITE_BUSY, and
+ * synchronous=FULL so an acknowledged write survives a power cut (the cost is measured in the
+ * README's durability notes).
+ */
+export function openDatabase(path: string): OpenedDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    sqlite,
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { getMigrations } from 'better-auth/db/migration';
+import type { Db } from './database.ts';
+import type { PorticoAuth } from '../auth.ts';
+
+const folder = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/** Loads `migrations/*.ts` in name order; the names start with their timestamp. */
+class FolderMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await readdir(folder)).filter((name) => /^\d{4}_\d\d_\d\d_\d{6}_.+\.ts$/.test(name));
+    const entries = await Promise.all(
+      files.map(async (name) => {
+        const migration = (await import(pathToFileURL(join(folder, name)).href)) as Migration;
+        return [name.replace(/\.ts$/, ''), migration] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
+  }
+}
+
+/**
+ * Brings the database up to date: better-auth's tables first (ours reference them), then
+ * Portico's own migrations. Throws with the failing migration's name.
+ */
+export async function migrate(db: Db, auth: PorticoAuth): Promise<void> {
+  const { runMigrations } = await getMigrations(auth.options);
+  await runMigrations();
+  const migrator = new Migrator({ db, provider: new FolderMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error) {
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed`, { cause: error });
+  }
+}

@@ -1,0 +1,68 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { loadConfig, type Config } from './config.ts';
+import { createServices, type ServiceOptions, type Services } from './services.ts';
+import { createApp } from './server.ts';
+
+export interface RunningPortico {
+  url: string;
+  services: Services;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Starts an HTTP server on a port, which may be 0 for any free one; resolves with the port. */
+export function listenOn(server: Server, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Stops accepting connections, lets open requests finish, and ends idle keep-alive sockets. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+  });
+}
+
+/**
+ * Binds the port first (so PORT=0 picks a free one and the public URL knows it), then builds
+ * the services with the final configuration and starts answering.
+ */
+export async function startPortico(
+  env: NodeJS.ProcessEnv,
+  options: ServiceOptions & { extraOrigins?: readonly string[] } = {},
+): Promise<RunningPortico> {
+  const requested = loadConfig(env);
+  const server = createServer();
+  const port = await listenOn(server, requested.port);
+  const config: Config = loadConfig({
+    ...env,
+    PORT: String(port),
+    TRUSTED_ORIGINS: [...requested.trustedOrigins, ...(options.extraOrigins ?? [])].join(','),
+  });
+  let services: Services;
+  try {
+    services = await createServices(config, options);
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+  server.on('request', getRequestListener(createApp(services).fetch));
+  return {
+    url: config.publicUrl,
+    services,
+    server,
+    async close() {
+      await closeServer(server);
+      await services.close();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { Mail } from './mailer.ts';
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function layout(vendor: string, heading: string, body: string, action: string, link: string) {
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">
+<h1 style="font-size:1.25rem">${escape(heading)}</h1><p>${escape(body)}</p>
+<p><a href="${escape(link)}" style="display:inline-block;padding:.6em 1.2em;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">${escape(action)}</a></p>
+<p style="color:#555;font-size:.9em">${escape(vendor)}</p></body></html>`;
+}
+
+export function verificationMail(vendor: string, to: string, name: string, link: string): Mail {
+  const body = `Hello ${name}, please confirm that this is your email address to finish creating your ${vendor} account.`;
+  return {
+    to,
+    subject: `Confirm your email for ${vendor}`,
+    text: `${body}\n\n${link}\n\nIf you did not sign up, you can ignore this message.`,
+    html: layout(vendor, 'Confirm your email', body, 'Confirm email', link),
+    link,
+  };
+}
+
+export function passwordResetMail(vendor: string, to: string, name: string, link: string): Mail {
+  const body = `Hello ${name}, someone asked to reset the password of your ${vendor} account. The link works for one hour.`;
+  return {
+    to,
+    subject: `Reset your ${vendor} password`,
+    text: `${body}\n\n${link}\n\nIf it was not you, ignore this message: your password stays as it is.`,
+    html: layout(vendor, 'Reset your password', body, 'Choose a new password', link),
+    link,
+  };
+}

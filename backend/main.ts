@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import { closeServer, listenOn, startPortico } from './listen.ts';
+import { DEMO_SIGN_INS, seedDemo } from './seed/demo.seed.ts';
+import { attachDemoSite, createDemoServer } from '../demo/serve.ts';
+
+const { values } = parseArgs({ options: { 'with-demo': { type: 'boolean', default: false } } });
+
+async function main(): Promise<void> {
+  const withDemo = values['with-demo'];
+  const demoServer = withDemo ? createDemoServer() : null;
+  let demoUrl: string | null = null;
+  if (demoServer) {
+    const requested = loadConfig();
+    const demoPort = await listenOn(demoServer, Number(process.env.DEMO_PORT ?? requested.port + 1));
+    demoUrl = `http://localhost:${demoPort}`;
+  }
+  const portico = await startPortico(process.env, { extraOrigins: demoUrl ? [demoUrl] : [] });
+  if (demoServer) {
+    attachDemoSite(demoServer, portico.url);
+    if (await seedDemo(portico.services)) console.log('Seeded the demo vendor.');
+  }
+  console.log(`Portico is running at ${portico.url}`);
+  if (demoUrl) {
+    console.log(`Demo vendor site:     ${demoUrl}/`);
+    console.log(`Demo customer:        ${DEMO_SIGN_INS.customer.email} / ${DEMO_SIGN_INS.customer.password}`);
+    console.log(`Demo agent:           ${DEMO_SIGN_INS.agent.email} / ${DEMO_SIGN_INS.agent.password}`);
+  }
+  // One machine-readable line for scripts and tests that start Portico with PORT=0.
+  console.log(JSON.stringify({ portico: portico.url, demo: demoUrl }));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    await Promise.all([portico.close(), demoServer ? closeServer(demoServer) : undefined]);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

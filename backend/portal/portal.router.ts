@@ -1,0 +1,16 @@
+import { adminProcedure, publicProcedure, router } from '../trpc.ts';
+import { portalSettingsSchema } from './portal.schema.ts';
+import { writePortalSettings } from './portal.queries.ts';
+
+export const portalRouter = router({
+  /** Public branding and languages: name, logo, colors, locales. */
+  settings: publicProcedure.query(({ ctx }) => ctx.services.portalSettings()),
+});
+
+export const staffPortalRouter = router({
+  update: adminProcedure.input(portalSettingsSchema).mutation(async ({ ctx, input }) => {
+    await writePortalSettings(ctx.services.db, input);
+    await ctx.services.reloadPortalSettings();
+    return input;
+  }),
+});

@@ -1,0 +1,130 @@
+import { fileURLToPath } from 'node:url';
+import { Hono, type Context as HonoContext } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { appRouter } from './router.ts';
+import { createRequestContext } from './context.ts';
+import { CLIENT_IP_HEADER } from './auth.ts';
+import type { Services } from './services.ts';
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const API_BODY_LIMIT = 256 * 1024;
+
+/** better-auth endpoints after which a cached session may no longer be valid. */
+const SESSION_CHANGING = /\/(sign-out|revoke-|reset-password|change-password|change-email|delete-user|update-user|organization\/)/;
+
+function problem(c: HonoContext, status: 400 | 403 | 404 | 413 | 500, code: string, message: string) {
+  return c.json({ error: { code, message } }, status);
+}
+
+/**
+ * The HTTP surface: better-auth under /api/auth, tRPC under /api/trpc, the element bundle, and
+ * /healthz. Browsers may call the API with credentials only from the trusted origins.
+ */
+export function createApp(services: Services): Hono {
+  const { config } = services;
+  const trusted = new Set(config.trustedOrigins);
+  const app = new Hono();
+
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginResourcePolicy: 'cross-origin',
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: config.publicUrl.startsWith('https:') ? 'max-age=31536000' : false,
+    }),
+  );
+
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (trusted.has(origin) ? origin : null),
+      credentials: true,
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['content-type', 'trpc-accept', 'last-event-id', 'x-trpc-source'],
+      maxAge: 600,
+    }),
+  );
+
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    const origin = c.req.header('origin');
+    if (!origin || origin === 'null') {
+      return problem(c, 403, 'MISSING_ORIGIN', 'Requests that change data must send an Origin header.');
+    }
+    if (!trusted.has(origin)) {
+      return problem(c, 403, 'INVALID_ORIGIN', `The origin ${origin} is not allowed to use this portal.`);
+    }
+    return next();
+  });
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: (c) => problem(c, 413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${API_BODY_LIMIT / 1024} KB.`),
+    }),
+  );
+
+  app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
+    const headers = new Headers(c.req.raw.headers);
+    headers.set(CLIENT_IP_HEADER, getConnInfo(c).remote.address ?? 'unknown');
+    const request = new Request(c.req.raw, { headers });
+    const response = await services.auth.handler(request);
+    if (SESSION_CHANGING.test(c.req.path)) services.sessions.clear();
+    return response;
+  });
+
+  app.all('/api/trpc/*', (c) =>
+    fetchRequestHandler({
+      endpoint: '/api/trpc',
+      req: c.req.raw,
+      router: appRouter,
+      createContext: ({ req, resHeaders }) => createRequestContext(services, req, resHeaders),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          services.log(`tRPC ${path ?? '(no path)'} failed: ${error.cause?.stack ?? error.stack}`);
+        }
+      },
+    }),
+  );
+
+  app.all('/api/*', (c) => problem(c, 404, 'NOT_FOUND', `There is no API at ${c.req.path}.`));
+
+  app.get('/healthz', (c) => {
+    services.sqlite.prepare('SELECT 1').get();
+    return c.json({ ok: true });
+  });
+
+  app.use(
+    '/portico.js',
+    serveStatic({
+      root: DIST,
+      onFound: (_path, c) => {
+        c.header('Access-Control-Allow-Origin', '*');
+        c.header('Cache-Control', 'public, max-age=300, must-revalidate');
+      },
+    }),
+  );
+  app.use(
+    '/chunks/*',
+    serveStatic({
+      root: DIST,
+      onFound: (_path, c) => {
+        c.header('Access-Control-Allow-Origin', '*');
+        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+
+  app.notFound((c) => problem(c, 404, 'NOT_FOUND', `Nothing is served at ${c.req.path}.`));
+  app.onError((error, c) => {
+    services.log(`${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`);
+    return problem(c, 500, 'INTERNAL', 'Something went wrong on our side. Please try again in a moment.');
+  });
+  return app;
+}

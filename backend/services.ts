@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import type { Config } from './config.ts';
+import { sqlitePath } from './config.ts';
+import { openDatabase, type Db } from './db/database.ts';
+import type SqliteDatabase from 'better-sqlite3';
+import { migrate } from './db/migrate.ts';
+import { createAuth, type PorticoAuth } from './auth.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { SessionCache } from './session/session.cache.ts';
+import { readPortalSettings } from './portal/portal.queries.ts';
+import type { PortalSettings } from './portal/portal.schema.ts';
+
+/** Everything a request may need, built once per process. */
+export interface Services {
+  config: Config;
+  db: Db;
+  sqlite: SqliteDatabase.Database;
+  auth: PorticoAuth;
+  mailer: Mailer;
+  sessions: SessionCache;
+  log: (line: string) => void;
+  portalSettings(): PortalSettings;
+  reloadPortalSettings(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  log?: (line: string) => void;
+  /** better-auth's per-address rate limits; on unless a test turns them off. */
+  rateLimit?: boolean;
+}
+
+/** Opens the database, runs migrations and wires auth and mail. */
+export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const { db, sqlite, close: closeDb } = openDatabase(sqlitePath(config));
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    outbox: join(config.dataDir, 'mail'),
+    log,
+  });
+  let settings: PortalSettings | undefined;
+  const auth = createAuth({
+    config,
+    db,
+    mailer,
+    vendorName: () => settings?.vendorName ?? 'Portico',
+    rateLimit: options.rateLimit,
+  });
+  await migrate(db, auth);
+  settings = await readPortalSettings(db);
+  return {
+    config,
+    db,
+    sqlite,
+    auth,
+    mailer,
+    sessions: new SessionCache(auth),
+    log,
+    portalSettings: () => settings!,
+    async reloadPortalSettings() {
+      settings = await readPortalSettings(db);
+    },
+    async close() {
+      mailer.close();
+      await closeDb();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z, ZodError } from 'zod';
+import type { Context } from './context.ts';
+import { findMembership } from './account/account.queries.ts';
+import { isStaffRole } from './session/roles.ts';
+
+const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
+
+const t = initTRPC.context<Context>().create({
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    const fieldErrors =
+      error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null;
+    return {
+      ...shape,
+      message: internal ? INTERNAL_MESSAGE : fieldErrors ? 'Some fields are not valid.' : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure;
+
+const signedIn = t.middleware(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+/**
+ * A signed-in customer working in one customer account. The account always comes from the
+ * session, never from the input; membership is checked so a removed member loses access at once.
+ */
+export const customerProcedure = t.procedure.use(signedIn).use(async ({ ctx, next }) => {
+  const { accountId, userId } = ctx.session;
+  const membership = accountId ? await findMembership(ctx.services.db, userId, accountId) : null;
+  if (!membership) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This sign-in has no customer account.' });
+  }
+  return next({ ctx: { ...ctx, account: membership } });
+});
+
+export const staffProcedure = t.procedure.use(signedIn).use(({ ctx, next }) => {
+  if (!isStaffRole(ctx.session.role)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This needs a staff sign-in.' });
+  }
+  return next({ ctx: { ...ctx, staffRole: ctx.session.role } });
+});
+
+export const adminProcedure = staffProcedure.use(({ ctx, next }) => {
+  if (ctx.staffRole !== 'admin') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This needs an administrator.' });
+  }
+  return next();
+});
