@@ -55,7 +55,9 @@ async function main(argv: string[]): Promise<number> {
     } finally {
       await services.close();
     }
-    console.log(`Created ${role} ${values.email}${values.password ? '' : ` with password ${password}`}.`);
+    console.log(
+      `Created ${role} ${values.email}${values.password ? '' : ` with password ${password}`}.`,
+    );
     return 0;
   }
   console.error(`Unknown command: ${command}\n\n${USAGE}`);

@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   let demoUrl: string | null = null;
   if (demoServer) {
     const requested = loadConfig();
-    const demoPort = await listenOn(demoServer, Number(process.env.DEMO_PORT ?? requested.port + 1));
+    const demoPort = await listenOn(
+      demoServer,
+      Number(process.env.DEMO_PORT ?? requested.port + 1),
+    );
     demoUrl = `http://localhost:${demoPort}`;
   }
   const portico = await startPortico(process.env, { extraOrigins: demoUrl ? [demoUrl] : [] });
@@ -23,8 +26,12 @@ async function main(): Promise<void> {
   console.log(`Portico is running at ${portico.url}`);
   if (demoUrl) {
     console.log(`Demo vendor site:     ${demoUrl}/`);
-    console.log(`Demo customer:        ${DEMO_SIGN_INS.customer.email} / ${DEMO_SIGN_INS.customer.password}`);
-    console.log(`Demo agent:           ${DEMO_SIGN_INS.agent.email} / ${DEMO_SIGN_INS.agent.password}`);
+    console.log(
+      `Demo customer:        ${DEMO_SIGN_INS.customer.email} / ${DEMO_SIGN_INS.customer.password}`,
+    );
+    console.log(
+      `Demo agent:           ${DEMO_SIGN_INS.agent.email} / ${DEMO_SIGN_INS.agent.password}`,
+    );
   }
   // One machine-readable line for scripts and tests that start Portico with PORT=0.
   console.log(JSON.stringify({ portico: portico.url, demo: demoUrl }));

@@ -15,9 +15,15 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const API_BODY_LIMIT = 256 * 1024;
 
 /** better-auth endpoints after which a cached session may no longer be valid. */
-const SESSION_CHANGING = /\/(sign-out|revoke-|reset-password|change-password|change-email|delete-user|update-user|organization\/)/;
+const SESSION_CHANGING =
+  /\/(sign-out|revoke-|reset-password|change-password|change-email|delete-user|update-user|organization\/)/;
 
-function problem(c: HonoContext, status: 400 | 403 | 404 | 413 | 500, code: string, message: string) {
+function problem(
+  c: HonoContext,
+  status: 400 | 403 | 404 | 413 | 500,
+  code: string,
+  message: string,
+) {
   return c.json({ error: { code, message } }, status);
 }
 
@@ -51,13 +57,24 @@ export function createApp(services: Services): Hono {
   );
 
   app.use('/api/*', async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS')
+      return next();
     const origin = c.req.header('origin');
     if (!origin || origin === 'null') {
-      return problem(c, 403, 'MISSING_ORIGIN', 'Requests that change data must send an Origin header.');
+      return problem(
+        c,
+        403,
+        'MISSING_ORIGIN',
+        'Requests that change data must send an Origin header.',
+      );
     }
     if (!trusted.has(origin)) {
-      return problem(c, 403, 'INVALID_ORIGIN', `The origin ${origin} is not allowed to use this portal.`);
+      return problem(
+        c,
+        403,
+        'INVALID_ORIGIN',
+        `The origin ${origin} is not allowed to use this portal.`,
+      );
     }
     return next();
   });
@@ -66,7 +83,13 @@ export function createApp(services: Services): Hono {
     '/api/*',
     bodyLimit({
       maxSize: API_BODY_LIMIT,
-      onError: (c) => problem(c, 413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${API_BODY_LIMIT / 1024} KB.`),
+      onError: (c) =>
+        problem(
+          c,
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `Request bodies are limited to ${API_BODY_LIMIT / 1024} KB.`,
+        ),
     }),
   );
 
@@ -124,7 +147,12 @@ export function createApp(services: Services): Hono {
   app.notFound((c) => problem(c, 404, 'NOT_FOUND', `Nothing is served at ${c.req.path}.`));
   app.onError((error, c) => {
     services.log(`${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`);
-    return problem(c, 500, 'INTERNAL', 'Something went wrong on our side. Please try again in a moment.');
+    return problem(
+      c,
+      500,
+      'INTERNAL',
+      'Something went wrong on our side. Please try again in a moment.',
+    );
   });
   return app;
 }

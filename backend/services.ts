@@ -31,7 +31,10 @@ export interface ServiceOptions {
 }
 
 /** Opens the database, runs migrations and wires auth and mail. */
-export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+export async function createServices(
+  config: Config,
+  options: ServiceOptions = {},
+): Promise<Services> {
   const log = options.log ?? ((line: string) => console.warn(line));
   const { db, sqlite, close: closeDb } = openDatabase(sqlitePath(config));
   const mailer = createMailer({

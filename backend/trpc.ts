@@ -14,7 +14,11 @@ const t = initTRPC.context<Context>().create({
       error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null;
     return {
       ...shape,
-      message: internal ? INTERNAL_MESSAGE : fieldErrors ? 'Some fields are not valid.' : shape.message,
+      message: internal
+        ? INTERNAL_MESSAGE
+        : fieldErrors
+          ? 'Some fields are not valid.'
+          : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,

@@ -21,11 +21,24 @@ export async function ensureCustomerAccount(
     const now = new Date().toISOString();
     await trx
       .insertInto('organization')
-      .values({ id: accountId, name: user.name, slug: `account-${accountId}`, logo: null, metadata: null, createdAt: now })
+      .values({
+        id: accountId,
+        name: user.name,
+        slug: `account-${accountId}`,
+        logo: null,
+        metadata: null,
+        createdAt: now,
+      })
       .execute();
     await trx
       .insertInto('member')
-      .values({ id: newId(), organizationId: accountId, userId: user.id, role: 'owner', createdAt: now })
+      .values({
+        id: newId(),
+        organizationId: accountId,
+        userId: user.id,
+        role: 'owner',
+        createdAt: now,
+      })
       .execute();
     return accountId;
   });

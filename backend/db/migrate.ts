@@ -11,7 +11,9 @@ const folder = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Loads `migrations/*.ts` in name order; the names start with their timestamp. */
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await readdir(folder)).filter((name) => /^\d{4}_\d\d_\d\d_\d{6}_.+\.ts$/.test(name));
+    const files = (await readdir(folder)).filter((name) =>
+      /^\d{4}_\d\d_\d\d_\d{6}_.+\.ts$/.test(name),
+    );
     const entries = await Promise.all(
       files.map(async (name) => {
         const migration = (await import(pathToFileURL(join(folder, name)).href)) as Migration;

@@ -45,9 +45,14 @@ export function createMailer(options: MailerOptions): Mailer {
     async send(mail) {
       const info = await transport.sendMail({ from: options.from, ...withoutLink(mail) });
       await mkdir(options.outbox, { recursive: true });
-      const file = join(options.outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`);
+      const file = join(
+        options.outbox,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`,
+      );
       await writeFile(file, info.message as Buffer);
-      options.log?.(`mail to ${mail.to} written to ${file}${mail.link ? `\n  link: ${mail.link}` : ''}`);
+      options.log?.(
+        `mail to ${mail.to} written to ${file}${mail.link ? `\n  link: ${mail.link}` : ''}`,
+      );
     },
     close: () => transport.close(),
   };

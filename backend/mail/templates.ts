@@ -1,7 +1,6 @@
 import type { Mail } from './mailer.ts';
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function layout(vendor: string, heading: string, body: string, action: string, link: string) {
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">

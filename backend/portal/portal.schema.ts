@@ -8,7 +8,10 @@ const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a color such as #1d4ed8'
 /** The vendor's public branding, shown by every element. */
 export const portalSettingsSchema = z.strictObject({
   vendorName: z.string().trim().min(1).max(100),
-  logoUrl: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+  logoUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable(),
   colors: z.strictObject({ brand: hexColor, brandContrast: hexColor }),
   locales: z.array(z.enum(LOCALES)).min(1).max(LOCALES.length),
   defaultLocale: z.enum(LOCALES),

@@ -28,7 +28,9 @@ export async function createPerson(
   }
   const { minPasswordLength, maxPasswordLength } = ctx.password.config;
   if (person.password.length < minPasswordLength || person.password.length > maxPasswordLength) {
-    throw new Error(`The password must have ${minPasswordLength} to ${maxPasswordLength} characters.`);
+    throw new Error(
+      `The password must have ${minPasswordLength} to ${maxPasswordLength} characters.`,
+    );
   }
   const user = await ctx.internalAdapter.createUser(
     { email, name: person.name, emailVerified: true, role: person.role },

@@ -33,7 +33,9 @@ export class SessionCache {
   }
 
   /** The session for a request, plus any Set-Cookie better-auth issued (a refreshed expiry). */
-  async lookup(headers: Headers): Promise<{ session: SessionInfo | null; setCookie: string | null }> {
+  async lookup(
+    headers: Headers,
+  ): Promise<{ session: SessionInfo | null; setCookie: string | null }> {
     const cookie = headers.get('cookie') ?? '';
     if (!cookie.includes('session_token')) return { session: null, setCookie: null };
     const now = Date.now();

@@ -1,0 +1,49 @@
+import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCLink } from '@trpc/client';
+import { observable } from '@trpc/server/observable';
+import type { AppRouter } from '../../backend/router.ts';
+import { AuthClient } from './auth.ts';
+import { SessionStore } from './session.ts';
+
+export interface PorticoApi {
+  /** The backend's origin, such as https://portal.vendor.example. */
+  readonly url: string;
+  readonly trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
+  readonly auth: AuthClient;
+  readonly session: SessionStore;
+}
+
+/** Any UNAUTHORIZED answer means the session ended: the page signs out here, in one place. */
+function signOutOnUnauthorized(session: SessionStore): TRPCLink<AppRouter> {
+  return () =>
+    ({ op, next }) =>
+      observable((observer) =>
+        next(op).subscribe({
+          next: (value) => observer.next(value),
+          complete: () => observer.complete(),
+          error: (error) => {
+            if (error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED') {
+              session.markSignedOut();
+            }
+            observer.error(error);
+          },
+        }),
+      );
+}
+
+/** The only place a tRPC client is built. */
+export function createPorticoApi(url: string): PorticoApi {
+  const base = url.replace(/\/+$/, '');
+  const session = new SessionStore();
+  const trpc = createTRPCClient<AppRouter>({
+    links: [
+      signOutOnUnauthorized(session),
+      httpBatchLink({
+        url: `${base}/api/trpc`,
+        maxURLLength: 2000,
+        fetch: (input, init) => fetch(input, { ...init, credentials: 'include' }),
+      }),
+    ],
+  });
+  session.connect(trpc);
+  return { url: base, trpc, auth: new AuthClient(base), session };
+}

@@ -1,0 +1,37 @@
+/**
+ * Every public event of Portico's elements: the contract vendors code against. Each bubbles and
+ * crosses shadow roots, so a listener on `document` hears all of them.
+ */
+
+export interface SignedInUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** A customer signed in (or finished verifying their email, which signs them in). */
+export class SignedInEvent extends Event {
+  static readonly eventName = 'portico-signed-in';
+  readonly user: SignedInUser;
+
+  constructor(user: SignedInUser) {
+    super(SignedInEvent.eventName, { bubbles: true, composed: true });
+    this.user = user;
+  }
+}
+
+/** The customer signed out, or their session ended. */
+export class SignedOutEvent extends Event {
+  static readonly eventName = 'portico-signed-out';
+
+  constructor() {
+    super(SignedOutEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'portico-signed-in': SignedInEvent;
+    'portico-signed-out': SignedOutEvent;
+  }
+}

@@ -1,0 +1,61 @@
+import { ContextRoot } from '@lit/context';
+import { createPorticoApi } from './api/client.ts';
+import { providePortal } from './api/provide.ts';
+import { PorticoPortal } from './portico-portal/portico-portal.ts';
+
+/**
+ * The loader a vendor's page includes. It sets up the page-wide context first, then defines each
+ * element when its tag first appears, so a page pays only for the elements it uses.
+ */
+
+const pageApi = createPorticoApi(new URL(import.meta.url).origin);
+
+function start(): void {
+  // Elements can upgrade before their provider exists (markup before the script, or a provider
+  // defined later); ContextRoot replays their requests when the provider arrives.
+  new ContextRoot().attach(document.body);
+  providePortal(document.body, pageApi);
+  if (!customElements.get('portico-portal')) customElements.define('portico-portal', PorticoPortal);
+  watch();
+}
+
+const loaders: Record<string, () => Promise<unknown>> = {
+  'portico-login': () => import('./portico-login/portico-login.ts'),
+  'portico-account-summary': () => import('./portico-account-summary/portico-account-summary.ts'),
+};
+
+const requested = new Set<string>();
+
+function load(tag: string): void {
+  const loader = loaders[tag];
+  if (!loader || requested.has(tag) || customElements.get(tag)) return;
+  requested.add(tag);
+  loader().catch((error: unknown) => {
+    requested.delete(tag);
+    console.error(`Portico could not load <${tag}>`, error);
+  });
+}
+
+function scan(root: ParentNode): void {
+  for (const tag of Object.keys(loaders)) if (root.querySelector(tag)) load(tag);
+}
+
+function watch(): void {
+  scan(document);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        const element = node as Element;
+        load(element.localName);
+        scan(element);
+      }
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+// A module script normally runs after parsing; with `async` it may run before <body> exists.
+if (document.body) start();
+else document.addEventListener('DOMContentLoaded', start, { once: true });
+
+export { pageApi as api };

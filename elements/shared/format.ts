@@ -1,0 +1,12 @@
+import { getLocale } from './locale.ts';
+
+/** Money in integer minor units, formatted for the customer's locale. */
+export function formatMoney(minor: number, currency: string, locale = getLocale()): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(minor / 10 ** digits);
+}
+
+export function formatDate(value: Date | string, locale = getLocale()): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(value));
+}
