@@ -13,6 +13,7 @@ export interface AuthDeps {
   db: Db;
   mailer: Mailer;
   vendorName: () => string;
+  log: (line: string) => void;
   /** Off only in tests that sign in many times from one address; the default is on. */
   rateLimit?: boolean;
 }
@@ -20,7 +21,7 @@ export interface AuthDeps {
 /** The header the server sets from the socket address; anything a client sends is replaced. */
 export const CLIENT_IP_HEADER = 'x-portico-client-ip';
 
-export function createAuth({ config, db, mailer, vendorName, rateLimit = true }: AuthDeps) {
+export function createAuth({ config, db, mailer, vendorName, log, rateLimit = true }: AuthDeps) {
   return betterAuth({
     appName: 'Portico',
     baseURL: config.publicUrl,
@@ -67,7 +68,10 @@ export function createAuth({ config, db, mailer, vendorName, rateLimit = true }:
       useSecureCookies: config.publicUrl.startsWith('https:'),
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
-    logger: { level: config.production ? 'error' : 'warn' },
+    logger: {
+      level: config.production ? 'error' : 'warn',
+      log: (level, message) => log(`auth ${level}: ${message}`),
+    },
     plugins: [
       organization({ allowUserToCreateOrganization: false }),
       admin({

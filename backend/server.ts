@@ -27,6 +27,15 @@ function problem(
   return c.json({ error: { code, message } }, status);
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The HTTP surface: better-auth under /api/auth, tRPC under /api/trpc, the element bundle, and
  * /healthz. Browsers may call the API with credentials only from the trusted origins.
@@ -100,6 +109,15 @@ export function createApp(services: Services): Hono {
     const response = await services.auth.handler(request);
     if (SESSION_CHANGING.test(c.req.path)) services.sessions.clear();
     return response;
+  });
+
+  // tRPC reads input lazily, so a procedure without input would ignore a garbled one; refuse it.
+  app.use('/api/trpc/*', async (c, next) => {
+    const input = c.req.query('input');
+    if (input !== undefined && !isJson(input)) {
+      return problem(c, 400, 'PARSE_ERROR', 'The input parameter is not valid JSON.');
+    }
+    return next();
   });
 
   app.all('/api/trpc/*', (c) =>

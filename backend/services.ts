@@ -49,6 +49,7 @@ export async function createServices(
     db,
     mailer,
     vendorName: () => settings?.vendorName ?? 'Portico',
+    log,
     rateLimit: options.rateLimit,
   });
   await migrate(db, auth);

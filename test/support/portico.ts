@@ -1,0 +1,139 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPortico, type RunningPortico } from '../../backend/listen.ts';
+import { createPerson, type NewPerson } from '../../backend/session/people.ts';
+import { Mailbox } from './mailbox.ts';
+
+export const TEST_ORIGIN = 'http://vendor.test';
+
+export interface TestPortico extends RunningPortico {
+  mailbox: Mailbox;
+  dataDir: string;
+  /** Creates a person with a verified email and returns a signed-in client for them. */
+  personWithSession(person: Partial<NewPerson> & { email: string }): Promise<TestClient>;
+  client(): TestClient;
+}
+
+/**
+ * The real server on a free port over a fresh SQLite file in a temporary folder, sending mail to
+ * a real SMTP server in this process. Call `close` in `after`.
+ */
+export async function startTestPortico(
+  options: { rateLimit?: boolean; env?: Record<string, string> } = {},
+): Promise<TestPortico> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'portico-test-'));
+  const mailbox = new Mailbox();
+  const smtpUrl = await mailbox.start();
+  const running = await startPortico(
+    {
+      PORT: '0',
+      DATA_DIR: dataDir,
+      AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+      TRUSTED_ORIGINS: TEST_ORIGIN,
+      SMTP_URL: smtpUrl,
+      MAIL_FROM: 'Portico Test <portal@vendor.test>',
+      ...options.env,
+    },
+    { rateLimit: options.rateLimit ?? false, log: () => {} },
+  );
+  const portico: TestPortico = {
+    ...running,
+    mailbox,
+    dataDir,
+    client: () => new TestClient(running.url),
+    async personWithSession(person) {
+      const password = person.password ?? 'correct horse battery';
+      await createPerson(running.services.auth, running.services.db, {
+        name: person.name ?? 'Test Person',
+        role: person.role ?? 'customer',
+        email: person.email,
+        password,
+      });
+      const client = new TestClient(running.url);
+      const response = await client.post('/api/auth/sign-in/email', {
+        email: person.email,
+        password,
+      });
+      if (!response.ok)
+        throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+      return client;
+    },
+    async close() {
+      await running.close();
+      await mailbox.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return portico;
+}
+
+/** A tiny HTTP client that keeps cookies like a browser on the trusted vendor origin. */
+export class TestClient {
+  readonly baseUrl: string;
+  cookies = new Map<string, string>();
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
+
+  async request(
+    path: string,
+    init: RequestInit & { origin?: string | null } = {},
+  ): Promise<Response> {
+    const headers = new Headers(init.headers);
+    const origin = init.origin === undefined ? TEST_ORIGIN : init.origin;
+    if (origin) headers.set('origin', origin);
+    if (this.cookies.size) {
+      headers.set(
+        'cookie',
+        [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+      );
+    }
+    const response = await fetch(new URL(path, this.baseUrl), {
+      ...init,
+      headers,
+      redirect: 'manual',
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';');
+      const index = pair.indexOf('=');
+      const name = pair.slice(0, index).trim();
+      const value = pair.slice(index + 1).trim();
+      const expired = attributes.some((attribute) => /^\s*max-age=0\s*$/i.test(attribute));
+      if (!value || expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return response;
+  }
+
+  post(path: string, body: unknown, init: RequestInit & { origin?: string | null } = {}) {
+    return this.request(path, {
+      ...init,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...init.headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+
+  /** Calls a tRPC query over HTTP and returns the parsed JSON envelope. */
+  async query(path: string, input?: unknown): Promise<{ status: number; body: TrpcEnvelope }> {
+    const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+    const response = await this.request(`/api/trpc/${path}${search}`);
+    return { status: response.status, body: (await response.json()) as TrpcEnvelope };
+  }
+
+  async mutate(path: string, input?: unknown): Promise<{ status: number; body: TrpcEnvelope }> {
+    const response = await this.post(`/api/trpc/${path}`, input ?? {});
+    return { status: response.status, body: (await response.json()) as TrpcEnvelope };
+  }
+}
+
+export interface TrpcEnvelope {
+  result?: { data: unknown };
+  error?: {
+    message: string;
+    code: number;
+    data: { code: string; httpStatus: number; fieldErrors: Record<string, string[]> | null };
+  };
+}
