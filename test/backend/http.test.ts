@@ -139,18 +139,16 @@ describe('rate limits on sign-in', () => {
   it('slows down repeated sign-in attempts from one address, whatever X-Forwarded-For says', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 12; attempt++) {
-      const response = await portico
-        .client()
-        .post(
-          '/api/auth/sign-in/email',
-          { email: 'guess@cafe.test', password: `guess-${attempt}-password` },
-          {
-            headers: {
-              'x-forwarded-for': `203.0.113.${attempt}`,
-              'x-portico-client-ip': `198.51.100.${attempt}`,
-            },
+      const response = await portico.client().post(
+        '/api/auth/sign-in/email',
+        { email: 'guess@cafe.test', password: `guess-${attempt}-password` },
+        {
+          headers: {
+            'x-forwarded-for': `203.0.113.${attempt}`,
+            'x-portico-client-ip': `198.51.100.${attempt}`,
           },
-        );
+        },
+      );
       statuses.push(response.status);
     }
     assert.deepEqual(statuses.slice(0, 10), Array(10).fill(401));

@@ -1,0 +1,33 @@
+// Renders the README's screenshots from the running demo: `npm run screenshots`.
+import { launchChromium } from '../test/support/browser.ts';
+import { startDemoProcess } from '../test/support/demo-process.ts';
+import { DEMO_SIGN_INS } from '../backend/seed/demo.seed.ts';
+
+const out = new URL('../docs/screenshots/', import.meta.url).pathname;
+const demo = await startDemoProcess();
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
+  await page.goto(`${demo.demo}/signin.html`);
+  const login = page.locator('portico-login');
+  await login.getByRole('button', { name: 'Sign in' }).waitFor();
+  await page.screenshot({ path: `${out}demo-sign-in.png` });
+  await login.screenshot({ path: `${out}portico-login.png` });
+
+  await login.getByLabel('Email').fill(DEMO_SIGN_INS.customer.email);
+  await login.getByLabel('Password').fill(DEMO_SIGN_INS.customer.password);
+  await login.getByRole('button', { name: 'Sign in' }).click();
+  const summary = page.locator('portico-account-summary');
+  await summary.getByRole('heading').waitFor();
+  await page.screenshot({ path: `${out}demo-signed-in.png` });
+  await summary.screenshot({ path: `${out}portico-account-summary.png` });
+
+  const phone = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  await phone.goto(`${demo.demo}/signin.html`);
+  await phone.locator('portico-login').getByRole('button', { name: 'Sign in' }).waitFor();
+  await phone.screenshot({ path: `${out}demo-sign-in-320.png` });
+  console.log(`Screenshots written to ${out}`);
+} finally {
+  await browser.close();
+  await demo.stop();
+}
