@@ -11,14 +11,15 @@ export interface SessionInfo {
 }
 
 interface Entry {
-  value: SessionInfo | null;
+  value: Promise<SessionInfo | null>;
   expires: number;
 }
 
 /**
  * better-auth's getSession costs a database round trip and signature check per call; tRPC calls
  * come in bursts (a page load batches several). This keeps each answer for a few seconds, keyed
- * by the exact cookie header. Anything that can end a session clears the cache.
+ * by the exact cookie header, and requests that arrive while a lookup is under way share it.
+ * Anything that can end a session clears the cache.
  */
 export class SessionCache {
   readonly #entries = new Map<string, Entry>();
@@ -40,27 +41,30 @@ export class SessionCache {
     if (!cookie.includes('session_token')) return { session: null, setCookie: null };
     const now = Date.now();
     const hit = this.#entries.get(cookie);
-    if (hit && hit.expires > now) return { session: hit.value, setCookie: null };
+    if (hit && hit.expires > now) return { session: await hit.value, setCookie: null };
 
-    const result = await this.#auth.api.getSession({
+    const lookup = this.#auth.api.getSession({
       headers: new Headers({ cookie }),
       returnHeaders: true,
     });
-    const data = result.response;
-    const session: SessionInfo | null = data
-      ? {
-          userId: data.user.id,
-          name: data.user.name,
-          email: data.user.email,
-          role: data.user.role ?? 'customer',
-          accountId: data.session.activeOrganizationId ?? null,
-          sessionId: data.session.id,
-        }
-      : null;
+    const value = lookup.then(({ response: data }) =>
+      data
+        ? {
+            userId: data.user.id,
+            name: data.user.name,
+            email: data.user.email,
+            role: data.user.role ?? 'customer',
+            accountId: data.session.activeOrganizationId ?? null,
+            sessionId: data.session.id,
+          }
+        : null,
+    );
     if (this.#entries.size >= this.#maxEntries) this.#evictExpired(now);
     if (this.#entries.size < this.#maxEntries) {
-      this.#entries.set(cookie, { value: session, expires: now + this.#ttlMs });
+      this.#entries.set(cookie, { value, expires: now + this.#ttlMs });
+      value.catch(() => this.#entries.delete(cookie));
     }
+    const [session, result] = await Promise.all([value, lookup]);
     return { session, setCookie: result.headers.get('set-cookie') };
   }
 

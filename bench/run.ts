@@ -1,0 +1,286 @@
+import { writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import { availableParallelism, cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
+import { closeServer, listenOn } from '../backend/listen.ts';
+import { startTestPortico, TEST_ORIGIN, type TestPortico } from '../test/support/portico.ts';
+import { watchCpu, type CpuShare } from './machine.ts';
+import { percentile, runLoad, type LoadOptions, type LoadResult, type Target } from './load.ts';
+import { measureSizes, type SizeReport } from './size.ts';
+import { formatTable } from './table.ts';
+
+/*
+ * Fixed request counts keep the whole run bounded: on 2 cores the throughput part takes
+ * well under a minute (it is timed and printed).
+ */
+const LOAD: LoadOptions = { concurrency: 20, warmupRequests: 1_000, requests: 5_000 };
+const ROUNDS = 3;
+const PAGES = ['portico-login'] as const;
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const REPORT = fileURLToPath(new URL('./report.json', import.meta.url));
+const ME_PATH = '/api/trpc/session.me';
+
+interface ServerResult {
+  name: string;
+  rounds: { requestsPerSecond: number; errors: number }[];
+  requests: number;
+  errors: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const sizes = measureSizes(DIST, PAGES);
+  printSizes(sizes);
+
+  const cpu = watchCpu();
+  const portico = await startTestPortico();
+  const bare = createServer();
+  try {
+    const throughput = await measureThroughput(portico, bare);
+    const share = cpu.stop();
+    printThroughput(throughput, share);
+    const model = cpus()[0]?.model ?? 'unknown';
+    const report = {
+      date: startedAt.toISOString(),
+      node: process.version,
+      cpu: { model, cores: cpus().length, availableParallelism: availableParallelism() },
+      sizes,
+      throughput: {
+        ...throughput,
+        cpuSeconds: {
+          wall: round(share.seconds, 2),
+          available: round(share.available, 2),
+          thisProcess: round(share.thisProcess, 2),
+          otherProcesses: share.otherProcesses === null ? null : round(share.otherProcesses, 2),
+        },
+      },
+    };
+    // Formatted as `prettier --check .` expects, so a bench run leaves the lint green.
+    const options = await resolveConfig(REPORT);
+    writeFileSync(REPORT, await format(JSON.stringify(report), { ...options, filepath: REPORT }));
+    console.log(
+      `\nNode ${process.version}, ${model}, ${cpus().length} cores. Wrote bench/report.json.`,
+    );
+  } finally {
+    await closeServer(bare);
+    await portico.close();
+  }
+}
+
+async function measureThroughput(portico: TestPortico, bare: Server) {
+  const client = await portico.personWithSession({ email: 'bench@cafe.test', name: 'Bench Café' });
+  const headers = {
+    origin: TEST_ORIGIN,
+    cookie: [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+  };
+  const porticoUrl = new URL(ME_PATH, portico.url);
+  porticoUrl.hostname = '127.0.0.1';
+  const recorded = await recordResponse(porticoUrl, headers);
+  if (recorded.status !== 200 || !recorded.body.toString('utf8').includes('"bench@cafe.test"')) {
+    throw new Error(`session.me did not answer for the signed-in customer: ${recorded.status}`);
+  }
+
+  bare.on('request', (_req, res) => {
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': recorded.body.byteLength,
+    });
+    res.end(recorded.body);
+  });
+  const barePort = await listenOn(bare, 0);
+  const bareRecorded = await recordResponse(
+    new URL(`http://127.0.0.1:${barePort}${ME_PATH}`),
+    headers,
+  );
+
+  const targets: Record<'bare' | 'portico', Target> = {
+    bare: { url: `http://127.0.0.1:${barePort}${ME_PATH}`, headers, expectedBody: recorded.body },
+    portico: { url: porticoUrl.href, headers, expectedBody: recorded.body },
+  };
+  const sessionLookups = countSessionLookups(portico);
+  const runs: Record<keyof typeof targets, LoadResult[]> = { bare: [], portico: [] };
+  for (let index = 0; index < ROUNDS; index++) {
+    for (const name of ['bare', 'portico'] as const) {
+      runs[name].push(await runLoad(targets[name], LOAD));
+    }
+  }
+
+  const results = {
+    bare: summarize('bare node:http', runs.bare),
+    portico: summarize('portico session.me', runs.portico),
+  };
+  return {
+    load: { ...LOAD, rounds: ROUNDS },
+    response: {
+      body: recorded.body.toString('utf8'),
+      bodyBytes: recorded.body.byteLength,
+      bareHeaderBytes: bareRecorded.headerBytes,
+      porticoHeaderBytes: recorded.headerBytes,
+      porticoHeaders: recorded.headerNames,
+    },
+    servers: [results.bare, results.portico],
+    ratio: round(results.portico.requestsPerSecond / results.bare.requestsPerSecond, 3),
+    sessionLookups: {
+      total: sessionLookups.count(),
+      note: 'better-auth getSession calls during warm-up and measured requests (session cache misses)',
+    },
+  };
+}
+
+/** One request with the benchmark's headers, keeping the exact bytes the endpoint sends. */
+function recordResponse(url: URL, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: Buffer; headerBytes: number; headerNames: string[] }>(
+    (resolve, reject) => {
+      const req = request(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const lines = [];
+          for (let i = 0; i < res.rawHeaders.length; i += 2) {
+            lines.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}\r\n`);
+          }
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks),
+            headerBytes: Buffer.byteLength(lines.join('')),
+            headerNames: res.rawHeaders.filter((_, i) => i % 2 === 0).map((h) => h.toLowerCase()),
+          });
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
+}
+
+/** Counts better-auth session lookups, which the session cache should make rare. */
+function countSessionLookups(portico: TestPortico): { count(): number } {
+  const api = portico.services.auth.api;
+  const getSession = api.getSession;
+  let calls = 0;
+  api.getSession = ((...args: Parameters<typeof getSession>) => {
+    calls++;
+    return getSession(...args);
+  }) as typeof getSession;
+  return { count: () => calls };
+}
+
+function summarize(name: string, runs: LoadResult[]): ServerResult {
+  const requests = runs.reduce((sum, run) => sum + run.requests, 0);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  const latencies = new Float64Array(requests);
+  let offset = 0;
+  for (const run of runs) {
+    latencies.set(run.latencies, offset);
+    offset += run.latencies.length;
+  }
+  latencies.sort();
+  return {
+    name,
+    rounds: runs.map((run) => ({
+      requestsPerSecond: Math.round(run.requests / run.seconds),
+      errors: run.errors,
+    })),
+    requests,
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    requestsPerSecond: Math.round(requests / seconds),
+    p50Ms: round(percentile(latencies, 0.5), 2),
+    p99Ms: round(percentile(latencies, 0.99), 2),
+    maxMs: round(latencies[latencies.length - 1] ?? Number.NaN, 2),
+  };
+}
+
+function printSizes(sizes: SizeReport): void {
+  console.log('\nBundle size (dist/, gzip level 9)\n');
+  console.log(
+    formatTable(
+      ['file', 'raw B', 'gzip B', 'static imports', 'dynamic imports', ''],
+      sizes.files.map((file) => [
+        file.file,
+        file.raw,
+        file.gzip,
+        file.staticImports.map(shortName).join(', ') || '-',
+        file.dynamicImports.map(shortName).join(', ') || '-',
+        file.reachable ? '' : 'stale',
+      ]),
+    ),
+  );
+  const stale = sizes.files.filter((file) => !file.reachable).length;
+  if (stale) {
+    console.log(
+      `\n${stale} file(s) marked stale are not reachable from dist/portico.js: left over from ` +
+        'earlier builds (rollup does not empty dist/); they are not counted below.',
+    );
+  }
+  for (const page of sizes.pages) {
+    console.log(
+      `\nA page with <${page.element}> loads ${page.files.length} files: ` +
+        `${page.gzip} B gzipped (${page.raw} B raw)\n  ${page.files.join(' + ')}`,
+    );
+  }
+}
+
+function printThroughput(
+  throughput: Awaited<ReturnType<typeof measureThroughput>>,
+  cpu: CpuShare,
+): void {
+  const { load, response } = throughput;
+  console.log(
+    `\nThroughput: GET ${ME_PATH} as a signed-in customer, ${load.concurrency} keep-alive ` +
+      `connections, ${load.requests} requests per run after ${load.warmupRequests} warm-up, ` +
+      `${load.rounds} rounds alternating bare/portico\n`,
+  );
+  console.log(
+    formatTable(
+      ['server', 'req/s', 'per round', 'p50 ms', 'p99 ms', 'max ms', 'errors'],
+      throughput.servers.map((server) => [
+        server.name,
+        server.requestsPerSecond,
+        server.rounds.map((r) => r.requestsPerSecond).join(' / '),
+        server.p50Ms.toFixed(2),
+        server.p99Ms.toFixed(2),
+        server.maxMs.toFixed(2),
+        server.errors,
+      ]),
+      'lrrrrrr',
+    ),
+  );
+  console.log(`\nportico / bare: ${throughput.ratio.toFixed(3)}`);
+  console.log(
+    `Body ${response.bodyBytes} B on both; headers ${response.bareHeaderBytes} B on bare, ` +
+      `${response.porticoHeaderBytes} B on portico (${response.porticoHeaders.length} headers: ` +
+      'security headers, CORS, Vary).',
+  );
+  console.log(
+    `better-auth getSession calls (session cache misses): ${throughput.sessionLookups.total}`,
+  );
+  console.log(
+    'Note: the load generator runs in the same process (node:http, keep-alive Agent), so its ' +
+      'cost is included in both numbers and both servers share the event loop with it; ' +
+      `the throughput part took ${cpu.seconds.toFixed(1)} s.`,
+  );
+  const others = cpu.otherProcesses === null ? 'unknown' : `${cpu.otherProcesses.toFixed(1)} CPU-s`;
+  console.log(
+    `CPU in that time: this process ${cpu.thisProcess.toFixed(1)} CPU-s, other processes ` +
+      `${others}, of ${cpu.available.toFixed(1)} available; other load shows up as spread ` +
+      'between rounds.',
+  );
+}
+
+function shortName(file: string): string {
+  return file.replace(/^chunks\//, '');
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+await main();
