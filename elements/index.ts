@@ -1,5 +1,5 @@
 import { ContextRoot } from '@lit/context';
-import { createPorticoApi } from './api/client.ts';
+import { porticoApiFor } from './api/client.ts';
 import { providePortal } from './api/provide.ts';
 import { PorticoPortal } from './portico-portal/portico-portal.ts';
 
@@ -8,7 +8,7 @@ import { PorticoPortal } from './portico-portal/portico-portal.ts';
  * element when its tag first appears, so a page pays only for the elements it uses.
  */
 
-const pageApi = createPorticoApi(new URL(import.meta.url).origin);
+const pageApi = porticoApiFor(new URL(import.meta.url).origin);
 
 function start(): void {
   // Elements can upgrade before their provider exists (markup before the script, or a provider

@@ -30,9 +30,24 @@ function signOutOnUnauthorized(session: SessionStore): TRPCLink<AppRouter> {
       );
 }
 
+const clients = new Map<string, PorticoApi>();
+
+/**
+ * The client for a backend, one per origin for the whole page, so every element that talks to
+ * the same backend shares one session wherever it sits.
+ */
+export function porticoApiFor(url: string): PorticoApi {
+  const origin = new URL(url, location.href).origin;
+  let api = clients.get(origin);
+  if (!api) {
+    api = createPorticoApi(origin);
+    clients.set(origin, api);
+  }
+  return api;
+}
+
 /** The only place a tRPC client is built. */
-export function createPorticoApi(url: string): PorticoApi {
-  const base = url.replace(/\/+$/, '');
+function createPorticoApi(base: string): PorticoApi {
   const session = new SessionStore();
   const trpc = createTRPCClient<AppRouter>({
     links: [

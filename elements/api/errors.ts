@@ -25,6 +25,10 @@ function authSentence(error: AuthError): string {
       return msg('This link has expired or was already used. Ask for a new one.');
     case 'TOO_MANY_REQUESTS':
       return msg('Too many attempts. Wait a minute, then try again.');
+    case 'SESSION_NOT_KEPT':
+      return msg(
+        'Your password was right, but your browser did not keep the sign-in. Allow cookies for this site, then try again.',
+      );
     case 'NETWORK':
       return msg('The portal could not be reached. Check your connection and try again.');
     default:

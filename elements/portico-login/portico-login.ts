@@ -7,6 +7,7 @@ import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
 import { errorMessage } from '../api/errors.ts';
+import { AuthError } from '../api/auth.ts';
 import { SignedInEvent, SignedOutEvent } from '../events.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { styles } from './portico-login.styles.ts';
@@ -60,7 +61,10 @@ export class PorticoLogin extends LitElement {
     task: async ([email, password]: [string, string], { signal }) => {
       await this.client().auth.signIn(email, password, signal);
       const state = await this.client().session.refresh();
-      if (state.status === 'signed-in') this.dispatchEvent(new SignedInEvent(state.me.user));
+      // The password was right but the browser did not keep the session cookie.
+      if (state.status !== 'signed-in')
+        throw new AuthError(0, 'SESSION_NOT_KEPT', 'Session cookie refused');
+      this.dispatchEvent(new SignedInEvent(state.me.user));
     },
   });
 
@@ -121,18 +125,26 @@ export class PorticoLogin extends LitElement {
   /** The email of a sign-up or sign-in that still waits for its confirmation. */
   private pendingEmail = '';
 
+  /** Set when the customer moved to another form, so its first field takes focus. */
+  private focusFirstField = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.readReturnedLink();
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('view')) {
-      this.renderRoot.querySelector<HTMLInputElement>('input:not([type=hidden])')?.focus();
-    }
+  protected override updated(_changed: PropertyValues): void {
+    if (!this.focusFirstField) return;
+    const field = this.renderRoot.querySelector<HTMLInputElement>('input');
+    if (!field) return;
+    this.focusFirstField = false;
+    field.focus();
   }
 
   override render() {
+    if (this.session.status === 'unknown') {
+      return html`<p role="status">${msg('Loading…')}</p>`;
+    }
     if (this.session.status === 'signed-in') return this.renderSignedIn();
     switch (this.view) {
       case 'sign-up':
@@ -341,6 +353,7 @@ export class PorticoLogin extends LitElement {
   }
 
   private show(view: View, notice = '') {
+    this.focusFirstField = true;
     this.view = view;
     this.notice = notice;
     this.linkError = '';

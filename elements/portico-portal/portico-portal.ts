@@ -1,5 +1,5 @@
-import { createPorticoApi } from '../api/client.ts';
-import { providePortal } from '../api/provide.ts';
+import { porticoApiFor } from '../api/client.ts';
+import { providePortal, type Provision } from '../api/provide.ts';
 
 /**
  * An optional wrapper that points the elements inside it at another backend.
@@ -10,8 +10,7 @@ import { providePortal } from '../api/provide.ts';
  *   the script was loaded from.
  */
 export class PorticoPortal extends HTMLElement {
-  #stop: (() => void) | undefined;
-  #api: string | undefined;
+  #provision: Provision | undefined;
 
   static get observedAttributes(): string[] {
     return ['api'];
@@ -23,8 +22,8 @@ export class PorticoPortal extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    this.#stop?.();
-    this.#stop = undefined;
+    this.#provision?.stop();
+    this.#provision = undefined;
   }
 
   attributeChangedCallback(): void {
@@ -32,11 +31,11 @@ export class PorticoPortal extends HTMLElement {
   }
 
   #provide(): void {
-    const api = this.getAttribute('api');
-    if (!api || (this.#stop && api === this.#api)) return;
-    this.#stop?.();
-    this.#api = api;
-    this.#stop = providePortal(this, createPorticoApi(new URL(api, location.href).origin));
+    const url = this.getAttribute('api');
+    if (!url) return;
+    const api = porticoApiFor(url);
+    if (this.#provision) this.#provision.use(api);
+    else this.#provision = providePortal(this, api);
   }
 }
 

@@ -30,10 +30,11 @@ export async function startTestPortico(
       PORT: '0',
       DATA_DIR: dataDir,
       AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
-      TRUSTED_ORIGINS: TEST_ORIGIN,
       SMTP_URL: smtpUrl,
       MAIL_FROM: 'Portico Test <portal@vendor.test>',
       ...options.env,
+      // The test client always speaks from TEST_ORIGIN; a test's own origins come on top.
+      TRUSTED_ORIGINS: [TEST_ORIGIN, options.env?.TRUSTED_ORIGINS].filter(Boolean).join(','),
     },
     { rateLimit: options.rateLimit ?? false, log: () => {} },
   );

@@ -1,0 +1,9 @@
+// The few Mocha globals the element tests use; WTR provides Mocha itself in the browser.
+type MochaCallback = () => void | Promise<void>;
+
+declare function describe(title: string, suite: () => void): void;
+declare function it(title: string, test: MochaCallback): void;
+declare function before(hook: MochaCallback): void;
+declare function after(hook: MochaCallback): void;
+declare function beforeEach(hook: MochaCallback): void;
+declare function afterEach(hook: MochaCallback): void;

@@ -1,0 +1,106 @@
+import { ContextRoot } from '@lit/context';
+import { waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { BackendInfo, MailQuery } from './portico-backend.plugin.ts';
+import { anna } from './people.ts';
+import { porticoApiFor } from '../../../elements/api/client.ts';
+
+/**
+ * Browser-side helpers shared by the element tests. They talk to the real backend the WTR plugin
+ * started, with the page's own cookies, exactly as the elements do.
+ */
+
+export const { url: backendUrl } = await executeServerCommand<BackendInfo, undefined>(
+  'portico-backend',
+);
+
+let contextRoot: ContextRoot | undefined;
+
+/** What the loader does first: catch context requests made before any provider exists. */
+export function attachContextRoot(): void {
+  if (contextRoot) return;
+  contextRoot = new ContextRoot();
+  contextRoot.attach(document.body);
+}
+
+/** Defines `<portico-portal>` as the loader does; the module itself only exports the class. */
+export async function definePortal(): Promise<void> {
+  const { PorticoPortal } = await import('../../../elements/portico-portal/portico-portal.ts');
+  if (!customElements.get('portico-portal')) customElements.define('portico-portal', PorticoPortal);
+}
+
+async function postAuth(path: string, body: object): Promise<Response> {
+  return fetch(`${backendUrl}/api/auth${path}`, {
+    method: 'POST',
+    credentials: 'include',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The person the backend sees for this page's cookies, or null. */
+export async function whoIsSignedIn(): Promise<{ user: { email: string } } | null> {
+  const response = await fetch(`${backendUrl}/api/trpc/session.me`, { credentials: 'include' });
+  const envelope = (await response.json()) as { result: { data: { user: { email: string } } } };
+  return envelope.result.data;
+}
+
+/** Signs this page in behind the elements' backs, as another tab of the same site would. */
+export async function signIn(person: { email: string; password: string } = anna): Promise<void> {
+  const response = await postAuth('/sign-in/email', {
+    email: person.email,
+    password: person.password,
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  // Elements on this page share one client per backend; tell it, as a real sign-in would.
+  await porticoApiFor(backendUrl).session.refresh();
+}
+
+/** Ends any session this page has, and checks the backend agrees, so tests start signed out. */
+export async function signOut(): Promise<void> {
+  await postAuth('/sign-out', {});
+  const me = await whoIsSignedIn();
+  if (me) throw new Error(`still signed in as ${me.user.email} after signing out`);
+  await porticoApiFor(backendUrl).session.refresh();
+}
+
+/** Waits for a mail the backend sent; `subject` is matched case-insensitively. */
+export function mailTo(to: string, subject: RegExp): Promise<{ subject: string; links: string[] }> {
+  return executeServerCommand('portico-mail', { to, subject: subject.source } satisfies MailQuery);
+}
+
+/** The first element in `host`'s shadow root with the given part. */
+export function part<T extends Element = HTMLElement>(host: Element, name: string): T | null {
+  return host.shadowRoot?.querySelector<T>(`[part~='${name}']`) ?? null;
+}
+
+/** The shadow-root button whose visible text is `text`. */
+export function button(host: Element, text: string): HTMLButtonElement {
+  const found = [...(host.shadowRoot?.querySelectorAll('button') ?? [])].find(
+    (candidate) => candidate.textContent?.trim() === text,
+  );
+  if (!found) throw new Error(`no button "${text}" in <${host.localName}>`);
+  return found;
+}
+
+/**
+ * Waits for a condition the backend has to answer first. waitUntil's default of one second is
+ * too short for a password hash on a busy two-core machine.
+ */
+export function until(predicate: () => unknown, message: string): Promise<void> {
+  return waitUntil(predicate, message, { timeout: 5_000, interval: 20 });
+}
+
+/** Waits until an element that consumes the session knows whether someone is signed in. */
+export async function sessionKnown(element: {
+  session: { status: string };
+  updateComplete: Promise<boolean>;
+}): Promise<void> {
+  await until(() => element.session.status !== 'unknown', 'the session never arrived');
+  await element.updateComplete;
+}
+
+/** The text of an element with whitespace collapsed, as a reader would see it. */
+export function textOf(element: Element | null | undefined): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

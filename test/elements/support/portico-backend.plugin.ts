@@ -1,0 +1,60 @@
+import type { TestRunnerPlugin } from '@web/test-runner';
+import { createPerson } from '../../../backend/session/people.ts';
+import { startTestPortico, type TestPortico } from '../../support/portico.ts';
+import { anna } from './people.ts';
+
+/** What `executeServerCommand('portico-backend')` answers. */
+export interface BackendInfo {
+  url: string;
+}
+
+/** The payload of `executeServerCommand('portico-mail', …)`; `subject` is a RegExp source. */
+export interface MailQuery {
+  to: string;
+  subject: string;
+}
+
+/**
+ * Runs the real backend next to Web Test Runner's server: it starts once WTR knows its own port
+ * (the test page's origin must be trusted for credentialed CORS) and stops with it. Browser tests
+ * reach it through two server commands: `portico-backend` (its URL) and `portico-mail` (waits
+ * for a mail the backend sent).
+ */
+export function porticoBackendPlugin(): TestRunnerPlugin {
+  let portico: TestPortico | undefined;
+
+  function running(): TestPortico {
+    if (!portico) throw new Error('The Portico backend is not running.');
+    return portico;
+  }
+
+  return {
+    name: 'portico-backend',
+
+    async serverStart({ config }) {
+      const pageOrigin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
+      portico = await startTestPortico({ env: { TRUSTED_ORIGINS: pageOrigin } });
+      await createPerson(portico.services.auth, portico.services.db, {
+        ...anna,
+        role: 'customer',
+      });
+    },
+
+    async serverStop() {
+      await portico?.close();
+      portico = undefined;
+    },
+
+    async executeCommand({ command, payload }) {
+      if (command === 'portico-backend') {
+        return { url: running().url } satisfies BackendInfo;
+      }
+      if (command === 'portico-mail') {
+        const { to, subject } = payload as MailQuery;
+        const mail = await running().mailbox.next(to, new RegExp(subject, 'i'), 5_000);
+        return { subject: mail.subject, links: mail.links };
+      }
+      return undefined;
+    },
+  };
+}
