@@ -25,7 +25,13 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['backend/main.ts', 'backend/cli.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    files: [
+      'backend/main.ts',
+      'backend/cli.ts',
+      'bench/**/*.ts',
+      'test/**/*.ts',
+      'scripts/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );
