@@ -1,22 +1,10 @@
 // @ts-check
 // Web Test Runner looks only for .mjs/.cjs/.js configs; this one loads the typed plugin from
 // test/elements/support through Node's own type stripping (run it with `npm run test:elements`).
-import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { porticoBackendPlugin } from './test/elements/support/portico-backend.plugin.ts';
-
-/** No test tool may download a browser here, so we use the system's Chromium. */
-function chromiumPath() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium'].filter(Boolean);
-  const found = candidates.find((path) => path && existsSync(path));
-  if (found) return found;
-  throw new Error(
-    `No Chromium found (looked at ${candidates.join(', ')}). Install one with ` +
-      '`sudo apt-get update && sudo apt-get install -y chromium`, or set CHROME_PATH to a ' +
-      'Chrome or Chromium binary.',
-  );
-}
+import { CHROMIUM_ARGS, findChromium } from './test/support/browser.ts';
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -29,19 +17,10 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: chromiumPath(),
+        // No test tool may download a browser here: the system's Chromium it is.
+        executablePath: findChromium(),
         headless: true,
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

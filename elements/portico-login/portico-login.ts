@@ -11,6 +11,7 @@ import { AuthError } from '../api/auth.ts';
 import { SignedInEvent, SignedOutEvent } from '../events.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { styles } from './portico-login.styles.ts';
+import { emailField, passwordField } from './portico-login.fields.ts';
 
 type View = 'sign-in' | 'sign-up' | 'forgot' | 'reset';
 
@@ -179,161 +180,116 @@ export class PorticoLogin extends LitElement {
   }
 
   private renderSignIn() {
-    const pending = this.signInTask.status === TaskStatus.PENDING;
     const unverified =
       this.signInTask.error && errorCode(this.signInTask.error) === 'EMAIL_NOT_VERIFIED';
-    return html`
-      <form part="form" aria-labelledby="title" @submit=${this.handleSignInSubmit}>
-        <h2 id="title">${msg('Sign in')}</h2>
-        ${this.renderNotice()}
-        <label>
-          ${msg('Email')}
-          <input
-            name="email"
-            type="email"
-            autocomplete="username"
-            inputmode="email"
-            required
-            maxlength="254"
-          />
-        </label>
-        <label>
-          ${msg('Password')}
-          <input
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            maxlength="128"
-          />
-        </label>
-        ${this.renderError(this.signInTask)} ${this.renderError(this.resendTask)}
+    return this.renderForm({
+      title: msg('Sign in'),
+      task: this.signInTask,
+      onSubmit: this.handleSignInSubmit,
+      submit: msg('Sign in'),
+      pending: msg('Signing in…'),
+      intro: this.renderNotice(),
+      fields: html`${emailField('username')} ${passwordField(msg('Password'), 'current-password')}
+      ${this.renderError(this.resendTask)}
+      ${
+        unverified
+          ? html`<button type="button" class="link" @click=${this.handleResendClick}>
+              ${msg('Send the confirmation link again')}
+            </button>`
+          : nothing
+      }`,
+      footer: html`<p class="switch">
+        <button type="button" class="link" @click=${() => this.show('forgot')}>
+          ${msg('Forgot your password?')}
+        </button>
         ${
-          unverified
-            ? html`<button type="button" class="link" @click=${this.handleResendClick}>
-                ${msg('Send the confirmation link again')}
+          this.withoutSignUp
+            ? nothing
+            : html`<button type="button" class="link" @click=${() => this.show('sign-up')}>
+                ${msg('New here? Create an account')}
               </button>`
-            : nothing
         }
-        <div class="actions">
-          <button part="submit" class="primary" type="submit" ?disabled=${pending}>
-            ${pending ? msg('Signing in…') : msg('Sign in')}
-          </button>
-        </div>
-        <p class="switch">
-          <button type="button" class="link" @click=${() => this.show('forgot')}>
-            ${msg('Forgot your password?')}
-          </button>
-          ${
-            this.withoutSignUp
-              ? nothing
-              : html`<button type="button" class="link" @click=${() => this.show('sign-up')}>
-                  ${msg('New here? Create an account')}
-                </button>`
-          }
-        </p>
-      </form>
-    `;
+      </p>`,
+    });
   }
 
   private renderSignUp() {
-    const pending = this.signUpTask.status === TaskStatus.PENDING;
-    return html`
-      <form part="form" aria-labelledby="title" @submit=${this.handleSignUpSubmit}>
-        <h2 id="title">${msg('Create an account')}</h2>
+    return this.renderForm({
+      title: msg('Create an account'),
+      task: this.signUpTask,
+      onSubmit: this.handleSignUpSubmit,
+      submit: msg('Create account'),
+      pending: msg('Creating your account…'),
+      fields: html`
         <label>
           ${msg('Your name')}
           <input name="name" autocomplete="name" required maxlength="100" />
         </label>
-        <label>
-          ${msg('Email')}
-          <input
-            name="email"
-            type="email"
-            autocomplete="email"
-            inputmode="email"
-            required
-            maxlength="254"
-          />
-        </label>
-        <label>
-          ${msg('Password (at least 8 characters)')}
-          <input
-            name="password"
-            type="password"
-            autocomplete="new-password"
-            required
-            minlength="8"
-            maxlength="128"
-          />
-        </label>
-        ${this.renderError(this.signUpTask)}
-        <div class="actions">
-          <button part="submit" class="primary" type="submit" ?disabled=${pending}>
-            ${pending ? msg('Creating your account…') : msg('Create account')}
-          </button>
-          <button type="button" class="link" @click=${() => this.show('sign-in')}>
-            ${msg('I already have an account')}
-          </button>
-        </div>
-      </form>
-    `;
+        ${emailField('email')}
+        ${passwordField(msg('Password (at least 8 characters)'), 'new-password')}
+      `,
+      secondary: this.renderBackButton(msg('I already have an account')),
+    });
   }
 
   private renderForgot() {
-    const pending = this.forgotTask.status === TaskStatus.PENDING;
+    return this.renderForm({
+      title: msg('Reset your password'),
+      task: this.forgotTask,
+      onSubmit: this.handleForgotSubmit,
+      submit: msg('Send the link'),
+      pending: msg('Sending…'),
+      intro: html`<p>
+        ${msg('Enter your email and we will send you a link to choose a new password.')}
+      </p>`,
+      fields: emailField('username'),
+      secondary: this.renderBackButton(msg('Back to sign in')),
+    });
+  }
+
+  private renderReset() {
+    return this.renderForm({
+      title: msg('Choose a new password'),
+      task: this.resetTask,
+      onSubmit: this.handleResetSubmit,
+      submit: msg('Save the new password'),
+      pending: msg('Saving…'),
+      fields: passwordField(msg('New password (at least 8 characters)'), 'new-password'),
+    });
+  }
+
+  /** One form of the element: title, fields, the task's error, and a submit that shows progress. */
+  private renderForm(form: {
+    title: string;
+    task: { status: TaskStatus; error: unknown };
+    onSubmit: (event: SubmitEvent) => void;
+    submit: string;
+    pending: string;
+    fields: unknown;
+    intro?: unknown;
+    secondary?: unknown;
+    footer?: unknown;
+  }) {
+    const busy = form.task.status === TaskStatus.PENDING;
     return html`
-      <form part="form" aria-labelledby="title" @submit=${this.handleForgotSubmit}>
-        <h2 id="title">${msg('Reset your password')}</h2>
-        <p>${msg('Enter your email and we will send you a link to choose a new password.')}</p>
-        <label>
-          ${msg('Email')}
-          <input
-            name="email"
-            type="email"
-            autocomplete="username"
-            inputmode="email"
-            required
-            maxlength="254"
-          />
-        </label>
-        ${this.renderError(this.forgotTask)}
+      <form part="form" aria-labelledby="title" @submit=${form.onSubmit}>
+        <h2 id="title">${form.title}</h2>
+        ${form.intro ?? nothing} ${form.fields} ${this.renderError(form.task)}
         <div class="actions">
-          <button part="submit" class="primary" type="submit" ?disabled=${pending}>
-            ${pending ? msg('Sending…') : msg('Send the link')}
+          <button part="submit" class="primary" type="submit" ?disabled=${busy}>
+            ${busy ? form.pending : form.submit}
           </button>
-          <button type="button" class="link" @click=${() => this.show('sign-in')}>
-            ${msg('Back to sign in')}
-          </button>
+          ${form.secondary ?? nothing}
         </div>
+        ${form.footer ?? nothing}
       </form>
     `;
   }
 
-  private renderReset() {
-    const pending = this.resetTask.status === TaskStatus.PENDING;
-    return html`
-      <form part="form" aria-labelledby="title" @submit=${this.handleResetSubmit}>
-        <h2 id="title">${msg('Choose a new password')}</h2>
-        <label>
-          ${msg('New password (at least 8 characters)')}
-          <input
-            name="password"
-            type="password"
-            autocomplete="new-password"
-            required
-            minlength="8"
-            maxlength="128"
-          />
-        </label>
-        ${this.renderError(this.resetTask)}
-        <div class="actions">
-          <button part="submit" class="primary" type="submit" ?disabled=${pending}>
-            ${pending ? msg('Saving…') : msg('Save the new password')}
-          </button>
-        </div>
-      </form>
-    `;
+  private renderBackButton(label: string) {
+    return html`<button type="button" class="link" @click=${() => this.show('sign-in')}>
+      ${label}
+    </button>`;
   }
 
   private renderNotice() {
