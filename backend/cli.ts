@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     const password = values.password ?? crypto.randomUUID();
     const services = await createServices(config);
     try {
-      await createPerson(services.auth, services.db, {
+      await createPerson(services.auth, {
         email: values.email,
         name: values.name ?? values.email.split('@')[0]!,
         password,

@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from './router.ts';
+import { INTERNAL_MESSAGE } from './trpc.ts';
 import { createRequestContext } from './context.ts';
 import { CLIENT_IP_HEADER } from './auth.ts';
 import type { Services } from './services.ts';
@@ -165,12 +166,7 @@ export function createApp(services: Services): Hono {
   app.notFound((c) => problem(c, 404, 'NOT_FOUND', `Nothing is served at ${c.req.path}.`));
   app.onError((error, c) => {
     services.log(`${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`);
-    return problem(
-      c,
-      500,
-      'INTERNAL',
-      'Something went wrong on our side. Please try again in a moment.',
-    );
+    return problem(c, 500, 'INTERNAL', INTERNAL_MESSAGE);
   });
   return app;
 }

@@ -60,7 +60,7 @@ export async function createServices(
     sqlite,
     auth,
     mailer,
-    sessions: new SessionCache(auth),
+    sessions: new SessionCache(auth, db),
     log,
     portalSettings: () => settings!,
     async reloadPortalSettings() {

@@ -28,13 +28,8 @@ export async function seedDemo(services: Services): Promise<boolean> {
     defaultLocale: 'en',
   });
   await services.reloadPortalSettings();
-  await createPerson(
-    auth,
-    db,
-    { ...DEMO_SIGN_INS.customer, role: 'customer' },
-    { ifMissing: true },
-  );
-  await createPerson(auth, db, { ...DEMO_SIGN_INS.agent, role: 'agent' }, { ifMissing: true });
+  await createPerson(auth, { ...DEMO_SIGN_INS.customer, role: 'customer' }, { ifMissing: true });
+  await createPerson(auth, { ...DEMO_SIGN_INS.agent, role: 'agent' }, { ifMissing: true });
   await db.insertInto('setting').values({ key: 'demo', value: 'true' }).execute();
   return true;
 }

@@ -1,5 +1,4 @@
 import type { PorticoAuth } from '../auth.ts';
-import type { Db } from '../db/database.ts';
 
 export interface NewPerson {
   email: string;
@@ -15,7 +14,6 @@ export interface NewPerson {
  */
 export async function createPerson(
   auth: PorticoAuth,
-  db: Db,
   person: NewPerson,
   { ifMissing = false } = {},
 ): Promise<string> {
@@ -42,6 +40,5 @@ export async function createPerson(
     accountId: user.id,
     password: await ctx.password.hash(person.password),
   });
-  await db.updateTable('user').set({ role: person.role }).where('id', '=', user.id).execute();
   return user.id;
 }

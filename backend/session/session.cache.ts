@@ -1,12 +1,14 @@
 import type { PorticoAuth } from '../auth.ts';
+import type { Db } from '../db/database.ts';
+import { findMembership, type AccountMembership } from '../account/account.queries.ts';
 
 export interface SessionInfo {
   userId: string;
   name: string;
   email: string;
   role: string;
-  /** The customer account the session works in; null for staff. */
-  accountId: string | null;
+  /** The customer account the session works in and the person's role there; null for staff. */
+  account: AccountMembership | null;
   sessionId: string;
 }
 
@@ -18,17 +20,20 @@ interface Entry {
 /**
  * better-auth's getSession costs a database round trip and signature check per call; tRPC calls
  * come in bursts (a page load batches several). This keeps each answer for a few seconds, keyed
- * by the exact cookie header, and requests that arrive while a lookup is under way share it.
- * Anything that can end a session clears the cache.
+ * by the exact cookie header, with the person's membership of the session's account, and
+ * requests that arrive while a lookup is under way share it. Anything that can end a session or
+ * change a membership must clear the cache (better-auth's own endpoints do, in server.ts).
  */
 export class SessionCache {
   readonly #entries = new Map<string, Entry>();
   readonly #auth: PorticoAuth;
+  readonly #db: Db;
   readonly #ttlMs: number;
   readonly #maxEntries: number;
 
-  constructor(auth: PorticoAuth, { ttlMs = 5_000, maxEntries = 10_000 } = {}) {
+  constructor(auth: PorticoAuth, db: Db, { ttlMs = 5_000, maxEntries = 10_000 } = {}) {
     this.#auth = auth;
+    this.#db = db;
     this.#ttlMs = ttlMs;
     this.#maxEntries = maxEntries;
   }
@@ -47,18 +52,18 @@ export class SessionCache {
       headers: new Headers({ cookie }),
       returnHeaders: true,
     });
-    const value = lookup.then(({ response: data }) =>
-      data
-        ? {
-            userId: data.user.id,
-            name: data.user.name,
-            email: data.user.email,
-            role: data.user.role ?? 'customer',
-            accountId: data.session.activeOrganizationId ?? null,
-            sessionId: data.session.id,
-          }
-        : null,
-    );
+    const value = lookup.then(async ({ response: data }): Promise<SessionInfo | null> => {
+      if (!data) return null;
+      const accountId = data.session.activeOrganizationId;
+      return {
+        userId: data.user.id,
+        name: data.user.name,
+        email: data.user.email,
+        role: data.user.role ?? 'customer',
+        account: accountId ? await findMembership(this.#db, data.user.id, accountId) : null,
+        sessionId: data.session.id,
+      };
+    });
     if (this.#entries.size >= this.#maxEntries) this.#evictExpired(now);
     if (this.#entries.size < this.#maxEntries) {
       this.#entries.set(cookie, { value, expires: now + this.#ttlMs });

@@ -45,7 +45,7 @@ export async function startTestPortico(
     client: () => new TestClient(running.url),
     async personWithSession(person) {
       const password = person.password ?? 'correct horse battery';
-      await createPerson(running.services.auth, running.services.db, {
+      await createPerson(running.services.auth, {
         name: person.name ?? 'Test Person',
         role: person.role ?? 'customer',
         email: person.email,

@@ -34,7 +34,7 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
     async serverStart({ config }) {
       const pageOrigin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
       portico = await startTestPortico({ env: { TRUSTED_ORIGINS: pageOrigin } });
-      await createPerson(portico.services.auth, portico.services.db, {
+      await createPerson(portico.services.auth, {
         ...anna,
         role: 'customer',
       });
