@@ -1,7 +1,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { z, ZodError } from 'zod';
+import { ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { isStaffRole } from './session/roles.ts';
+import { Refusal } from './errors.ts';
 
 /** The one sentence any unexpected failure gets; the details go to the log only. */
 export const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
@@ -10,8 +11,8 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
-    const fieldErrors =
-      error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null;
+    const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : null;
+    const refusal = error.cause instanceof Refusal ? error.cause : null;
     return {
       ...shape,
       message: internal
@@ -24,6 +25,8 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         fieldErrors,
+        reason: refusal?.reason ?? null,
+        details: refusal?.details ?? null,
       },
     };
   },
@@ -64,3 +67,13 @@ export const adminProcedure = staffProcedure.use(({ ctx, next }) => {
   }
   return next();
 });
+
+/** Zod issues keyed by their dotted path (`items.0.quantity`), so a form can mark the field. */
+function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}

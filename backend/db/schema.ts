@@ -11,6 +11,14 @@ export interface Database {
   organization: OrganizationTable;
   member: MemberTable;
   setting: SettingTable;
+  category: CategoryTable;
+  categoryText: CategoryTextTable;
+  product: ProductTable;
+  productText: ProductTextTable;
+  address: AddressTable;
+  order: OrderTable;
+  orderLine: OrderLineTable;
+  orderEvent: OrderEventTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -58,4 +66,106 @@ export interface SettingTable {
   updatedAt: Generated<string>;
 }
 
+export interface CategoryTable {
+  id: string;
+  position: number;
+}
+
+export interface CategoryTextTable {
+  categoryId: string;
+  locale: string;
+  name: string;
+}
+
+/** Times are ISO-8601 UTC strings, so they sort as text on every engine. */
+export interface ProductTable {
+  id: string;
+  sku: string;
+  categoryId: string;
+  kind: 'product' | 'service';
+  unitPrice: number;
+  currency: string;
+  /** Basis points: 2100 is 21 %. */
+  taxRate: number;
+  /** Units on hand; null for services and anything else that never runs out. */
+  stock: number | null;
+  /** An absolute URL, or a path under the backend's /media/. */
+  image: string | null;
+  active: ColumnType<number, number | undefined, number>;
+  /** Lower-cased, accent-free SKU and names in every locale, for catalog search. */
+  searchText: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProductTextTable {
+  productId: string;
+  locale: string;
+  name: string;
+  description: string;
+}
+
+export interface AddressTable {
+  id: string;
+  accountId: string;
+  label: string;
+  /** The address itself as JSON (see `addressSchema`). */
+  value: string;
+  isDefault: ColumnType<number, number | undefined, number>;
+  createdAt: string;
+}
+
+export type OrderStatus = 'placed' | 'confirmed' | 'shipped' | 'delivered' | 'cancelled';
+
+export interface OrderTable {
+  id: string;
+  /** What people read and say on the phone; random, so it reveals no order volume. */
+  number: string;
+  accountId: string;
+  placedBy: string | null;
+  status: OrderStatus;
+  currency: string;
+  subtotal: number;
+  tax: number;
+  shipping: number;
+  total: number;
+  address: string;
+  note: string;
+  trackingNumber: string | null;
+  idempotencyKey: string;
+  /** A digest of the placing request, to tell a retry from a different order under the same key. */
+  requestHash: string;
+  searchText: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrderLineTable {
+  id: string;
+  orderId: string;
+  position: number;
+  productId: string | null;
+  sku: string;
+  name: string;
+  kind: 'product' | 'service';
+  quantity: number;
+  unitPrice: number;
+  taxRate: number;
+  subtotal: number;
+  tax: number;
+}
+
+export interface OrderEventTable {
+  id: string;
+  orderId: string;
+  type: string;
+  actorId: string | null;
+  actorName: string;
+  actorRole: 'customer' | 'staff' | 'system';
+  detail: string;
+  at: string;
+}
+
 export type User = Selectable<UserTable>;
+export type Product = Selectable<ProductTable>;
+export type Order = Selectable<OrderTable>;

@@ -1,12 +1,22 @@
 import type { Mail } from './mailer.ts';
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The frame of every mail: a heading, the body's HTML (already escaped), the vendor's name. */
+export function mailLayout(vendor: string, heading: string, bodyHtml: string): string {
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">
+<h1 style="font-size:1.25rem">${escapeHtml(heading)}</h1>${bodyHtml}
+<p style="color:#555;font-size:.9em">${escapeHtml(vendor)}</p></body></html>`;
+}
 
 function layout(vendor: string, heading: string, body: string, action: string, link: string) {
-  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">
-<h1 style="font-size:1.25rem">${escape(heading)}</h1><p>${escape(body)}</p>
-<p><a href="${escape(link)}" style="display:inline-block;padding:.6em 1.2em;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">${escape(action)}</a></p>
-<p style="color:#555;font-size:.9em">${escape(vendor)}</p></body></html>`;
+  return mailLayout(
+    vendor,
+    heading,
+    `<p>${escapeHtml(body)}</p>
+<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:.6em 1.2em;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>`,
+  );
 }
 
 export function verificationMail(vendor: string, to: string, name: string, link: string): Mail {

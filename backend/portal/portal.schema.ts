@@ -15,9 +15,14 @@ export const portalSettingsSchema = z.strictObject({
   colors: z.strictObject({ brand: hexColor, brandContrast: hexColor }),
   locales: z.array(z.enum(LOCALES)).min(1).max(LOCALES.length),
   defaultLocale: z.enum(LOCALES),
+  /** ISO 4217 code every price is in. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO currency code such as EUR')
+    .default('EUR'),
 });
 
-export type PortalSettings = z.infer<typeof portalSettingsSchema>;
+export type PortalSettings = z.output<typeof portalSettingsSchema>;
 
 export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   vendorName: 'Portico',
@@ -25,4 +30,5 @@ export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   colors: { brand: '#1d4ed8', brandContrast: '#ffffff' },
   locales: [...LOCALES],
   defaultLocale: 'en',
+  currency: 'EUR',
 };

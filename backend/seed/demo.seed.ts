@@ -26,6 +26,7 @@ export async function seedDemo(services: Services): Promise<boolean> {
     colors: { brand: '#0f4c5c', brandContrast: '#ffffff' },
     locales: ['en', 'de', 'lv', 'hr', 'el', 'fa'],
     defaultLocale: 'en',
+    currency: 'EUR',
   });
   await services.reloadPortalSettings();
   await createPerson(auth, { ...DEMO_SIGN_INS.customer, role: 'customer' }, { ifMissing: true });

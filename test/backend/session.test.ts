@@ -45,6 +45,7 @@ describe('session.me and procedure guards', () => {
       colors: { brand: '#112233', brandContrast: '#ffffff' },
       locales: ['en', 'lv'],
       defaultLocale: 'lv',
+      currency: 'EUR',
     };
     const anonymous = await portico.client().mutate('staff.portal.update', settings);
     assert.equal(anonymous.body.error?.data.code, 'UNAUTHORIZED');
@@ -79,7 +80,7 @@ describe('session.me and procedure guards', () => {
     assert.equal(status, 400);
     assert.equal(body.error?.data.code, 'BAD_REQUEST');
     const fields = body.error?.data.fieldErrors ?? {};
-    for (const field of ['vendorName', 'logoUrl', 'colors', 'locales']) {
+    for (const field of ['vendorName', 'logoUrl', 'colors.brand', 'locales.0', '_']) {
       assert.ok(fields[field]?.length, `a message for ${field}`);
     }
     assert.doesNotMatch(JSON.stringify(body), /at .*\.ts:\d+|stack/i);
