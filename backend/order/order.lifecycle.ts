@@ -1,0 +1,176 @@
+import type { Transaction } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Database, OrderStatus } from '../db/schema.ts';
+import { newId } from '../db/id.ts';
+import { refuse } from '../errors.ts';
+import type { Address } from '../address/address.schema.ts';
+import { OrderError } from './order.errors.ts';
+import { accountOf, CHANGEABLE, type OrderScope } from './order.queries.ts';
+import { shippingRate } from './order.pricing.ts';
+
+/** Who made a change, as the order's timeline shows it. */
+export interface Actor {
+  id: string | null;
+  name: string;
+  role: 'customer' | 'staff' | 'system';
+}
+
+export type OrderEventType =
+  | 'placed'
+  | 'confirmed'
+  | 'shipped'
+  | 'delivered'
+  | 'cancelled'
+  | 'address_changed'
+  | 'tracking_changed';
+
+export async function recordEvent(
+  trx: Transaction<Database>,
+  orderId: string,
+  actor: Actor,
+  type: OrderEventType,
+  detail: Record<string, unknown>,
+  at = new Date().toISOString(),
+): Promise<void> {
+  await trx
+    .insertInto('orderEvent')
+    .values({
+      id: newId(),
+      orderId,
+      type,
+      actorId: actor.id,
+      actorName: actor.name,
+      actorRole: actor.role,
+      detail: JSON.stringify(detail),
+      at,
+    })
+    .execute();
+}
+
+const SEQUENCE: readonly OrderStatus[] = ['placed', 'confirmed', 'shipped', 'delivered'];
+
+/** Runs `change` on an order in scope inside one transaction; NOT_FOUND when out of scope. */
+async function withOrder<T>(
+  db: Db,
+  scope: OrderScope,
+  orderId: string,
+  change: (
+    trx: Transaction<Database>,
+    order: { status: OrderStatus; address: string; shipping: number },
+  ) => Promise<T>,
+): Promise<T> {
+  const accountId = accountOf(scope);
+  return db.transaction().execute(async (trx) => {
+    const order = await trx
+      .selectFrom('order')
+      .select(['status', 'address', 'shipping'])
+      .where('id', '=', orderId)
+      .$if(accountId !== null, (query) => query.where('accountId', '=', accountId!))
+      .executeTakeFirst();
+    if (!order) throw refuse('NOT_FOUND', OrderError, 'NOT_FOUND');
+    return change(trx, order);
+  });
+}
+
+function refuseUnlessChangeable(status: OrderStatus, allowShipped = false): void {
+  if (status === 'cancelled') throw refuse('PRECONDITION_FAILED', OrderError, 'ALREADY_CANCELLED');
+  if (CHANGEABLE.includes(status) || (allowShipped && status === 'shipped')) return;
+  throw refuse('PRECONDITION_FAILED', OrderError, 'ALREADY_SHIPPED', { canOpenTicket: true });
+}
+
+function touch(trx: Transaction<Database>, orderId: string, values: object = {}) {
+  return trx
+    .updateTable('order')
+    .set({ ...values, updatedAt: new Date().toISOString() })
+    .where('id', '=', orderId)
+    .execute();
+}
+
+/**
+ * Sends the order to a new address while it has not shipped (staff may still redirect a
+ * shipped parcel). The shipping price must stay the same, since the order is already priced.
+ */
+export function changeOrderAddress(
+  db: Db,
+  scope: OrderScope,
+  actor: Actor,
+  orderId: string,
+  address: Address,
+): Promise<void> {
+  return withOrder(db, scope, orderId, async (trx, order) => {
+    refuseUnlessChangeable(order.status, actor.role === 'staff');
+    const from = JSON.parse(order.address) as Address;
+    if (order.shipping > 0 && shippingRate(from.country) !== shippingRate(address.country)) {
+      throw refuse('PRECONDITION_FAILED', OrderError, 'SHIPPING_ZONE_CHANGED', {
+        canOpenTicket: true,
+      });
+    }
+    await touch(trx, orderId, { address: JSON.stringify(address) });
+    await recordEvent(trx, orderId, actor, 'address_changed', { from, to: address });
+  });
+}
+
+/** Cancels an order that has not shipped and puts its goods back in stock. */
+export function cancelOrder(
+  db: Db,
+  scope: OrderScope,
+  actor: Actor,
+  orderId: string,
+  reason: string,
+): Promise<void> {
+  return withOrder(db, scope, orderId, async (trx, order) => {
+    refuseUnlessChangeable(order.status);
+    const lines = await trx
+      .selectFrom('orderLine')
+      .select(['productId', 'quantity'])
+      .where('orderId', '=', orderId)
+      .execute();
+    for (const line of lines) {
+      if (!line.productId) continue;
+      await trx
+        .updateTable('product')
+        .set((eb) => ({ stock: eb('stock', '+', line.quantity) }))
+        .where('id', '=', line.productId)
+        .where('stock', 'is not', null)
+        .execute();
+    }
+    await touch(trx, orderId, { status: 'cancelled' });
+    await recordEvent(trx, orderId, actor, 'cancelled', reason ? { reason } : {});
+  });
+}
+
+/** Moves an order forward (steps may be skipped, never undone); shipping may set tracking. */
+export function advanceOrder(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  to: Exclude<OrderStatus, 'placed' | 'cancelled'>,
+  trackingNumber: string | undefined,
+): Promise<void> {
+  return withOrder(db, 'all', orderId, async (trx, order) => {
+    if (order.status === 'cancelled') {
+      throw refuse('PRECONDITION_FAILED', OrderError, 'ALREADY_CANCELLED');
+    }
+    if (SEQUENCE.indexOf(to) <= SEQUENCE.indexOf(order.status)) {
+      throw refuse('PRECONDITION_FAILED', OrderError, 'NOT_NEXT_STEP', { status: order.status });
+    }
+    const tracking = to === 'shipped' && trackingNumber ? { trackingNumber } : {};
+    await touch(trx, orderId, { status: to, ...tracking });
+    await recordEvent(trx, orderId, actor, to, { from: order.status, ...tracking });
+  });
+}
+
+export function setTrackingNumber(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  trackingNumber: string,
+): Promise<void> {
+  return withOrder(db, 'all', orderId, async (trx, order) => {
+    if (order.status !== 'shipped' && order.status !== 'delivered') {
+      throw refuse('PRECONDITION_FAILED', OrderError, 'TRACKING_NEEDS_SHIPMENT');
+    }
+    await touch(trx, orderId, { trackingNumber });
+    await recordEvent(trx, orderId, actor, 'tracking_changed', { trackingNumber });
+  });
+}
