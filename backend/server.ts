@@ -163,6 +163,19 @@ export function createApp(services: Services): Hono {
     }),
   );
 
+  // Product images and other vendor media. Served inert: an SVG here can never run a script.
+  app.use(
+    '/media/*',
+    serveStatic({
+      root: config.dataDir,
+      onFound: (_path, c) => {
+        c.header('Access-Control-Allow-Origin', '*');
+        c.header('Cache-Control', 'public, max-age=86400');
+        c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      },
+    }),
+  );
+
   app.notFound((c) => problem(c, 404, 'NOT_FOUND', `Nothing is served at ${c.req.path}.`));
   app.onError((error, c) => {
     services.log(`${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`);

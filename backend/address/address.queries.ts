@@ -1,3 +1,4 @@
+import { timestamp } from '../db/clock.ts';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
@@ -76,7 +77,7 @@ export async function saveAddressIn(
         label: input.label,
         value,
         isDefault: 0,
-        createdAt: new Date().toISOString(),
+        createdAt: timestamp(),
       })
       .execute();
   }

@@ -1,3 +1,4 @@
+import { timestamp } from '../db/clock.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/id.ts';
 import { fold } from '../db/fold.ts';
@@ -45,7 +46,7 @@ export interface NewProduct {
 
 /** Creates or replaces a product by SKU, with its texts and search words; returns its id. */
 export async function saveProduct(db: Db, product: NewProduct): Promise<string> {
-  const now = new Date().toISOString();
+  const now = timestamp();
   const texts = Object.entries(product.texts);
   const searchText = fold(
     [product.sku, ...texts.flatMap(([, text]) => [text.name, text.description ?? ''])].join(' '),

@@ -1,3 +1,4 @@
+import { timestamp } from '../db/clock.ts';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database, OrderStatus } from '../db/schema.ts';
@@ -30,7 +31,7 @@ export async function recordEvent(
   actor: Actor,
   type: OrderEventType,
   detail: Record<string, unknown>,
-  at = new Date().toISOString(),
+  at = timestamp(),
 ): Promise<void> {
   await trx
     .insertInto('orderEvent')
@@ -81,7 +82,7 @@ function refuseUnlessChangeable(status: OrderStatus, allowShipped = false): void
 function touch(trx: Transaction<Database>, orderId: string, values: object = {}) {
   return trx
     .updateTable('order')
-    .set({ ...values, updatedAt: new Date().toISOString() })
+    .set({ ...values, updatedAt: timestamp() })
     .where('id', '=', orderId)
     .execute();
 }

@@ -1,3 +1,4 @@
+import { timestamp } from '../db/clock.ts';
 import { createHash, randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
@@ -137,7 +138,7 @@ export async function placeOrder(
       }
     }
 
-    const now = new Date().toISOString();
+    const now = timestamp();
     const orderId = newId();
     const number = newOrderNumber();
     await trx

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startTestPortico, type TestPortico } from '../support/portico.ts';
 
 // `npm test` builds dist/ before this runs.
@@ -46,6 +47,26 @@ describe('the element bundle', () => {
       const response = await portico.client().request(path);
       assert.equal(response.status, 404, path);
       await response.arrayBuffer();
+    }
+  });
+
+  it('serves product images from the data folder, inert and cacheable', async () => {
+    mkdirSync(join(portico.dataDir, 'media', 'products'), { recursive: true });
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+    writeFileSync(join(portico.dataDir, 'media', 'products', 'x.svg'), svg);
+    const response = await portico.client().request('/media/products/x.svg');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /image\/svg\+xml/);
+    assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+    assert.equal(await response.text(), svg);
+    for (const path of [
+      '/media/../portico.db',
+      '/media/%2e%2e/portico.db',
+      '/media/../auth-secret',
+    ]) {
+      const outside = await portico.client().request(path);
+      assert.equal(outside.status, 404, path);
+      await outside.arrayBuffer();
     }
   });
 });

@@ -73,8 +73,9 @@ export async function stockOf(services: Services, productId: string) {
 
 /** Row counts of every ordering table, to prove a refused request wrote nothing. */
 export async function orderTableCounts(services: Services) {
-  const counts: Record<string, number> = {};
-  for (const table of ['order', 'orderLine', 'orderEvent', 'address'] as const) {
+  const tables = ['order', 'orderLine', 'orderEvent', 'address'] as const;
+  const counts = {} as Record<(typeof tables)[number], number>;
+  for (const table of tables) {
     const row = await services.db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -10,7 +10,7 @@ import { porticoApiFor } from '../../../elements/api/client.ts';
  * started, with the page's own cookies, exactly as the elements do.
  */
 
-export const { url: backendUrl } = await executeServerCommand<BackendInfo, undefined>(
+export const { url: backendUrl, products } = await executeServerCommand<BackendInfo, undefined>(
   'portico-backend',
 );
 

@@ -2,10 +2,13 @@ import type { TestRunnerPlugin } from '@web/test-runner';
 import { createPerson } from '../../../backend/session/people.ts';
 import { startTestPortico, type TestPortico } from '../../support/portico.ts';
 import { anna } from './people.ts';
+import { seedTestCatalog } from '../../support/catalog.ts';
 
 /** What `executeServerCommand('portico-backend')` answers. */
 export interface BackendInfo {
   url: string;
+  /** Product ids of the test catalog (see test/support/catalog.ts), by name. */
+  products: Record<string, string>;
 }
 
 /** The payload of `executeServerCommand('portico-mail', …)`; `subject` is a RegExp source. */
@@ -17,11 +20,12 @@ export interface MailQuery {
 /**
  * Runs the real backend next to Web Test Runner's server: it starts once WTR knows its own port
  * (the test page's origin must be trusted for credentialed CORS) and stops with it. Browser tests
- * reach it through two server commands: `portico-backend` (its URL) and `portico-mail` (waits
+ * reach it through two server commands: `portico-backend` (its URL and the test catalog) and `portico-mail` (waits
  * for a mail the backend sent).
  */
 export function porticoBackendPlugin(): TestRunnerPlugin {
   let portico: TestPortico | undefined;
+  let products: Record<string, string> = {};
 
   function running(): TestPortico {
     if (!portico) throw new Error('The Portico backend is not running.');
@@ -38,6 +42,7 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
         ...anna,
         role: 'customer',
       });
+      products = await seedTestCatalog(portico.services);
     },
 
     async serverStop() {
@@ -47,7 +52,7 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
 
     async executeCommand({ command, payload }) {
       if (command === 'portico-backend') {
-        return { url: running().url } satisfies BackendInfo;
+        return { url: running().url, products } satisfies BackendInfo;
       }
       if (command === 'portico-mail') {
         const { to, subject } = payload as MailQuery;
