@@ -1,6 +1,8 @@
 import type { Services } from '../services.ts';
 import { createPerson } from '../session/people.ts';
 import { writePortalSettings } from '../portal/portal.queries.ts';
+import { seedDemoCatalog } from './demo.catalog.ts';
+import { seedDemoOrders } from './demo.orders.ts';
 
 export const DEMO_SIGN_INS = {
   customer: {
@@ -11,26 +13,42 @@ export const DEMO_SIGN_INS = {
   agent: { email: 'agent@nordlicht.example', password: 'demo-agent-1', name: 'Jonas Weber' },
 } as const;
 
-/** Creates the demo vendor once: branding, a customer and an agent. Safe to run again. */
+/**
+ * Creates the demo vendor once: branding, an agent, the catalog, and customers in several
+ * countries with orders in every state. Safe to run again.
+ */
+/** Bumped when the demo gains data, so a data folder seeded by an older version catches up. */
+const DEMO_VERSION = 2;
+
 export async function seedDemo(services: Services): Promise<boolean> {
   const { db, auth } = services;
   const seeded = await db
     .selectFrom('setting')
-    .select('key')
+    .select('value')
     .where('key', '=', 'demo')
     .executeTakeFirst();
-  if (seeded) return false;
-  await writePortalSettings(db, {
-    vendorName: 'Nordlicht Supply',
-    logoUrl: null,
-    colors: { brand: '#0f4c5c', brandContrast: '#ffffff' },
-    locales: ['en', 'de', 'lv', 'hr', 'el', 'fa'],
-    defaultLocale: 'en',
-    currency: 'EUR',
-  });
-  await services.reloadPortalSettings();
-  await createPerson(auth, { ...DEMO_SIGN_INS.customer, role: 'customer' }, { ifMissing: true });
-  await createPerson(auth, { ...DEMO_SIGN_INS.agent, role: 'agent' }, { ifMissing: true });
-  await db.insertInto('setting').values({ key: 'demo', value: 'true' }).execute();
+  // Version 1 stored `true`: branding and the two sign-ins only.
+  const version = seeded ? (seeded.value === 'true' ? 1 : Number(seeded.value)) : 0;
+  if (version >= DEMO_VERSION) return false;
+  if (version < 1) {
+    await writePortalSettings(db, {
+      vendorName: 'Nordlicht Supply',
+      logoUrl: null,
+      colors: { brand: '#0f4c5c', brandContrast: '#ffffff' },
+      locales: ['en', 'de', 'lv', 'hr', 'el', 'fa'],
+      defaultLocale: 'en',
+      currency: 'EUR',
+    });
+    await services.reloadPortalSettings();
+    await createPerson(auth, { ...DEMO_SIGN_INS.agent, role: 'agent' }, { ifMissing: true });
+  }
+  const products = await seedDemoCatalog(services);
+  await seedDemoOrders(services, products);
+  const value = String(DEMO_VERSION);
+  await db
+    .insertInto('setting')
+    .values({ key: 'demo', value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
   return true;
 }
