@@ -9,6 +9,7 @@ import { watchCpu, type CpuShare } from './machine.ts';
 import { percentile, runLoad, type LoadOptions, type LoadResult, type Target } from './load.ts';
 import { measureSizes, type SizeReport } from './size.ts';
 import { formatTable } from './table.ts';
+import { measureOrderPlace, type PlaceResult } from './orders.ts';
 
 /*
  * Fixed request counts keep the whole run bounded: on 2 cores the throughput part takes
@@ -16,7 +17,9 @@ import { formatTable } from './table.ts';
  */
 const LOAD: LoadOptions = { concurrency: 20, warmupRequests: 1_000, requests: 5_000 };
 const ROUNDS = 3;
-const PAGES = ['portico-login'] as const;
+const PAGES = ['portico-login', 'portico-order-form'] as const;
+/** order.place: customers ordering at once, and orders each places in the measured part. */
+const PLACING = { customers: 20, ordersPerCustomer: 50 } as const;
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const REPORT = fileURLToPath(new URL('./report.json', import.meta.url));
@@ -43,14 +46,23 @@ async function main(): Promise<void> {
   const bare = createServer();
   try {
     const throughput = await measureThroughput(portico, bare);
+    const placing = await measureOrderPlace(portico, PLACING.customers, PLACING.ordersPerCustomer);
     const share = cpu.stop();
     printThroughput(throughput, share);
+    printPlacing(placing, throughput.servers[0]!.requestsPerSecond);
     const model = cpus()[0]?.model ?? 'unknown';
     const report = {
       date: startedAt.toISOString(),
       node: process.version,
       cpu: { model, cores: cpus().length, availableParallelism: availableParallelism() },
       sizes,
+      orderPlace: {
+        ...placing,
+        ratioToBareRequests: round(
+          placing.ordersPerSecond / throughput.servers[0]!.requestsPerSecond,
+          4,
+        ),
+      },
       throughput: {
         ...throughput,
         cpuSeconds: {
@@ -271,6 +283,30 @@ function printThroughput(
     `CPU in that time: this process ${cpu.thisProcess.toFixed(1)} CPU-s, other processes ` +
       `${others}, of ${cpu.available.toFixed(1)} available; other load shows up as spread ` +
       'between rounds.',
+  );
+}
+
+function printPlacing(result: PlaceResult, bareRequestsPerSecond: number): void {
+  console.log(
+    `\norder.place: ${result.customers} customers at once, ${result.ordersPerCustomer} orders ` +
+      'each (two-line cart, stock taken, synchronous=FULL), over HTTP after one warm-up order each\n',
+  );
+  console.log(
+    formatTable(
+      ['orders', 'orders/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'vs bare req/s'],
+      [
+        [
+          result.orders,
+          result.ordersPerSecond,
+          result.p50Ms.toFixed(2),
+          result.p99Ms.toFixed(2),
+          result.maxMs.toFixed(2),
+          result.errors,
+          (result.ordersPerSecond / bareRequestsPerSecond).toFixed(4),
+        ],
+      ],
+      'rrrrrrr',
+    ),
   );
 }
 

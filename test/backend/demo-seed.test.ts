@@ -1,0 +1,72 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestPortico, type TestPortico } from '../support/portico.ts';
+import { DEMO_SIGN_INS, seedDemo } from '../../backend/seed/demo.seed.ts';
+import { ORDER_STATUSES } from '../../backend/order/order.schema.ts';
+
+describe('the demo vendor', () => {
+  let portico: TestPortico;
+  before(async () => {
+    portico = await startTestPortico();
+  });
+  after(() => portico.close());
+
+  const count = async (table: 'product' | 'order') =>
+    Number(
+      (
+        await portico.services.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('has a catalog of about fifty items with images, and orders in every state', async () => {
+    assert.equal(await seedDemo(portico.services), true);
+    assert.equal(await count('product'), 50);
+    const statuses = await portico.services.db
+      .selectFrom('order')
+      .select('status')
+      .distinct()
+      .execute();
+    assert.deepEqual(statuses.map((row) => row.status).sort(), [...ORDER_STATUSES].sort());
+    const { items } = (await portico.client().query('catalog.list', { query: 'espresso' })).body
+      .result?.data as { items: { image: string; stock: number | null }[] };
+    assert.ok(items.length >= 3);
+    for (const item of items) {
+      assert.ok(existsSync(join(portico.dataDir, item.image)), item.image);
+    }
+  });
+
+  it('lets the demo customer see their own orders, in every state', async () => {
+    const client = portico.client();
+    const signIn = await client.post('/api/auth/sign-in/email', {
+      email: DEMO_SIGN_INS.customer.email,
+      password: DEMO_SIGN_INS.customer.password,
+    });
+    assert.equal(signIn.status, 200);
+    const { items } = (await client.query('order.list', {})).body.result?.data as {
+      items: { status: string; accountName: string }[];
+    };
+    assert.deepEqual(
+      [...new Set(items.map((order) => order.status))].sort(),
+      [...ORDER_STATUSES].sort(),
+    );
+    assert.deepEqual([...new Set(items.map((order) => order.accountName))], ['Kafejnīca Aurora']);
+  });
+
+  it('seeds once, and catches up a data folder seeded by the first version', async () => {
+    const orders = await count('order');
+    assert.equal(await seedDemo(portico.services), false);
+    assert.equal(await count('order'), orders);
+    await portico.services.db
+      .updateTable('setting')
+      .set({ value: 'true' })
+      .where('key', '=', 'demo')
+      .execute();
+    assert.equal(await seedDemo(portico.services), true);
+    assert.equal(await count('product'), 50);
+  });
+});
