@@ -1,13 +1,18 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { createServices } from './services.ts';
 import { createPerson } from './session/people.ts';
+import { catalogFileSchema, importCatalog } from './catalog/catalog.import.ts';
 
 const USAGE = `Usage: npm run portico -- <command> [options]
 
 Commands:
   create-staff --email <email> --name <name> --role <agent|admin> [--password <password>]
       Creates a staff user who signs in at /staff. Without --password one is generated and printed.
+  import-catalog <file.json>
+      Creates or updates categories and products (matched by SKU) from a catalog file; see the
+      README for its format.
   migrate
       Brings the database up to date and exits.`;
 
@@ -58,6 +63,29 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       `Created ${role} ${values.email}${values.password ? '' : ` with password ${password}`}.`,
     );
+    return 0;
+  }
+  if (command === 'import-catalog') {
+    const [file] = rest;
+    if (!file) {
+      console.error('import-catalog needs the path of a catalog JSON file.');
+      return 2;
+    }
+    const parsed = catalogFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    if (!parsed.success) {
+      console.error(`${file} is not a valid catalog:`);
+      for (const issue of parsed.error.issues) {
+        console.error(`  ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+      }
+      return 1;
+    }
+    const services = await createServices(config);
+    try {
+      const ids = await importCatalog(services.db, parsed.data, services.portalSettings().currency);
+      console.log(`Imported ${parsed.data.categories.length} categories and ${ids.size} products.`);
+    } finally {
+      await services.close();
+    }
     return 0;
   }
   console.error(`Unknown command: ${command}\n\n${USAGE}`);

@@ -1,13 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPortico, type RunningPortico } from '../../backend/listen.ts';
 import { TestClient } from '../support/portico.ts';
 
-describe('npm run portico -- create-staff', () => {
+describe('npm run portico', () => {
   let dataDir: string;
   const env = () => ({ ...process.env, DATA_DIR: dataDir, AUTH_SECRET: 'y'.repeat(32), PORT: '0' });
   const cli = (...args: string[]) =>
@@ -76,5 +76,58 @@ describe('npm run portico -- create-staff', () => {
     const created = cli('create-staff', '--email', 'agent2@vendor.example', '--role', 'agent');
     assert.equal(created.status, 0, created.stderr);
     assert.match(created.stdout, /with password \S{20,}/);
+  });
+
+  it('imports a catalog file, and names each bad field of a broken one', async () => {
+    const file = join(dataDir, 'catalog.json');
+    const catalog = {
+      categories: [{ id: 'tea', names: { en: 'Tea', de: 'Tee' } }],
+      products: [
+        {
+          sku: 'TEA-1',
+          category: 'tea',
+          kind: 'product',
+          unitPrice: 890,
+          taxRate: 1200,
+          stock: 40,
+          texts: { en: { name: 'Earl Grey, 100 bags' }, de: { name: 'Earl Grey, 100 Beutel' } },
+        },
+      ],
+    };
+    await writeFile(file, JSON.stringify(catalog));
+    const imported = cli('import-catalog', file);
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.match(imported.stdout, /Imported 1 categories and 1 products/);
+    const again = cli('import-catalog', file);
+    assert.equal(again.status, 0, again.stderr);
+
+    // Field errors first; the cross-checks (categories, duplicate SKUs) once the fields are right.
+    const product = catalog.products[0]!;
+    for (const [products, paths] of [
+      [[{ ...product, unitPrice: 8.9, texts: { de: {} } }], ['unitPrice', 'texts.de.name']],
+      [
+        [{ ...product, category: 'coffee' }, product, product],
+        ['category', 'sku'],
+      ],
+    ] as const) {
+      await writeFile(file, JSON.stringify({ categories: catalog.categories, products }));
+      const refused = cli('import-catalog', file);
+      assert.equal(refused.status, 1);
+      for (const path of paths) {
+        assert.match(refused.stderr, new RegExp(`products\\.\\d\\.${path}:`), path);
+      }
+    }
+
+    const portico = await startPortico({ ...env() }, { log: () => {} });
+    try {
+      const { body } = await new TestClient(portico.url).query('catalog.list', { locale: 'de' });
+      const { items } = body.result?.data as { items: { sku: string; name: string }[] };
+      assert.deepEqual(
+        items.map((item) => [item.sku, item.name]),
+        [['TEA-1', 'Earl Grey, 100 Beutel']],
+      );
+    } finally {
+      await portico.close();
+    }
   });
 });
