@@ -29,9 +29,29 @@ export class SignedOutEvent extends Event {
   }
 }
 
+export interface PlacedOrder {
+  id: string;
+  number: string;
+  /** In minor units of `currency` (cents for EUR). */
+  total: number;
+  currency: string;
+}
+
+/** The customer submitted an order and the server accepted it. */
+export class OrderPlacedEvent extends Event {
+  static readonly eventName = 'portico-order-placed';
+  readonly order: PlacedOrder;
+
+  constructor(order: PlacedOrder) {
+    super(OrderPlacedEvent.eventName, { bubbles: true, composed: true });
+    this.order = order;
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'portico-signed-in': SignedInEvent;
     'portico-signed-out': SignedOutEvent;
+    'portico-order-placed': OrderPlacedEvent;
   }
 }

@@ -22,6 +22,7 @@ function start(): void {
 const loaders: Record<string, () => Promise<unknown>> = {
   'portico-login': () => import('./portico-login/portico-login.ts'),
   'portico-account-summary': () => import('./portico-account-summary/portico-account-summary.ts'),
+  'portico-order-form': () => import('./portico-order-form/portico-order-form.ts'),
 };
 
 const requested = new Set<string>();

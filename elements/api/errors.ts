@@ -38,6 +38,13 @@ function authSentence(error: AuthError): string {
   }
 }
 
+/** The stable key of a domain refusal (`OUT_OF_STOCK`), when the server sent one. */
+export function refusalReason(error: unknown): string | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const reason = (error.data as { reason?: unknown } | undefined)?.reason;
+  return typeof reason === 'string' ? reason : null;
+}
+
 /** Any error, as one sentence a customer can act on. */
 export function errorMessage(error: unknown): string {
   if (error instanceof AuthError) return authSentence(error);
@@ -48,11 +55,19 @@ export function errorMessage(error: unknown): string {
       case 'FORBIDDEN':
         return msg('You do not have access to this.');
       case 'NOT_FOUND':
-        return msg('We could not find that. It may have been removed.');
+        return refusalReason(error)
+          ? error.message
+          : msg('We could not find that. It may have been removed.');
       case 'TOO_MANY_REQUESTS':
         return msg('Too many attempts. Wait a minute, then try again.');
       case 'BAD_REQUEST':
         return error.message || msg('Check what you entered and try again.');
+      case 'CONFLICT':
+      case 'PRECONDITION_FAILED':
+        // A domain rule said no; the server's sentence names the rule and what to do next.
+        return refusalReason(error)
+          ? error.message
+          : msg('That could not be done right now. Reload and try again.');
       case undefined:
         return msg('The portal could not be reached. Check your connection and try again.');
       default:

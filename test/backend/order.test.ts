@@ -6,7 +6,13 @@ import { ADDRESS, orderTableCounts, seedTestCatalog, stockOf } from '../support/
 import { saveProduct } from '../../backend/catalog/catalog.write.ts';
 
 interface Quote {
-  lines: { productId: string; quantity: number; unitPrice: number; subtotal: number; tax: number }[];
+  lines: {
+    productId: string;
+    quantity: number;
+    unitPrice: number;
+    subtotal: number;
+    tax: number;
+  }[];
   problems: { productId: string; reason: string; available: number | null }[];
   subtotal: number;
   tax: number;

@@ -1,14 +1,7 @@
 import type { Services } from '../../backend/services.ts';
 import { saveCategory, saveProduct, type NewProduct } from '../../backend/catalog/catalog.write.ts';
 
-export const ADDRESS = {
-  name: 'Anna Bērziņa',
-  company: 'Café Aurora',
-  line1: 'Brīvības iela 42',
-  postalCode: 'LV-1010',
-  city: 'Rīga',
-  country: 'LV',
-};
+export { ADDRESS } from './address.ts';
 
 const product = (sku: string, overrides: Partial<NewProduct> & Pick<NewProduct, 'texts'>) => ({
   sku,

@@ -1,7 +1,7 @@
 import { ContextRoot } from '@lit/context';
 import { waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { BackendInfo, MailQuery } from './portico-backend.plugin.ts';
+import type { BackendInfo, MailQuery, PriceChange } from './portico-backend.plugin.ts';
 import { anna } from './people.ts';
 import { porticoApiFor } from '../../../elements/api/client.ts';
 
@@ -103,4 +103,9 @@ export async function sessionKnown(element: {
 /** The text of an element with whitespace collapsed, as a reader would see it. */
 export function textOf(element: Element | null | undefined): string {
   return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Sets a test-catalog product's price on the server, as the vendor would; returns the old one. */
+export function setPrice(sku: string, unitPrice: number): Promise<number> {
+  return executeServerCommand('portico-set-price', { sku, unitPrice } satisfies PriceChange);
 }

@@ -11,6 +11,12 @@ export interface BackendInfo {
   products: Record<string, string>;
 }
 
+/** The payload of `executeServerCommand('portico-set-price', …)`; answers the old price. */
+export interface PriceChange {
+  sku: string;
+  unitPrice: number;
+}
+
 /** The payload of `executeServerCommand('portico-mail', …)`; `subject` is a RegExp source. */
 export interface MailQuery {
   to: string;
@@ -53,6 +59,17 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
     async executeCommand({ command, payload }) {
       if (command === 'portico-backend') {
         return { url: running().url, products } satisfies BackendInfo;
+      }
+      if (command === 'portico-set-price') {
+        const { sku, unitPrice } = payload as PriceChange;
+        const { db } = running().services;
+        const { unitPrice: old } = await db
+          .selectFrom('product')
+          .select('unitPrice')
+          .where('sku', '=', sku)
+          .executeTakeFirstOrThrow();
+        await db.updateTable('product').set({ unitPrice }).where('sku', '=', sku).execute();
+        return old;
       }
       if (command === 'portico-mail') {
         const { to, subject } = payload as MailQuery;

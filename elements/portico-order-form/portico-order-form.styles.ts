@@ -1,0 +1,312 @@
+import { css } from 'lit';
+import { checkoutStyles } from './order-form.checkout.styles.ts';
+
+const catalogStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    --gap: var(--_space);
+    --card-min-width: 13rem;
+    --cart-width: 20rem;
+    --image-aspect-ratio: 4 / 3;
+    --highlight: var(--_brand);
+  }
+
+  p {
+    margin: 0;
+  }
+
+  /* Headings take focus only to tell screen readers where they are; they are not controls. */
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+
+  h2 {
+    font-size: 1.25rem;
+    margin: 0;
+  }
+
+  h3 {
+    font-size: 1rem;
+    margin: 0;
+  }
+
+  select,
+  textarea {
+    font: inherit;
+    font-weight: 400;
+    color: var(--_text);
+    background: var(--_surface);
+    min-block-size: 44px;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    inline-size: 100%;
+  }
+
+  textarea {
+    resize: vertical;
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+
+  .secondary {
+    background: var(--_surface);
+    color: var(--_text);
+    border-color: var(--_border);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    justify-content: space-between;
+  }
+
+  .hint,
+  .empty,
+  .description {
+    color: var(--_muted);
+  }
+
+  /* Steps */
+
+  [part~='steps'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    list-style: none;
+    margin: 0;
+    margin-block-end: var(--gap);
+    padding: 0;
+    counter-reset: step;
+    color: var(--_muted);
+  }
+
+  [part~='steps'] li {
+    counter-increment: step;
+    padding-block: 0.25rem;
+    border-block-end: 3px solid transparent;
+  }
+
+  [part~='steps'] li::before {
+    content: counter(step) '. ';
+  }
+
+  [part~='steps'] [aria-current='step'] {
+    color: var(--_text);
+    font-weight: 700;
+    border-block-end-color: var(--_brand);
+  }
+
+  .step {
+    display: grid;
+    gap: var(--gap);
+  }
+
+  /* Catalog and cart: side by side where there is room, the cart below the products otherwise. */
+
+  .catalog-layout {
+    display: grid;
+    gap: var(--gap);
+    grid-template-columns: minmax(0, 1fr);
+    align-items: start;
+  }
+
+  @container (min-width: 48rem) {
+    .catalog-layout {
+      grid-template-columns: minmax(0, 1fr) var(--cart-width);
+    }
+
+    [part~='cart'] {
+      position: sticky;
+      inset-block-start: 0;
+    }
+  }
+
+  .catalog {
+    display: grid;
+    gap: var(--gap);
+    align-content: start;
+  }
+
+  [part~='categories'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+
+  .chip {
+    background: var(--_surface);
+    color: var(--_text);
+    border-color: var(--_border);
+    border-radius: 999px;
+    font-weight: 500;
+  }
+
+  .chip[aria-pressed='true'] {
+    background: var(--_brand);
+    color: var(--_brand-contrast);
+    border-color: var(--_brand);
+  }
+
+  .grid {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--gap);
+    grid-template-columns: minmax(0, 1fr);
+  }
+
+  @container (min-width: 30rem) {
+    .grid {
+      grid-template-columns: repeat(auto-fill, minmax(min(var(--card-min-width), 100%), 1fr));
+    }
+  }
+
+  .card {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .card .body {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+
+  [part~='featured'] {
+    border: 2px solid var(--highlight);
+  }
+
+  @container (min-width: 36rem) {
+    [part~='featured'] {
+      flex-direction: row;
+      gap: var(--gap);
+    }
+
+    [part~='featured'] [part~='product-image'] {
+      flex: none;
+      inline-size: 40%;
+    }
+  }
+
+  [part~='product-image'] {
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+    aspect-ratio: var(--image-aspect-ratio);
+    object-fit: cover;
+    border-radius: calc(var(--_radius) / 2);
+    background: color-mix(in srgb, var(--_border) 35%, var(--_surface));
+  }
+
+  [part~='price'] {
+    font-weight: 700;
+  }
+
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+  }
+
+  [part~='badge'] {
+    font-size: 0.875rem;
+    padding-inline: 0.5rem;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+  }
+
+  [part~='badge'].sold-out {
+    color: var(--_danger);
+  }
+
+  .card-actions {
+    margin-block-start: auto;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+
+  [part~='add'][disabled] {
+    cursor: not-allowed;
+  }
+
+  .in-cart {
+    color: var(--_success);
+    font-weight: 600;
+  }
+
+  [part~='more'] {
+    justify-self: center;
+  }
+
+  [part~='cart'] {
+    display: grid;
+    gap: 0.75rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .cart-lines {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75rem;
+  }
+
+  [part~='cart-line'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0.25rem 0.75rem;
+    padding-block-end: 0.75rem;
+    border-block-end: 1px solid var(--_border);
+  }
+
+  [part~='cart-line'] .name {
+    flex: 1 1 100%;
+    font-weight: 600;
+  }
+
+  [part~='cart-line'] .each {
+    flex: 1 1 auto;
+    color: var(--_muted);
+    align-self: center;
+  }
+
+  .quantity {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 400;
+  }
+
+  [part~='quantity'] {
+    inline-size: 6rem;
+  }
+
+  [part~='subtotal'] {
+    display: flex;
+    justify-content: space-between;
+    gap: 1rem;
+  }
+`;
+
+export const styles = [catalogStyles, checkoutStyles];
