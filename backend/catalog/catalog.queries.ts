@@ -113,11 +113,15 @@ export async function listCategories(db: Db, locale: string) {
     .select((eb) => [
       'category.id',
       eb.fn.coalesce('loc.name', 'en.name', 'category.id').as('name'),
-      eb
-        .selectFrom('product')
-        .select((inner) => inner.fn.countAll<number>().as('n'))
-        .whereRef('product.categoryId', '=', 'category.id')
-        .where('product.active', '=', 1)
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('product')
+            .select((inner) => inner.fn.countAll<number>().as('n'))
+            .whereRef('product.categoryId', '=', 'category.id')
+            .where('product.active', '=', 1),
+          eb.lit(0),
+        )
         .as('productCount'),
     ])
     .orderBy('category.position')
