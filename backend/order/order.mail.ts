@@ -3,8 +3,16 @@ import type { Mail } from '../mail/mailer.ts';
 import { escapeHtml, mailLayout } from '../mail/templates.ts';
 import { findOrder, type OrderDetail } from './order.queries.ts';
 
-const money = (amount: number, currency: string) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 100);
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function money(amount: number, currency: string): string {
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat('en', { style: 'currency', currency });
+    moneyFormats.set(currency, format);
+  }
+  return format.format(amount / 100);
+}
 
 function linesTable(order: OrderDetail): string {
   const row = (left: string, right: string, strong = false) =>
