@@ -22,7 +22,33 @@ try {
   await page.screenshot({ path: `${out}demo-signed-in.png` });
   await summary.screenshot({ path: `${out}portico-account-summary.png` });
 
+  // The order form, signed in (the page above shares its cookies): a cart, then the review.
+  await page.setViewportSize({ width: 1100, height: 1000 });
+  await page.goto(`${demo.demo}/shop.html`);
+  const form = page.locator('portico-order-form');
+  await form.getByRole('searchbox', { name: 'Search products' }).fill('espresso beans');
+  const add = form.getByRole('button', { name: /^Add to cart\s*: Espresso beans/ });
+  await add.first().waitFor();
+  await add.nth(0).click();
+  await add.nth(1).click();
+  await form.getByRole('heading', { name: 'Your cart (2)' }).waitFor();
+  await page.evaluate(() => document.fonts.ready);
+  await form.screenshot({ path: `${out}portico-order-form.png` });
+  await form.getByRole('button', { name: 'Continue', exact: true }).click();
+  await form.getByRole('button', { name: 'Continue to review' }).click();
+  await form.getByRole('heading', { name: 'Review your order' }).waitFor();
+  await form.screenshot({ path: `${out}portico-order-form-review.png` });
+
   const phone = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  await phone.goto(`${demo.demo}/shop.html`);
+  await phone
+    .locator('portico-order-form')
+    .getByRole('button', { name: /^Add to cart/ })
+    .first()
+    .waitFor();
+  await phone.locator('portico-order-form').evaluate((form) => form.scrollIntoView());
+  await phone.screenshot({ path: `${out}demo-shop-320.png` });
+
   await phone.goto(`${demo.demo}/signin.html`);
   await phone.locator('portico-login').getByRole('button', { name: 'Sign in' }).waitFor();
   await phone.screenshot({ path: `${out}demo-sign-in-320.png` });

@@ -134,10 +134,26 @@ const catalogStyles = css`
     align-content: start;
   }
 
+  /* On a phone the chips are one row that scrolls sideways inside the form, not a wall. */
   [part~='categories'] {
     display: flex;
-    flex-wrap: wrap;
     gap: 0.5rem;
+    overflow-x: auto;
+    overscroll-behavior-inline: contain;
+    scroll-snap-type: inline proximity;
+    padding-block-end: 0.25rem;
+  }
+
+  [part~='categories'] .chip {
+    flex: none;
+    scroll-snap-align: start;
+  }
+
+  @container (min-width: 36rem) {
+    [part~='categories'] {
+      flex-wrap: wrap;
+      overflow-x: visible;
+    }
   }
 
   .chip {

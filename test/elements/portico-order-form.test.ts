@@ -474,6 +474,10 @@ describe('<portico-order-form>', () => {
       expect(second?.top).to.be.greaterThan(first?.bottom ?? Infinity);
       const grid = part(form, 'products')?.getBoundingClientRect();
       expect(part(form, 'cart')?.getBoundingClientRect().top).to.be.greaterThan(grid?.bottom ?? 0);
+      // The category chips are one row that scrolls inside the form.
+      await until(() => all(form, '.chip').length > 2, 'no categories');
+      const tops = new Set(all(form, '.chip').map((chip) => chip.getBoundingClientRect().top));
+      expect(tops.size).to.equal(1);
       for (const control of all(form, 'button, input')) {
         expect(control.getBoundingClientRect().height, textOf(control)).to.be.at.least(44);
       }
