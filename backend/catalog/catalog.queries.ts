@@ -20,8 +20,11 @@ export interface CatalogItem {
   image: string | null;
 }
 
-/** The product's text in `locale`, falling back to English when it has no translation. */
-function catalogQuery(db: Db, locale: string) {
+/**
+ * Products with their text in `locale`, falling back to English when it has no translation;
+ * retired products included (pricing must tell them apart from unknown ones).
+ */
+export function localizedProducts(db: Db, locale: string) {
   return db
     .selectFrom('product')
     .leftJoin('productText as loc', (join) =>
@@ -40,10 +43,14 @@ function catalogQuery(db: Db, locale: string) {
       'product.taxRate',
       'product.stock',
       'product.image',
+      'product.active',
       localName(eb).as('name'),
       eb.fn.coalesce('loc.description', 'en.description', sql.lit('')).as('description'),
-    ])
-    .where('product.active', '=', 1);
+    ]);
+}
+
+function catalogQuery(db: Db, locale: string) {
+  return localizedProducts(db, locale).where('product.active', '=', 1);
 }
 
 type CatalogEb = ExpressionBuilder<
@@ -85,7 +92,7 @@ export async function listCatalog(db: Db, filter: CatalogFilter) {
     .orderBy('product.id')
     .limit(filter.limit + 1)
     .execute();
-  return page(rows as CatalogItem[], filter.limit, (row) => [row.name, row.id]);
+  return page(rows.map(toCatalogItem), filter.limit, (row) => [row.name, row.id]);
 }
 
 export async function findCatalogItem(
@@ -97,7 +104,11 @@ export async function findCatalogItem(
   const row = await (
     'id' in by ? query.where('product.id', '=', by.id) : query.where('product.sku', '=', by.sku)
   ).executeTakeFirst();
-  return (row as CatalogItem | undefined) ?? null;
+  return row ? toCatalogItem(row) : null;
+}
+
+function toCatalogItem({ active: _active, ...item }: { active: number } & CatalogItem) {
+  return item;
 }
 
 /** Categories in display order with their name in `locale` and how many active products each has. */

@@ -1,7 +1,7 @@
 import type { Services } from '../services.ts';
 import type { Mail } from '../mail/mailer.ts';
 import { escapeHtml, mailLayout } from '../mail/templates.ts';
-import { findOrder, type OrderDetail } from './order.queries.ts';
+import type { OrderDetail } from './order.queries.ts';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -76,12 +76,11 @@ export function orderShippedMail(vendor: string, to: string, name: string, order
  */
 export async function mailAboutOrder(
   services: Services,
-  orderId: string,
+  order: OrderDetail,
   kind: 'placed' | 'shipped',
 ): Promise<void> {
+  const orderId = order.id;
   try {
-    const order = await findOrder(services.db, 'all', orderId);
-    if (!order) return;
     const person = await services.db
       .selectFrom('order')
       .innerJoin('member', 'member.organizationId', 'order.accountId')

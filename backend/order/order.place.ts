@@ -1,53 +1,34 @@
 import { timestamp } from '../db/clock.ts';
 import { createHash, randomInt } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
 import { newId } from '../db/id.ts';
 import { fold } from '../db/fold.ts';
 import { saveAddressIn } from '../address/address.queries.ts';
+import { localizedProducts } from '../catalog/catalog.queries.ts';
 import { refuse } from '../errors.ts';
 import { OrderError } from './order.errors.ts';
 import { priceCart, type PricedProduct, type Quote } from './order.pricing.ts';
 import type { PlaceInput } from './order.schema.ts';
 import { recordEvent, type Actor } from './order.lifecycle.ts';
 
-type Reader = Db | Transaction<Database>;
-
 /** The catalog facts for the given products, names in `locale` (English when untranslated). */
 export async function loadPricedProducts(
-  db: Reader,
+  db: Db,
   productIds: string[],
   locale: string,
 ): Promise<Map<string, PricedProduct>> {
   if (productIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('product')
-    .leftJoin('productText as loc', (join) =>
-      join.onRef('loc.productId', '=', 'product.id').on('loc.locale', '=', locale),
-    )
-    .leftJoin('productText as en', (join) =>
-      join.onRef('en.productId', '=', 'product.id').on('en.locale', '=', 'en'),
-    )
-    .select((eb) => [
-      'product.id',
-      'product.sku',
-      'product.kind',
-      'product.unitPrice',
-      'product.currency',
-      'product.taxRate',
-      'product.stock',
-      'product.image',
-      'product.active',
-      eb.fn.coalesce('loc.name', 'en.name', 'product.sku').as('name'),
-    ])
-    .where('product.id', 'in', productIds)
-    .execute();
-  return new Map(rows.map((row) => [row.id, { ...row, active: row.active === 1 }]));
+  const rows = await localizedProducts(db, locale).where('product.id', 'in', productIds).execute();
+  return new Map(
+    rows.map(({ description: _description, categoryId: _category, ...row }) => [
+      row.id,
+      { ...row, active: row.active === 1 },
+    ]),
+  );
 }
 
 export async function quoteCart(
-  db: Reader,
+  db: Db,
   input: Pick<PlaceInput, 'items' | 'address'>,
   locale: string,
   currency: string,

@@ -4,6 +4,7 @@ import type { SessionInfo } from '../session/session.cache.ts';
 import { customerProcedure, router } from '../trpc.ts';
 import { refuse } from '../errors.ts';
 import { addressSchema } from '../address/address.schema.ts';
+import { LOCALES } from '../portal/portal.schema.ts';
 import { OrderError, LineProblem } from './order.errors.ts';
 import { listInput, orderId, placeInput, quoteInput } from './order.schema.ts';
 import { findOrder, listOrders, type OrderScope } from './order.queries.ts';
@@ -50,8 +51,8 @@ export const orderRouter = router({
       input,
       { locale: localeOf(ctx, input.locale), currency: ctx.services.portalSettings().currency },
     );
-    if (!placed.replayed) void mailAboutOrder(ctx.services, placed.orderId, 'placed');
     const order = await orderOrNotFound(ctx, ctx.account, placed.orderId);
+    if (!placed.replayed) void mailAboutOrder(ctx.services, order, 'placed');
     return { ...placed, order };
   }),
 
@@ -84,7 +85,7 @@ export const orderRouter = router({
    * is listed apart, and quantities are cut to what is in stock.
    */
   reorder: customerProcedure
-    .input(z.strictObject({ orderId, locale: z.string().max(8).optional() }))
+    .input(z.strictObject({ orderId, locale: z.enum(LOCALES).optional() }))
     .mutation(async ({ ctx, input }) => {
       const order = await orderOrNotFound(ctx, ctx.account, input.orderId);
       const products = await loadPricedProducts(

@@ -48,8 +48,9 @@ export const staffOrderRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { orderId: id, to } = input;
       await advanceOrder(ctx.services.db, staffActor(ctx.session), id, to, input.trackingNumber);
-      if (to === 'shipped') void mailAboutOrder(ctx.services, id, 'shipped');
-      return orderOrNotFound(ctx, 'all', id);
+      const order = await orderOrNotFound(ctx, 'all', id);
+      if (to === 'shipped') void mailAboutOrder(ctx.services, order, 'shipped');
+      return order;
     }),
 
   setTracking: staffProcedure

@@ -31,20 +31,6 @@ const catalogStyles = css`
     margin: 0;
   }
 
-  select,
-  textarea {
-    font: inherit;
-    font-weight: 400;
-    color: var(--_text);
-    background: var(--_surface);
-    min-block-size: 44px;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    inline-size: 100%;
-  }
-
   textarea {
     resize: vertical;
   }

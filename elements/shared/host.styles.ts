@@ -64,7 +64,9 @@ export const formStyles = css`
     font-weight: 600;
   }
 
-  input {
+  input,
+  select,
+  textarea {
     font: inherit;
     font-weight: 400;
     color: var(--_text);
