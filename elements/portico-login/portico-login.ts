@@ -9,6 +9,7 @@ import { apiContext, sessionContext } from '../context.ts';
 import { errorMessage } from '../api/errors.ts';
 import { AuthError } from '../api/auth.ts';
 import { SignedInEvent, SignedOutEvent } from '../events.ts';
+import { CartStore } from '../shared/cart.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { styles } from './portico-login.styles.ts';
 import { emailField, passwordField } from './portico-login.fields.ts';
@@ -117,6 +118,8 @@ export class PorticoLogin extends LitElement {
     autoRun: false,
     task: async (_args: [], { signal }) => {
       await this.client().auth.signOut(signal);
+      // The cart belongs to whoever filled it: on a shared computer the next person starts empty.
+      CartStore.for(this.client().url).clear();
       this.client().session.markSignedOut();
       this.dispatchEvent(new SignedOutEvent());
       this.show('sign-in', '');

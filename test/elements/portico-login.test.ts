@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { CartStore } from '../../elements/shared/cart.ts';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../elements/portico-login/portico-login.ts';
 import '../../elements/portico-account-summary/portico-account-summary.ts';
@@ -171,9 +172,14 @@ describe('<portico-login>', () => {
     expect(part(login, 'signed-in')).to.not.equal(null);
     expect(textOf(part(summary, 'greeting'))).to.equal(`Hello, ${anna.name}`);
 
+    const cart = CartStore.for(backendUrl);
+    cart.add('some-product', 2);
     const heard = oneEvent<SignedOutEvent>(document, 'portico-signed-out');
     part<HTMLButtonElement>(login, 'sign-out')?.click();
     const event = await heard;
+    expect(cart.lines, 'the next person at this computer starts with an empty cart').to.deep.equal(
+      [],
+    );
 
     expect(event.target === login, 'dispatched by <portico-login>').to.equal(true);
     expect(event.bubbles).to.equal(true);
