@@ -21,3 +21,8 @@ export async function createRequestContext(
   if (setCookie) resHeaders.append('set-cookie', setCookie);
   return createInnerContext(services, session);
 }
+
+/** The locale a request asked for, or the vendor's default language. */
+export function requestLocale(ctx: Context, locale: string | undefined): string {
+  return locale ?? ctx.services.portalSettings().defaultLocale;
+}

@@ -1,9 +1,9 @@
-import { timestamp } from '../db/clock.ts';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { newId } from '../db/id.ts';
 import { parseStoredAddress, type Address } from './address.schema.ts';
+import { timestamp } from '../db/clock.ts';
 
 export const ADDRESS_BOOK_LIMIT = 50;
 

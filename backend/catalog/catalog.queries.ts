@@ -107,6 +107,16 @@ export async function findCatalogItem(
   return row ? toCatalogItem(row) : null;
 }
 
+/** The active products among `ids`; unknown and retired ones are simply absent. */
+export async function findCatalogItems(
+  db: Db,
+  locale: string,
+  ids: string[],
+): Promise<CatalogItem[]> {
+  const rows = await catalogQuery(db, locale).where('product.id', 'in', ids).execute();
+  return rows.map(toCatalogItem);
+}
+
 function toCatalogItem({ active: _active, ...item }: { active: number } & CatalogItem) {
   return item;
 }

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { publicProcedure, router } from '../trpc.ts';
+import { requestLocale } from '../context.ts';
 import { LOCALES } from '../portal/portal.schema.ts';
 import { cursorInput, pageLimit } from '../db/cursor.ts';
-import { findCatalogItem, listCatalog, listCategories } from './catalog.queries.ts';
+import {
+  findCatalogItem,
+  findCatalogItems,
+  listCatalog,
+  listCategories,
+} from './catalog.queries.ts';
 
 const locale = z.enum(LOCALES).optional();
 const productId = z.string().min(1).max(64);
@@ -21,7 +27,7 @@ export const catalogRouter = router({
     )
     .query(({ ctx, input }) =>
       listCatalog(ctx.services.db, {
-        locale: input.locale ?? ctx.services.portalSettings().defaultLocale,
+        locale: requestLocale(ctx, input.locale),
         query: input.query,
         categoryId: input.category,
         cursor: input.cursor,
@@ -39,14 +45,19 @@ export const catalogRouter = router({
     .query(({ ctx, input }) =>
       findCatalogItem(
         ctx.services.db,
-        input.locale ?? ctx.services.portalSettings().defaultLocale,
+        requestLocale(ctx, input.locale),
         'id' in input ? { id: input.id } : { sku: input.sku },
       ),
     ),
 
+  /** Several products at once, such as the lines of a cart filled elsewhere. */
+  byIds: publicProcedure
+    .input(z.strictObject({ ids: z.array(productId).min(1).max(100), locale }))
+    .query(({ ctx, input }) =>
+      findCatalogItems(ctx.services.db, requestLocale(ctx, input.locale), input.ids),
+    ),
+
   categories: publicProcedure
     .input(z.strictObject({ locale }).optional())
-    .query(({ ctx, input }) =>
-      listCategories(ctx.services.db, input?.locale ?? ctx.services.portalSettings().defaultLocale),
-    ),
+    .query(({ ctx, input }) => listCategories(ctx.services.db, requestLocale(ctx, input?.locale))),
 });

@@ -1,7 +1,7 @@
-import { timestamp } from '../db/clock.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/id.ts';
 import { fold } from '../db/fold.ts';
+import { timestamp } from '../db/clock.ts';
 
 export interface NewCategory {
   id: string;

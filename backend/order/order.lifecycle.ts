@@ -1,4 +1,3 @@
-import { timestamp } from '../db/clock.ts';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database, OrderStatus } from '../db/schema.ts';
@@ -8,6 +7,7 @@ import type { Address } from '../address/address.schema.ts';
 import { OrderError } from './order.errors.ts';
 import { accountOf, CHANGEABLE, type OrderScope } from './order.queries.ts';
 import { shippingRate } from './order.pricing.ts';
+import { timestamp } from '../db/clock.ts';
 
 /** Who made a change, as the order's timeline shows it. */
 export interface Actor {

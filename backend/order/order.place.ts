@@ -1,4 +1,3 @@
-import { timestamp } from '../db/clock.ts';
 import { createHash, randomInt } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/id.ts';
@@ -10,6 +9,7 @@ import { OrderError } from './order.errors.ts';
 import { priceCart, type PricedProduct, type Quote } from './order.pricing.ts';
 import type { PlaceInput } from './order.schema.ts';
 import { recordEvent, type Actor } from './order.lifecycle.ts';
+import { timestamp } from '../db/clock.ts';
 
 /** The catalog facts for the given products, names in `locale` (English when untranslated). */
 export async function loadPricedProducts(

@@ -1,19 +1,12 @@
 import type { Address } from '../address/address.schema.ts';
+import type { Product } from '../db/schema.ts';
 import { LineProblem, type LineProblemKey } from './order.errors.ts';
 
 /** The product facts pricing needs, read inside the same transaction that places the order. */
-export interface PricedProduct {
-  id: string;
-  sku: string;
-  name: string;
-  kind: 'product' | 'service';
-  unitPrice: number;
-  currency: string;
-  taxRate: number;
-  stock: number | null;
-  image: string | null;
-  active: boolean;
-}
+export type PricedProduct = Pick<
+  Product,
+  'id' | 'sku' | 'kind' | 'unitPrice' | 'currency' | 'taxRate' | 'stock' | 'image'
+> & { name: string; active: boolean };
 
 export interface QuoteLine {
   productId: string;
@@ -128,4 +121,40 @@ export function priceCart(
   const tax = lines.reduce((sum, line) => sum + line.tax, 0);
   const shipping = shippingFor(lines, address);
   return { currency, lines, problems, subtotal, tax, shipping, total: subtotal + tax + shipping };
+}
+
+/**
+ * An earlier order's lines as a new cart at today's prices: what is no longer sold or sold out is
+ * listed apart, and quantities are cut to what is in stock.
+ */
+export function cartAgain(
+  products: Map<string, PricedProduct>,
+  lines: { productId: string | null; sku: string; name: string; quantity: number }[],
+  currency: string,
+) {
+  const items = [];
+  const skipped: { sku: string; name: string; reason: LineProblemKey; message: string }[] = [];
+  for (const line of lines) {
+    const product = line.productId ? products.get(line.productId) : undefined;
+    const skip = (reason: LineProblemKey) =>
+      skipped.push({
+        sku: line.sku,
+        name: product?.name ?? line.name,
+        reason,
+        message: LineProblem[reason],
+      });
+    if (!product?.active || product.currency !== currency) {
+      skip('UNAVAILABLE');
+      continue;
+    }
+    if (product.stock === 0) {
+      skip('OUT_OF_STOCK');
+      continue;
+    }
+    const { active: _active, ...item } = product;
+    const quantity =
+      product.stock === null ? line.quantity : Math.min(line.quantity, product.stock);
+    items.push({ ...item, productId: product.id, quantity, requestedQuantity: line.quantity });
+  }
+  return { items, skipped };
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import type { Context } from '../context.ts';
+import { requestLocale, type Context } from '../context.ts';
 import type { SessionInfo } from '../session/session.cache.ts';
 import { customerProcedure, router } from '../trpc.ts';
 import { refuse } from '../errors.ts';
 import { addressSchema } from '../address/address.schema.ts';
 import { LOCALES } from '../portal/portal.schema.ts';
-import { OrderError, LineProblem } from './order.errors.ts';
+import { OrderError } from './order.errors.ts';
+import { cartAgain } from './order.pricing.ts';
 import { listInput, orderId, placeInput, quoteInput } from './order.schema.ts';
 import { findOrder, listOrders, type OrderScope } from './order.queries.ts';
 import { loadPricedProducts, placeOrder, quoteCart } from './order.place.ts';
@@ -17,9 +18,6 @@ export const customerActor = (session: SessionInfo): Actor => ({
   name: session.name,
   role: 'customer',
 });
-
-export const localeOf = (ctx: Context, locale: string | undefined) =>
-  locale ?? ctx.services.portalSettings().defaultLocale;
 
 /** The order in scope, or NOT_FOUND: another account's order looks exactly like a missing one. */
 export async function orderOrNotFound(ctx: Context, scope: OrderScope, id: string) {
@@ -38,7 +36,7 @@ export const orderRouter = router({
       quoteCart(
         ctx.services.db,
         input,
-        localeOf(ctx, input.locale),
+        requestLocale(ctx, input.locale),
         ctx.services.portalSettings().currency,
       ),
     ),
@@ -49,7 +47,10 @@ export const orderRouter = router({
       ctx.account.accountId,
       customerActor(ctx.session),
       input,
-      { locale: localeOf(ctx, input.locale), currency: ctx.services.portalSettings().currency },
+      {
+        locale: requestLocale(ctx, input.locale),
+        currency: ctx.services.portalSettings().currency,
+      },
     );
     const order = await orderOrNotFound(ctx, ctx.account, placed.orderId);
     if (!placed.replayed) void mailAboutOrder(ctx.services, order, 'placed');
@@ -80,10 +81,7 @@ export const orderRouter = router({
       return orderOrNotFound(ctx, ctx.account, input.orderId);
     }),
 
-  /**
-   * An earlier order's items as a new cart at today's prices: what is sold out or no longer sold
-   * is listed apart, and quantities are cut to what is in stock.
-   */
+  /** An earlier order's items as a new cart at today's prices (see `cartAgain`). */
   reorder: customerProcedure
     .input(z.strictObject({ orderId, locale: z.enum(LOCALES).optional() }))
     .mutation(async ({ ctx, input }) => {
@@ -91,28 +89,8 @@ export const orderRouter = router({
       const products = await loadPricedProducts(
         ctx.services.db,
         order.lines.flatMap((line) => (line.productId ? [line.productId] : [])),
-        localeOf(ctx, input.locale),
+        requestLocale(ctx, input.locale),
       );
-      const items = [];
-      const skipped = [];
-      for (const line of order.lines) {
-        const product = line.productId ? products.get(line.productId) : undefined;
-        if (!product?.active) {
-          skipped.push({ sku: line.sku, name: line.name, reason: 'UNAVAILABLE' as const });
-          continue;
-        }
-        if (product.stock === 0) {
-          skipped.push({ sku: line.sku, name: product.name, reason: 'OUT_OF_STOCK' as const });
-          continue;
-        }
-        const { active: _active, ...item } = product;
-        const quantity =
-          product.stock === null ? line.quantity : Math.min(line.quantity, product.stock);
-        items.push({ ...item, productId: product.id, quantity, requestedQuantity: line.quantity });
-      }
-      return {
-        items,
-        skipped: skipped.map((entry) => ({ ...entry, message: LineProblem[entry.reason] })),
-      };
+      return cartAgain(products, order.lines, ctx.services.portalSettings().currency);
     }),
 });

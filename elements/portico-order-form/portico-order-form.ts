@@ -169,10 +169,8 @@ export class PorticoOrderForm extends LitElement {
     task: async ([api, ids], { signal }) => {
       if (!api || !ids) return;
       const locale = apiLocale();
-      const found = await Promise.all(
-        ids.split(' ').map((id) => api.trpc.catalog.byId.query({ id, locale }, { signal })),
-      );
-      for (const item of found) if (item) this.cart.store?.describe(item.id, snapshotOf(item));
+      const found = await api.trpc.catalog.byIds.query({ ids: ids.split(' '), locale }, { signal });
+      for (const item of found) this.cart.store?.describe(item.id, snapshotOf(item));
     },
   });
 

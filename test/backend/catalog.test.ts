@@ -80,6 +80,25 @@ describe('catalog', () => {
     }
   });
 
+  it('reads several products at once, leaving out retired and unknown ones', async () => {
+    const { body } = await portico.client().query('catalog.byIds', {
+      ids: [ids.cups, ids.retired, 'no-such-product', ids.beans],
+      locale: 'lv',
+    });
+    const items = body.result?.data as { id: string; name: string }[];
+    assert.deepEqual(
+      items.map((item) => [item.id, item.name]).sort(),
+      [
+        [ids.beans, 'Espresso kafijas pupiņas 1 kg'],
+        [ids.cups, 'Paper cups, 1000 pcs'],
+      ].sort(),
+    );
+    const tooMany = await portico.client().query('catalog.byIds', {
+      ids: Array.from({ length: 101 }, (_, i) => `p${i}`),
+    });
+    assert.ok(tooMany.body.error?.data.fieldErrors?.ids);
+  });
+
   it('lists categories in order with localized names and product counts', async () => {
     const { body } = await portico.client().query('catalog.categories', { locale: 'lv' });
     assert.deepEqual(body.result?.data, [

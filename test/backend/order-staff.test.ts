@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { startTestPortico, type TestClient, type TestPortico } from '../support/portico.ts';
 import { ADDRESS, orderTableCounts, seedTestCatalog } from '../support/catalog.ts';
+import { placedOrder, type CartItems } from '../support/ordering.ts';
 
 interface Summary {
   id: string;
@@ -27,18 +27,7 @@ describe('order lists and the staff side of orders', () => {
   let agent: TestClient;
   const annaOrders: Summary[] = [];
 
-  async function order(client: TestClient, items: { productId: string; quantity: number }[]) {
-    const quote = await client.query('order.quote', { items, address: ADDRESS });
-    const { total } = quote.body.result?.data as { total: number };
-    const { body } = await client.mutate('order.place', {
-      idempotencyKey: randomUUID(),
-      items,
-      address: ADDRESS,
-      expectedTotal: total,
-    });
-    assert.ok(body.result, JSON.stringify(body.error));
-    return (body.result.data as { order: Summary }).order;
-  }
+  const order = (client: TestClient, items: CartItems) => placedOrder<Summary>(client, items);
 
   before(async () => {
     portico = await startTestPortico();

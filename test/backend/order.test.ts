@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { startTestPortico, type TestClient, type TestPortico } from '../support/portico.ts';
 import { ADDRESS, orderTableCounts, seedTestCatalog, stockOf } from '../support/catalog.ts';
+import { placedOrder, placeQuoted, quoteFor, type CartItems } from '../support/ordering.ts';
 import { saveProduct } from '../../backend/catalog/catalog.write.ts';
 
 interface Quote {
@@ -32,31 +33,10 @@ interface OrderDetail {
   timeline: { type: string; actor: { name: string; role: string } }[];
   can: { changeAddress: boolean; cancel: boolean };
 }
-type Items = { productId: string; quantity: number }[];
-
-async function quote(client: TestClient, items: Items, address = ADDRESS) {
-  const { body } = await client.query('order.quote', { items, address });
-  assert.ok(body.result, JSON.stringify(body.error));
-  return body.result.data as Quote;
-}
-
-/** Quotes, then places exactly what was quoted, as the order form does. */
-async function place(client: TestClient, items: Items, extra: Record<string, unknown> = {}) {
-  const { total } = await quote(client, items);
-  return client.mutate('order.place', {
-    idempotencyKey: randomUUID(),
-    items,
-    address: ADDRESS,
-    expectedTotal: total,
-    ...extra,
-  });
-}
-
-async function placed(client: TestClient, items: Items) {
-  const { body } = await place(client, items);
-  assert.ok(body.result, JSON.stringify(body.error));
-  return (body.result.data as { order: OrderDetail }).order;
-}
+const quote = (client: TestClient, items: CartItems, address = ADDRESS) =>
+  quoteFor<Quote>(client, items, address);
+const place = placeQuoted;
+const placed = (client: TestClient, items: CartItems) => placedOrder<OrderDetail>(client, items);
 
 describe('ordering', () => {
   let portico: TestPortico;
@@ -255,6 +235,11 @@ describe('ordering', () => {
   it('lets the customer change the address and cancel until the order ships', async () => {
     const order = await placed(anna, [{ productId: ids.rare, quantity: 2 }]);
     assert.deepEqual(order.can, { changeAddress: true, cancel: true });
+    const abroad = await anna.mutate('order.changeAddress', {
+      orderId: order.id,
+      address: { ...ADDRESS, country: 'NO', postalCode: '0150', city: 'Oslo' },
+    });
+    assert.equal((abroad.body.error?.data as { reason?: string }).reason, 'SHIPPING_ZONE_CHANGED');
     const moved = await anna.mutate('order.changeAddress', {
       orderId: order.id,
       address: { ...ADDRESS, line1: 'Tērbatas iela 1', city: 'Rīga' },
@@ -323,42 +308,45 @@ describe('ordering', () => {
     );
   });
 
-  it('puts an earlier order back in the cart at today’s prices', async () => {
+  it('puts an earlier order back in the cart at today’s prices, cut to what is in stock', async () => {
     const order = await placed(anna, [
       { productId: ids.cups, quantity: 1 },
       { productId: ids.rare, quantity: 2 },
+      { productId: ids.service, quantity: 1 },
     ]);
-    await saveProduct(portico.services.db, {
-      sku: 'T-CUPS',
-      categoryId: 'coffee',
-      kind: 'product',
-      unitPrice: 4999,
-      currency: 'EUR',
-      taxRate: 2100,
-      stock: 100,
-      texts: { en: { name: 'Paper cups, 1000 pcs' } },
-    });
-    await portico.services.db
-      .updateTable('product')
-      .set({ active: 0 })
-      .where('id', '=', ids.rare)
-      .execute();
-    const { body } = await anna.mutate('order.reorder', { orderId: order.id });
-    const cart = body.result?.data as {
-      items: { productId: string; quantity: number; unitPrice: number }[];
-      skipped: { sku: string; reason: string }[];
-    };
-    assert.deepEqual(cart.items, [
-      { ...cart.items[0], productId: ids.cups, quantity: 1, unitPrice: 4999 },
-    ]);
-    assert.deepEqual(
-      cart.skipped.map((s) => [s.sku, s.reason]),
-      [['T-RARE', 'UNAVAILABLE']],
-    );
-    await portico.services.db
-      .updateTable('product')
-      .set({ active: 1 })
-      .where('id', '=', ids.rare)
-      .execute();
+    const { db } = portico.services;
+    await db.updateTable('product').set({ unitPrice: 4999 }).where('id', '=', ids.cups).execute();
+    await db.updateTable('product').set({ stock: 1 }).where('id', '=', ids.rare).execute();
+    await db.updateTable('product').set({ active: 0 }).where('id', '=', ids.service).execute();
+    try {
+      const { body } = await anna.mutate('order.reorder', { orderId: order.id });
+      const cart = body.result?.data as {
+        items: {
+          productId: string;
+          quantity: number;
+          requestedQuantity: number;
+          unitPrice: number;
+        }[];
+        skipped: { sku: string; reason: string }[];
+      };
+      assert.deepEqual(
+        cart.items.map((item) => [
+          item.productId,
+          item.quantity,
+          item.requestedQuantity,
+          item.unitPrice,
+        ]),
+        [
+          [ids.cups, 1, 1, 4999],
+          [ids.rare, 1, 2, 999],
+        ],
+      );
+      assert.deepEqual(
+        cart.skipped.map((s) => [s.sku, s.reason]),
+        [['T-SERVICE', 'UNAVAILABLE']],
+      );
+    } finally {
+      await db.updateTable('product').set({ active: 1 }).where('id', '=', ids.service).execute();
+    }
   });
 });
