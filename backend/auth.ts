@@ -49,6 +49,10 @@ export function createAuth({ config, db, mailer, vendorName, log, rateLimit = tr
         await mailer.send(verificationMail(vendorName(), user.email, user.name, url));
       },
     },
+    user: {
+      // The new address is confirmed by a link mailed to it before it replaces the old one.
+      changeEmail: { enabled: true },
+    },
     session: {
       expiresIn: 60 * 60 * 24 * 14,
       updateAge: 60 * 60 * 24,

@@ -5,6 +5,15 @@ import { catalogRouter } from './catalog/catalog.router.ts';
 import { addressRouter } from './address/address.router.ts';
 import { orderRouter } from './order/order.router.ts';
 import { staffOrderRouter } from './order/order.staff.router.ts';
+import { accountRouter } from './account/account.router.ts';
+import { profileRouter } from './profile/profile.router.ts';
+import { invoiceRouter, paymentRouter } from './ledger/ledger.router.ts';
+import {
+  staffAccountRouter,
+  staffCreditNoteRouter,
+  staffInvoiceRouter,
+  staffPaymentRouter,
+} from './ledger/ledger.staff.router.ts';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -12,9 +21,17 @@ export const appRouter = router({
   catalog: catalogRouter,
   address: addressRouter,
   order: orderRouter,
+  account: accountRouter,
+  profile: profileRouter,
+  invoice: invoiceRouter,
+  payment: paymentRouter,
   staff: router({
     portal: staffPortalRouter,
     order: staffOrderRouter,
+    account: staffAccountRouter,
+    invoice: staffInvoiceRouter,
+    payment: staffPaymentRouter,
+    creditNote: staffCreditNoteRouter,
   }),
 });
 

@@ -11,13 +11,14 @@ import { INTERNAL_MESSAGE } from './trpc.ts';
 import { createRequestContext } from './context.ts';
 import { CLIENT_IP_HEADER } from './auth.ts';
 import type { Services } from './services.ts';
+import { mountLedgerDownloads } from './ledger/ledger.http.ts';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const API_BODY_LIMIT = 256 * 1024;
 
 /** better-auth endpoints after which a cached session may no longer be valid. */
 const SESSION_CHANGING =
-  /\/(sign-out|revoke-|reset-password|change-password|change-email|delete-user|update-user|organization\/)/;
+  /\/(sign-out|revoke-|reset-password|change-password|change-email|delete-user|update-user|verify-email)/;
 
 function problem(
   c: HonoContext,
@@ -103,6 +104,12 @@ export function createApp(services: Services): Hono {
     }),
   );
 
+  // Customer accounts and their members are managed through Portico's own `account.*`
+  // procedures, which know its roles; better-auth's generic organization endpoints stay shut.
+  app.all('/api/auth/organization/*', (c) =>
+    problem(c, 404, 'NOT_FOUND', `There is no API at ${c.req.path}.`),
+  );
+
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, getConnInfo(c).remote.address ?? 'unknown');
@@ -134,6 +141,8 @@ export function createApp(services: Services): Hono {
       },
     }),
   );
+
+  mountLedgerDownloads(app, services);
 
   app.all('/api/*', (c) => problem(c, 404, 'NOT_FOUND', `There is no API at ${c.req.path}.`));
 

@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { isStaffRole } from './session/roles.ts';
 import { Refusal } from './errors.ts';
+import { mayManage, mayOrder } from './account/account.roles.ts';
 
 /** The one sentence any unexpected failure gets; the details go to the log only. */
 export const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
@@ -52,6 +53,29 @@ export const customerProcedure = t.procedure.use(signedIn).use(({ ctx, next }) =
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This sign-in has no customer account.' });
   }
   return next({ ctx: { ...ctx, account } });
+});
+
+/** A customer whose role in the account lets them place and change orders. */
+export const buyerProcedure = customerProcedure.use(({ ctx, next }) => {
+  if (!mayOrder(ctx.account.role)) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message:
+        'Your role in this account lets you see orders but not place or change them. Ask the account owner.',
+    });
+  }
+  return next();
+});
+
+/** The owner of a customer account: members, invitations, the account's name. */
+export const ownerProcedure = customerProcedure.use(({ ctx, next }) => {
+  if (!mayManage(ctx.account.role)) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Only the owner of this account can do that.',
+    });
+  }
+  return next();
 });
 
 export const staffProcedure = t.procedure.use(signedIn).use(({ ctx, next }) => {

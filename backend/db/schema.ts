@@ -19,6 +19,14 @@ export interface Database {
   order: OrderTable;
   orderLine: OrderLineTable;
   orderEvent: OrderEventTable;
+  ledgerCounter: LedgerCounterTable;
+  invoice: InvoiceTable;
+  invoiceLine: InvoiceLineTable;
+  payment: PaymentTable;
+  creditNote: CreditNoteTable;
+  allocation: AllocationTable;
+  preference: PreferenceTable;
+  invitation: InvitationTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -39,6 +47,10 @@ export interface SessionTable {
   token: string;
   userId: string;
   expiresAt: Timestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  ipAddress: string | null;
+  userAgent: string | null;
   activeOrganizationId: string | null;
 }
 
@@ -164,6 +176,102 @@ export interface OrderEventTable {
   actorRole: 'customer' | 'staff' | 'system';
   detail: string;
   at: string;
+}
+
+export interface LedgerCounterTable {
+  key: string;
+  value: number;
+}
+
+/** Dates without a time (`issuedOn`, `dueOn`) are `YYYY-MM-DD`; money is in minor units. */
+export interface InvoiceTable {
+  id: string;
+  number: string;
+  accountId: string;
+  /** The order it bills; null for an invoice staff wrote by hand. */
+  orderId: string | null;
+  currency: string;
+  issuedOn: string;
+  dueOn: string;
+  subtotal: number;
+  tax: number;
+  total: number;
+  /** The billing name and address as JSON (see `addressSchema`). */
+  billTo: string;
+  note: string;
+  voidedAt: string | null;
+  voidReason: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface InvoiceLineTable {
+  id: string;
+  invoiceId: string;
+  position: number;
+  sku: string;
+  description: string;
+  quantity: number;
+  unitPrice: number;
+  taxRate: number;
+  subtotal: number;
+  tax: number;
+}
+
+export type PaymentMethod = 'bank_transfer' | 'card' | 'cash' | 'other';
+
+export interface PaymentTable {
+  id: string;
+  accountId: string;
+  amount: number;
+  currency: string;
+  receivedOn: string;
+  method: PaymentMethod;
+  reference: string;
+  idempotencyKey: string;
+  postedBy: string;
+  createdAt: string;
+}
+
+export interface CreditNoteTable {
+  id: string;
+  number: string;
+  accountId: string;
+  invoiceId: string | null;
+  amount: number;
+  currency: string;
+  issuedOn: string;
+  reason: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface AllocationTable {
+  id: string;
+  invoiceId: string;
+  paymentId: string | null;
+  creditNoteId: string | null;
+  amount: number;
+  createdAt: string;
+}
+
+export interface PreferenceTable {
+  userId: string;
+  locale: string | null;
+  updatedAt: string;
+}
+
+/** better-auth's organization invitations, which Portico's account procedures manage. */
+export interface InvitationTable {
+  id: string;
+  organizationId: string;
+  email: string;
+  role: string | null;
+  status: string;
+  /** ISO strings, as better-auth writes them to SQLite. */
+  expiresAt: string;
+  inviterId: string;
+  createdAt: string;
 }
 
 export type User = Selectable<UserTable>;

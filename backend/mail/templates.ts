@@ -20,7 +20,7 @@ function layout(vendor: string, heading: string, body: string, action: string, l
 }
 
 export function verificationMail(vendor: string, to: string, name: string, link: string): Mail {
-  const body = `Hello ${name}, please confirm that this is your email address to finish creating your ${vendor} account.`;
+  const body = `Hello ${name}, please confirm that this is your email address for your ${vendor} account.`;
   return {
     to,
     subject: `Confirm your email for ${vendor}`,
@@ -37,6 +37,25 @@ export function passwordResetMail(vendor: string, to: string, name: string, link
     subject: `Reset your ${vendor} password`,
     text: `${body}\n\n${link}\n\nIf it was not you, ignore this message: your password stays as it is.`,
     html: layout(vendor, 'Reset your password', body, 'Choose a new password', link),
+    link,
+  };
+}
+
+export interface InvitationFacts {
+  vendor: string;
+  to: string;
+  inviter: string;
+  account: string;
+  link: string;
+}
+
+export function invitationMail({ vendor, to, inviter, account, link }: InvitationFacts): Mail {
+  const body = `${inviter} invites you to join ${account} in the ${vendor} customer portal, where you can follow the account's orders, invoices and tickets. Sign in or create an account with this email address to accept. The invitation is valid for seven days.`;
+  return {
+    to,
+    subject: `${inviter} invites you to ${account} at ${vendor}`,
+    text: `${body}\n\n${link}\n\nIf you do not know ${inviter}, you can ignore this message.`,
+    html: layout(vendor, `Join ${account}`, body, 'See the invitation', link),
     link,
   };
 }

@@ -8,6 +8,7 @@ import { OrderError } from './order.errors.ts';
 import { accountOf, CHANGEABLE, type OrderScope } from './order.queries.ts';
 import { shippingRate } from './order.pricing.ts';
 import { timestamp } from '../db/clock.ts';
+import { invoiceOrder } from '../ledger/ledger.write.ts';
 
 /** Who made a change, as the order's timeline shows it. */
 export interface Actor {
@@ -158,6 +159,8 @@ export function advanceOrder(
     const tracking = to === 'shipped' && trackingNumber ? { trackingNumber } : {};
     await touch(trx, orderId, { status: to, ...tracking });
     await recordEvent(trx, orderId, actor, to, { from: order.status, ...tracking });
+    // Goods are billed when they leave; a later step finds the invoice already there.
+    if (to === 'shipped' || to === 'delivered') await invoiceOrder(trx, orderId, actor.name);
   });
 }
 

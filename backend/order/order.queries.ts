@@ -88,6 +88,22 @@ function nextDay(date: string): string {
   return day.toISOString();
 }
 
+/** The id of the order with this number, when it is in scope. */
+export async function findOrderId(
+  db: Db,
+  scope: OrderScope,
+  number: string,
+): Promise<string | null> {
+  const accountId = accountOf(scope);
+  const row = await db
+    .selectFrom('order')
+    .select('id')
+    .where('number', '=', number)
+    .$if(accountId !== null, (query) => query.where('accountId', '=', accountId!))
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** One order with its lines and timeline, or null when it is not in scope. */
 export async function findOrder(db: Db, scope: OrderScope, orderId: string) {
   const accountId = accountOf(scope);
@@ -152,7 +168,11 @@ export async function findOrder(db: Db, scope: OrderScope, orderId: string) {
       actor: { name: event.actorName, role: event.actorRole },
       detail: JSON.parse(event.detail) as Record<string, unknown>,
     })),
-    can: { changeAddress: changeable, cancel: changeable },
+    can: {
+      changeAddress: changeable,
+      cancel: changeable,
+      reorder: lines.some((line) => line.productId !== null),
+    },
   };
 }
 

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { requestLocale, type Context } from '../context.ts';
 import type { SessionInfo } from '../session/session.cache.ts';
-import { customerProcedure, router } from '../trpc.ts';
+import { buyerProcedure, customerProcedure, router } from '../trpc.ts';
+import { mayOrder } from '../account/account.roles.ts';
 import { refuse } from '../errors.ts';
 import { addressSchema } from '../address/address.schema.ts';
 import { LOCALES } from '../portal/portal.schema.ts';
 import { OrderError } from './order.errors.ts';
 import { cartAgain } from './order.pricing.ts';
-import { listInput, orderId, placeInput, quoteInput } from './order.schema.ts';
-import { findOrder, listOrders, type OrderScope } from './order.queries.ts';
+import { listInput, orderId, orderNumber, placeInput, quoteInput } from './order.schema.ts';
+import { findOrder, findOrderId, listOrders, type OrderScope } from './order.queries.ts';
 import { loadPricedProducts, placeOrder, quoteCart } from './order.place.ts';
 import { cancelOrder, changeOrderAddress, type Actor } from './order.lifecycle.ts';
 import { mailAboutOrder } from './order.mail.ts';
@@ -23,6 +24,11 @@ export const customerActor = (session: SessionInfo): Actor => ({
 export async function orderOrNotFound(ctx: Context, scope: OrderScope, id: string) {
   const order = await findOrder(ctx.services.db, scope, id);
   if (!order) throw refuse('NOT_FOUND', OrderError, 'NOT_FOUND');
+  // A viewer of a company account sees the order but none of the actions that change it.
+  const role = ctx.session?.account?.role;
+  if (scope !== 'all' && role !== undefined && !mayOrder(role)) {
+    return { ...order, can: { changeAddress: false, cancel: false, reorder: false } };
+  }
   return order;
 }
 
@@ -30,7 +36,7 @@ const byId = z.strictObject({ orderId });
 
 export const orderRouter = router({
   /** Prices a cart on the server: what `place` would charge now, and what cannot be had. */
-  quote: customerProcedure
+  quote: buyerProcedure
     .input(quoteInput)
     .query(({ ctx, input }) =>
       quoteCart(
@@ -41,7 +47,7 @@ export const orderRouter = router({
       ),
     ),
 
-  place: customerProcedure.input(placeInput).mutation(async ({ ctx, input }) => {
+  place: buyerProcedure.input(placeInput).mutation(async ({ ctx, input }) => {
     const placed = await placeOrder(
       ctx.services.db,
       ctx.account.accountId,
@@ -65,7 +71,16 @@ export const orderRouter = router({
     .input(byId)
     .query(({ ctx, input }) => orderOrNotFound(ctx, ctx.account, input.orderId)),
 
-  changeAddress: customerProcedure
+  /** The same as `byId`, by the number people read on a confirmation or say on the phone. */
+  byNumber: customerProcedure
+    .input(z.strictObject({ number: orderNumber }))
+    .query(async ({ ctx, input }) => {
+      const id = await findOrderId(ctx.services.db, ctx.account, input.number);
+      if (!id) throw refuse('NOT_FOUND', OrderError, 'NOT_FOUND');
+      return orderOrNotFound(ctx, ctx.account, id);
+    }),
+
+  changeAddress: buyerProcedure
     .input(z.strictObject({ orderId, address: addressSchema }))
     .mutation(async ({ ctx, input }) => {
       const actor = customerActor(ctx.session);
@@ -73,7 +88,7 @@ export const orderRouter = router({
       return orderOrNotFound(ctx, ctx.account, input.orderId);
     }),
 
-  cancel: customerProcedure
+  cancel: buyerProcedure
     .input(z.strictObject({ orderId, reason: z.string().trim().max(500).default('') }))
     .mutation(async ({ ctx, input }) => {
       const actor = customerActor(ctx.session);
@@ -82,7 +97,7 @@ export const orderRouter = router({
     }),
 
   /** An earlier order's items as a new cart at today's prices (see `cartAgain`). */
-  reorder: customerProcedure
+  reorder: buyerProcedure
     .input(z.strictObject({ orderId, locale: z.enum(LOCALES).optional() }))
     .mutation(async ({ ctx, input }) => {
       const order = await orderOrNotFound(ctx, ctx.account, input.orderId);

@@ -8,6 +8,7 @@ export const MAX_QUANTITY = 9999;
 export const MAX_LINES = 100;
 
 export const orderId = z.string().min(1).max(64);
+export const orderNumber = z.string().trim().toUpperCase().min(1).max(32);
 
 const cartItem = z.strictObject({
   productId: z.string().min(1).max(64),

@@ -20,6 +20,8 @@ export const portalSettingsSchema = z.strictObject({
     .string()
     .regex(/^[A-Z]{3}$/, 'an ISO currency code such as EUR')
     .default('EUR'),
+  /** The seller's legal name, address and tax number as printed on invoices, one per line. */
+  sellerDetails: z.string().trim().max(500).default(''),
 });
 
 export type PortalSettings = z.output<typeof portalSettingsSchema>;
@@ -31,4 +33,5 @@ export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   locales: [...LOCALES],
   defaultLocale: 'en',
   currency: 'EUR',
+  sellerDetails: '',
 };

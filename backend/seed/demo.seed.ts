@@ -13,13 +13,17 @@ export const DEMO_SIGN_INS = {
   agent: { email: 'agent@nordlicht.example', password: 'demo-agent-1', name: 'Jonas Weber' },
 } as const;
 
+/** What the demo vendor prints on its invoices. */
+const DEMO_SELLER =
+  'Nordlicht Supply SIA\nBrīvības iela 100, Rīga, LV-1011, Latvia\nVAT LV40003012345';
+
+/** Bumped when the demo gains data, so a data folder seeded by an older version catches up. */
+const DEMO_VERSION = 2;
+
 /**
  * Creates the demo vendor once: branding, an agent, the catalog, and customers in several
  * countries with orders in every state. Safe to run again.
  */
-/** Bumped when the demo gains data, so a data folder seeded by an older version catches up. */
-const DEMO_VERSION = 2;
-
 export async function seedDemo(services: Services): Promise<boolean> {
   const { db, auth } = services;
   const seeded = await db
@@ -38,6 +42,7 @@ export async function seedDemo(services: Services): Promise<boolean> {
       locales: ['en', 'de', 'lv', 'hr', 'el', 'fa'],
       defaultLocale: 'en',
       currency: 'EUR',
+      sellerDetails: DEMO_SELLER,
     });
     await services.reloadPortalSettings();
     await createPerson(auth, { ...DEMO_SIGN_INS.agent, role: 'agent' }, { ifMissing: true });

@@ -46,6 +46,7 @@ describe('session.me and procedure guards', () => {
       locales: ['en', 'lv'],
       defaultLocale: 'lv',
       currency: 'EUR',
+      sellerDetails: 'Kafija & Co SIA\nRīga',
     };
     const anonymous = await portico.client().mutate('staff.portal.update', settings);
     assert.equal(anonymous.body.error?.data.code, 'UNAUTHORIZED');

@@ -4,3 +4,17 @@ export const anna = {
   email: 'anna@test.example',
   password: 'correct horse battery',
 } as const;
+
+/** A second customer in an account of his own: what he has, Anna must never see. */
+export const ben = {
+  name: 'Ben Ozols',
+  email: 'ben@test.example',
+  password: 'correct horse battery',
+} as const;
+
+/** One of the vendor's agents, for the staff side of a test (posting payments, shipping). */
+export const agent = {
+  name: 'Jonas Weber',
+  email: 'agent@test.example',
+  password: 'correct horse battery',
+} as const;

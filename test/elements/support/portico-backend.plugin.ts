@@ -1,7 +1,7 @@
 import type { TestRunnerPlugin } from '@web/test-runner';
 import { createPerson } from '../../../backend/session/people.ts';
 import { startTestPortico, type TestPortico } from '../../support/portico.ts';
-import { anna } from './people.ts';
+import { agent, anna, ben } from './people.ts';
 import { seedTestCatalog } from '../../support/catalog.ts';
 
 /** What `executeServerCommand('portico-backend')` answers. */
@@ -44,10 +44,9 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
     async serverStart({ config }) {
       const pageOrigin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
       portico = await startTestPortico({ env: { TRUSTED_ORIGINS: pageOrigin } });
-      await createPerson(portico.services.auth, {
-        ...anna,
-        role: 'customer',
-      });
+      await createPerson(portico.services.auth, { ...anna, role: 'customer' });
+      await createPerson(portico.services.auth, { ...ben, role: 'customer' });
+      await createPerson(portico.services.auth, { ...agent, role: 'agent' });
       products = await seedTestCatalog(portico.services);
     },
 

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { TRPCError } from '@trpc/server';
+import type { Context } from '../context.ts';
+import { customerProcedure, ownerProcedure, router } from '../trpc.ts';
+import { refuse } from '../errors.ts';
+import { invitationMail } from '../mail/templates.ts';
+import { ACCOUNT_ROLES } from './account.roles.ts';
+import { AccountError } from './account.errors.ts';
+import { accountSummary } from './account.summary.ts';
+import {
+  answerInvitation,
+  invitationsFor,
+  inviteMember,
+  listMembers,
+  removeMember,
+  setMemberRole,
+} from './account.members.ts';
+import { findMembership } from './account.queries.ts';
+
+const id = z.string().min(1).max(64);
+const role = z.enum(ACCOUNT_ROLES);
+
+/** A page of the vendor's site a mail may link to: only on the portal's trusted origins. */
+function trustedLink(ctx: Context, href: string, params: Record<string, string>): string {
+  const url = new URL(href);
+  if (!ctx.services.config.trustedOrigins.includes(url.origin)) {
+    throw refuse('BAD_REQUEST', AccountError, 'UNTRUSTED_LINK');
+  }
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  return url.href;
+}
+
+/** After a membership or a session's account changes, no cached session may answer for it. */
+function forgetSessions(ctx: Context): void {
+  ctx.services.sessions.clear();
+}
+
+export const accountRouter = router({
+  /** Balance, what is overdue, open invoices, last payments and recent orders: one round trip. */
+  summary: customerProcedure.query(({ ctx }) =>
+    accountSummary(ctx.services.db, ctx.account.accountId, ctx.services.portalSettings().currency),
+  ),
+
+  /** Every account the person belongs to, and which one this sign-in works in. */
+  memberships: customerProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.services.db
+      .selectFrom('member')
+      .innerJoin('organization', 'organization.id', 'member.organizationId')
+      .select(['organization.id', 'organization.name', 'member.role'])
+      .where('member.userId', '=', ctx.session.userId)
+      .orderBy('member.createdAt')
+      .execute();
+    return rows.map((row) => ({ ...row, current: row.id === ctx.account.accountId }));
+  }),
+
+  /** Moves this sign-in to another account the person belongs to. */
+  switch: customerProcedure
+    .input(z.strictObject({ accountId: id }))
+    .mutation(async ({ ctx, input }) => {
+      const membership = await findMembership(ctx.services.db, ctx.session.userId, input.accountId);
+      if (!membership) throw refuse('NOT_FOUND', AccountError, 'NOT_A_MEMBER');
+      await ctx.services.db
+        .updateTable('session')
+        .set({ activeOrganizationId: input.accountId })
+        .where('id', '=', ctx.session.sessionId)
+        .execute();
+      forgetSessions(ctx);
+      return membership;
+    }),
+
+  members: customerProcedure.query(({ ctx }) =>
+    listMembers(ctx.services.db, ctx.account.accountId),
+  ),
+
+  /** Invites a colleague by email; the mail links to `returnTo` with the invitation's id. */
+  invite: ownerProcedure
+    .input(
+      z.strictObject({
+        email: z.email('Enter an email address.').max(254).toLowerCase(),
+        role,
+        returnTo: z.url({ protocol: /^https?$/ }).max(2000),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { db, mailer } = ctx.services;
+      const link = (invitationId: string) =>
+        trustedLink(ctx, input.returnTo, { 'portico-invitation': invitationId });
+      link('check');
+      const invitationId = await inviteMember(
+        db,
+        ctx.account.accountId,
+        ctx.session.userId,
+        input.email,
+        input.role,
+      );
+      const mail = invitationMail({
+        vendor: ctx.services.portalSettings().vendorName,
+        to: input.email,
+        inviter: ctx.session.name,
+        account: ctx.account.accountName,
+        link: link(invitationId),
+      });
+      mailer.send(mail).catch((error: unknown) => {
+        ctx.services.log(`invitation mail to ${input.email} failed: ${String(error)}`);
+      });
+      return listMembers(db, ctx.account.accountId);
+    }),
+
+  cancelInvitation: ownerProcedure
+    .input(z.strictObject({ invitationId: id }))
+    .mutation(async ({ ctx, input }) => {
+      const { numUpdatedRows } = await ctx.services.db
+        .updateTable('invitation')
+        .set({ status: 'canceled' })
+        .where('id', '=', input.invitationId)
+        .where('organizationId', '=', ctx.account.accountId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (numUpdatedRows === 0n) throw refuse('NOT_FOUND', AccountError, 'INVITATION_NOT_FOUND');
+      return listMembers(ctx.services.db, ctx.account.accountId);
+    }),
+
+  setRole: ownerProcedure
+    .input(z.strictObject({ userId: id, role }))
+    .mutation(async ({ ctx, input }) => {
+      await setMemberRole(ctx.services.db, ctx.account.accountId, input.userId, input.role);
+      forgetSessions(ctx);
+      return listMembers(ctx.services.db, ctx.account.accountId);
+    }),
+
+  removeMember: ownerProcedure
+    .input(z.strictObject({ userId: id }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.userId === ctx.session.userId) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'Use “Leave account” to leave.' });
+      }
+      await removeMember(ctx.services.db, ctx.account.accountId, input.userId);
+      forgetSessions(ctx);
+      return listMembers(ctx.services.db, ctx.account.accountId);
+    }),
+
+  /** Leaves the account this sign-in works in (not the last owner); the sign-in moves on. */
+  leave: customerProcedure.mutation(async ({ ctx }) => {
+    await removeMember(ctx.services.db, ctx.account.accountId, ctx.session.userId);
+    forgetSessions(ctx);
+    return { left: ctx.account.accountId };
+  }),
+
+  /** Invitations waiting for the signed-in person's email address. */
+  invitations: customerProcedure.query(({ ctx }) =>
+    invitationsFor(ctx.services.db, ctx.session.email),
+  ),
+
+  answerInvitation: customerProcedure
+    .input(z.strictObject({ invitationId: id, accept: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const { userId, email, sessionId } = ctx.session;
+      await answerInvitation(
+        ctx.services.db,
+        { userId, email, sessionId },
+        input.invitationId,
+        input.accept,
+      );
+      forgetSessions(ctx);
+      return { accepted: input.accept };
+    }),
+});

@@ -1,0 +1,69 @@
+import type { Hono, Context as HonoContext } from 'hono';
+import type { Services } from '../services.ts';
+import { isStaffRole } from '../session/roles.ts';
+import { LOCALES } from '../portal/portal.schema.ts';
+import { findInvoice } from './ledger.queries.ts';
+import { renderInvoicePdf } from './invoice.pdf.ts';
+import { statementInput } from './ledger.schema.ts';
+import { accountStatement, statementCsv } from './statement.ts';
+
+function refusal(c: HonoContext, status: 400 | 401 | 404, code: string, message: string) {
+  return c.json({ error: { code, message } }, status);
+}
+
+/** Files are private to the account: never kept by a shared cache, always saved, not shown. */
+function download(c: HonoContext, body: Uint8Array | string, type: string, filename: string) {
+  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+    'content-type': type,
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'private, no-store',
+  });
+}
+
+/**
+ * Downloads that are files rather than JSON: an invoice as PDF and the account statement as
+ * CSV. The session cookie decides what may be read, exactly as for the tRPC procedures.
+ */
+export function mountLedgerDownloads(app: Hono, services: Services): void {
+  const locale = (c: HonoContext) => {
+    const asked = c.req.query('locale');
+    return LOCALES.find((known) => known === asked) ?? services.portalSettings().defaultLocale;
+  };
+
+  app.get('/api/invoices/:id/pdf', async (c) => {
+    const { session } = await services.sessions.lookup(c.req.raw.headers);
+    if (!session) return refusal(c, 401, 'UNAUTHORIZED', 'Please sign in.');
+    const scope = isStaffRole(session.role)
+      ? 'all'
+      : session.account
+        ? { accountId: session.account.accountId }
+        : null;
+    const id = c.req.param('id');
+    const invoice = scope && id.length <= 64 ? await findInvoice(services.db, scope, id) : null;
+    if (!invoice) return refusal(c, 404, 'NOT_FOUND', 'We could not find that invoice.');
+    const pdf = await renderInvoicePdf(invoice, services.portalSettings(), locale(c));
+    return download(c, pdf, 'application/pdf', `invoice-${invoice.number}.pdf`);
+  });
+
+  app.get('/api/statement.csv', async (c) => {
+    const { session } = await services.sessions.lookup(c.req.raw.headers);
+    if (!session?.account) return refusal(c, 401, 'UNAUTHORIZED', 'Please sign in.');
+    const range = statementInput.safeParse({ from: c.req.query('from'), to: c.req.query('to') });
+    if (!range.success) {
+      const message = range.error.issues.map((issue) => issue.message).join(' ');
+      return refusal(c, 400, 'BAD_REQUEST', message);
+    }
+    const { currency } = services.portalSettings();
+    const digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    const statement = await accountStatement(services.db, session.account.accountId, range.data);
+    const csv = statementCsv(statement, currency, digits);
+    return download(
+      c,
+      csv,
+      'text/csv; charset=utf-8',
+      `statement-${range.data.from}-${range.data.to}.csv`,
+    );
+  });
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { addressSchema } from '../address/address.schema.ts';
+import { cursorInput, pageLimit } from '../db/cursor.ts';
+
+export const INVOICE_STATUSES = ['open', 'overdue', 'paid', 'void'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** Days between issue and due date unless staff choose otherwise. */
+export const PAYMENT_TERMS_DAYS = 14;
+
+export const PAYMENT_METHODS = ['bank_transfer', 'card', 'cash', 'other'] as const;
+
+/** Ten billion minor units: far above any real invoice, far below where sums lose precision. */
+const MAX_AMOUNT = 10_000_000_000;
+
+export const id = z.string().min(1).max(64);
+export const day = z.iso.date('A date as YYYY-MM-DD.');
+const amount = z
+  .number()
+  .int('Amounts are whole minor units (cents).')
+  .min(1, 'The amount must be more than zero.')
+  .max(MAX_AMOUNT, 'That amount is too large.');
+
+export const invoiceListInput = z.strictObject({
+  status: z.enum(INVOICE_STATUSES).optional(),
+  cursor: cursorInput,
+  limit: pageLimit(20),
+});
+
+export const paymentListInput = z.strictObject({
+  cursor: cursorInput,
+  limit: pageLimit(20),
+});
+
+export const statementInput = z
+  .strictObject({ from: day, to: day })
+  .refine(({ from, to }) => from <= to, {
+    message: 'The start date must not be after the end date.',
+    path: ['from'],
+  });
+
+export type StatementInput = z.infer<typeof statementInput>;
+
+const invoiceLine = z.strictObject({
+  description: z.string().trim().min(1, 'Describe what is billed.').max(200),
+  quantity: z.number().int().min(1).max(100_000),
+  unitPrice: z.number().int().min(0).max(MAX_AMOUNT),
+  taxRate: z.number().int().min(0).max(10_000),
+});
+
+export const invoiceInput = z.strictObject({
+  accountId: id,
+  billTo: addressSchema,
+  lines: z.array(invoiceLine).min(1, 'An invoice needs at least one line.').max(100),
+  issuedOn: day.optional(),
+  dueDays: z.number().int().min(0).max(365).default(PAYMENT_TERMS_DAYS),
+  note: z.string().trim().max(500).default(''),
+});
+
+export type InvoiceInput = z.infer<typeof invoiceInput>;
+
+export const paymentInput = z.strictObject({
+  accountId: id,
+  amount,
+  receivedOn: day,
+  method: z.enum(PAYMENT_METHODS),
+  reference: z.string().trim().max(100).default(''),
+  /** Made once per form by the client; a retry with the same key posts nothing new. */
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'A 16 to 64 character request key.'),
+});
+
+export type PaymentInput = z.infer<typeof paymentInput>;
+
+export const creditNoteInput = z.strictObject({
+  accountId: id,
+  invoiceId: id.optional(),
+  amount,
+  reason: z.string().trim().min(1, 'Say why the account is credited.').max(500),
+});
+
+export type CreditNoteInput = z.infer<typeof creditNoteInput>;

@@ -1,0 +1,88 @@
+import { createRequire } from 'node:module';
+import bidiFactory from 'bidi-js';
+
+/**
+ * Text for PDFs in every script customers write in. PDF has no notion of writing direction:
+ * each line is drawn left to right as glyphs. So a line with Persian in it is split into runs
+ * of one direction by the Unicode bidirectional algorithm, the runs are put in visual order, and
+ * right-to-left runs are shaped and mirrored by the font engine as whole runs.
+ */
+
+const require = createRequire(import.meta.url);
+const fontFolder = require
+  .resolve('dejavu-fonts-ttf/package.json')
+  .replace(/package\.json$/, 'ttf/');
+
+/** DejaVu Sans covers Latin, Greek, Cyrillic and Arabic script (Persian letters included). */
+export const FONTS = {
+  regular: `${fontFolder}DejaVuSans.ttf`,
+  bold: `${fontFolder}DejaVuSans-Bold.ttf`,
+};
+
+const bidi = bidiFactory();
+
+const STRONG_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+
+export interface Run {
+  text: string;
+  rtl: boolean;
+}
+
+/** Whether a line reads right to left (its first strong character is Hebrew or Arabic script). */
+export function isRtl(text: string): boolean {
+  return bidi.getEmbeddingLevels(text, 'auto').paragraphs[0]?.level === 1;
+}
+
+/**
+ * The line's runs in the order they are drawn, left to right. A right-to-left run keeps its
+ * logical order; whoever draws it must lay it out as one right-to-left run.
+ */
+export function visualRuns(text: string): Run[] {
+  if (!STRONG_RTL.test(text)) return text ? [{ text, rtl: false }] : [];
+  const { levels } = bidi.getEmbeddingLevels(text, 'auto');
+  const runs: { start: number; end: number; level: number }[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const level = levels[index]!;
+    const last = runs.at(-1);
+    if (last && last.level === level) last.end = index + 1;
+    else runs.push({ start: index, end: index + 1, level });
+  }
+  // Rule L2: from the highest level down to the lowest odd one, reverse every sequence of runs
+  // at that level or above.
+  const highest = Math.max(...runs.map((run) => run.level));
+  const lowestOdd = Math.min(...runs.map((run) => run.level).filter((level) => level % 2 === 1));
+  for (let level = highest; level >= lowestOdd; level--) {
+    for (let index = 0; index < runs.length;) {
+      if (runs[index]!.level < level) {
+        index++;
+        continue;
+      }
+      let end = index;
+      while (end < runs.length && runs[end]!.level >= level) end++;
+      runs.splice(index, end - index, ...runs.slice(index, end).reverse());
+      index = end;
+    }
+  }
+  return runs.map(({ start, end, level }) => {
+    const slice = text.slice(start, end);
+    const rtl = level % 2 === 1;
+    // The font engine turns only runs of a right-to-left script around; spaces and punctuation
+    // that the algorithm put in a right-to-left run are turned here.
+    if (rtl && !STRONG_RTL.test(slice))
+      return { text: mirror([...slice].reverse().join('')), rtl: false };
+    return { text: slice, rtl };
+  });
+}
+
+const MIRRORED: Record<string, string> = {
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '<': '>',
+  '>': '<',
+};
+
+function mirror(text: string): string {
+  return text.replace(/[()[\]<>]/g, (char) => MIRRORED[char]!);
+}
