@@ -65,13 +65,28 @@ export function visualRuns(text: string): Run[] {
   }
   return runs.map(({ start, end, level }) => {
     const slice = text.slice(start, end);
-    const rtl = level % 2 === 1;
+    if (level % 2 === 0) return { text: unturned(slice), rtl: false };
     // The font engine turns only runs of a right-to-left script around; spaces and punctuation
-    // that the algorithm put in a right-to-left run are turned here.
-    if (rtl && !STRONG_RTL.test(slice))
-      return { text: mirror([...slice].reverse().join('')), rtl: false };
-    return { text: slice, rtl };
+    // that the algorithm put in a right-to-left run are turned here. Either way, brackets are
+    // mirrored, as the algorithm requires.
+    if (!STRONG_RTL.test(slice)) return { text: mirror([...slice].reverse().join('')), rtl: false };
+    return { text: mirror(slice), rtl: true };
   });
+}
+
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+
+/**
+ * A left-to-right run can still hold characters of Arabic script: Persian digits and the
+ * Arabic decimal and percent signs. The font engine turns each word of such script around, as
+ * it would a right-to-left word; those words are turned in advance so they end up in order.
+ * pdfkit lays out each word with its trailing space, so words are cut the same way here.
+ */
+function unturned(run: string): string {
+  if (!ARABIC_SCRIPT.test(run)) return run;
+  return (run.match(/[^ \t]*[ \t]?/g) ?? [])
+    .map((word) => (ARABIC_SCRIPT.test(word) ? [...word].reverse().join('') : word))
+    .join('');
 }
 
 const MIRRORED: Record<string, string> = {
