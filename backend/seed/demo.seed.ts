@@ -2,6 +2,7 @@ import type { Services } from '../services.ts';
 import { createPerson } from '../session/people.ts';
 import { writePortalSettings } from '../portal/portal.queries.ts';
 import { seedDemoCatalog } from './demo.catalog.ts';
+import { seedDemoLedger } from './demo.ledger.ts';
 import { seedDemoOrders } from './demo.orders.ts';
 
 export const DEMO_SIGN_INS = {
@@ -18,7 +19,7 @@ const DEMO_SELLER =
   'Nordlicht Supply SIA\nBrīvības iela 100, Rīga, LV-1011, Latvia\nVAT LV40003012345';
 
 /** Bumped when the demo gains data, so a data folder seeded by an older version catches up. */
-const DEMO_VERSION = 2;
+const DEMO_VERSION = 3;
 
 /**
  * Creates the demo vendor once: branding, an agent, the catalog, and customers in several
@@ -47,8 +48,15 @@ export async function seedDemo(services: Services): Promise<boolean> {
     await services.reloadPortalSettings();
     await createPerson(auth, { ...DEMO_SIGN_INS.agent, role: 'agent' }, { ifMissing: true });
   }
-  const products = await seedDemoCatalog(services);
-  await seedDemoOrders(services, products);
+  if (version < 2) {
+    const products = await seedDemoCatalog(services);
+    await seedDemoOrders(services, products);
+  }
+  if (version < 3) {
+    await writePortalSettings(db, { ...services.portalSettings(), sellerDetails: DEMO_SELLER });
+    await services.reloadPortalSettings();
+    await seedDemoLedger(services);
+  }
   const value = String(DEMO_VERSION);
   await db
     .insertInto('setting')

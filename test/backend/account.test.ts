@@ -86,6 +86,12 @@ describe('company accounts: members, invitations and roles', () => {
     );
     assert.equal(detail.number, companyOrder.number);
     assert.deepEqual(detail.can, { changeAddress: false, cancel: false, reorder: false });
+    const byNumber = await colleague.query('order.byNumber', {
+      number: ` ${companyOrder.number.toLowerCase()} `,
+    });
+    assert.equal(data<{ id: string }>(byNumber).id, companyOrder.id);
+    const strangers = await stranger.query('order.byNumber', { number: companyOrder.number });
+    assert.equal(code(strangers), 'NOT_FOUND');
     const list = data<{ items: { id: string }[] }>(await colleague.query('order.list', {}));
     assert.ok(list.items.some((order) => order.id === companyOrder.id));
     const accepted = data<Members>(await owner.query('account.members'));

@@ -57,6 +57,52 @@ describe('the demo vendor', () => {
     assert.deepEqual([...new Set(items.map((order) => order.accountName))], ['Kafejnīca Aurora']);
   });
 
+  it('gives the demo customer invoices, payments, a balance and something overdue', async () => {
+    const client = portico.client();
+    await client.post('/api/auth/sign-in/email', {
+      email: DEMO_SIGN_INS.customer.email,
+      password: DEMO_SIGN_INS.customer.password,
+    });
+    const summary = (await client.query('account.summary')).body.result?.data as {
+      balance: number;
+      overdue: number;
+      openInvoices: { total: number };
+      payments: unknown[];
+    };
+    assert.ok(summary.balance > 0, `balance ${summary.balance}`);
+    assert.ok(summary.overdue > 0, `overdue ${summary.overdue}`);
+    assert.ok(summary.openInvoices.total >= 2);
+    assert.ok(summary.payments.length >= 2);
+    const paid = (await client.query('invoice.list', { status: 'paid' })).body.result?.data as {
+      items: { issuedOn: string }[];
+    };
+    assert.ok(paid.items.length >= 1);
+    // Invoices carry the day their order shipped, not the day the demo was seeded.
+    assert.ok(
+      paid.items.every((invoice) => invoice.issuedOn < new Date().toISOString().slice(0, 10)),
+    );
+  });
+
+  it('adds the ledger to a data folder seeded by the second version, without new orders', async () => {
+    const orders = await count('order');
+    await portico.services.db.deleteFrom('allocation').execute();
+    await portico.services.db.deleteFrom('payment').execute();
+    await portico.services.db.deleteFrom('creditNote').execute();
+    await portico.services.db.deleteFrom('invoice').execute();
+    await portico.services.db
+      .updateTable('setting')
+      .set({ value: '2' })
+      .where('key', '=', 'demo')
+      .execute();
+    assert.equal(await seedDemo(portico.services), true);
+    assert.equal(await count('order'), orders);
+    const invoices = await portico.services.db
+      .selectFrom('invoice')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(invoices.n) > 5);
+  });
+
   it('seeds once, and catches up a data folder seeded by the first version', async () => {
     const orders = await count('order');
     assert.equal(await seedDemo(portico.services), false);

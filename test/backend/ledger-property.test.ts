@@ -75,7 +75,7 @@ describe('the ledger under any sequence of invoices, payments, credit notes and 
             db,
             {
               accountId,
-              billTo: ADDRESS,
+              billTo: { ...ADDRESS, line2: '', region: '', phone: '' },
               lines: [
                 {
                   description: 'Goods',

@@ -430,6 +430,38 @@ describe('<portico-account-orders>', () => {
     expect(textOf(part(orders, 'heading'))).to.equal(`Order ${annas}`);
   });
 
+  it('says when the backend cannot be reached and tries again on request', async () => {
+    await signIn();
+    await placeOrder([{ productId: products.cups, quantity: 1 }]);
+    const orders = await renderOrders();
+    await listed(orders);
+    const unreachable = 'http://localhost:9';
+    let attempts = 0;
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).startsWith(unreachable)) attempts++;
+      return realFetch(input, init);
+    };
+    try {
+      orders.api = porticoApiFor(unreachable);
+      await until(() => part(orders, 'error'), 'no error was shown');
+      expect(textOf(part(orders, 'error'))).to.equal(
+        'The portal could not be reached. Check your connection and try again.',
+      );
+      expect(part(orders, 'error')?.getAttribute('role')).to.equal('alert');
+      expect(numbers(orders)).to.deep.equal([]);
+
+      const before = attempts;
+      click(orders, 'retry');
+      await until(() => attempts > before && part(orders, 'error'), 'no second attempt');
+    } finally {
+      window.fetch = realFetch;
+    }
+    orders.api = api;
+    await listed(orders);
+    expect(part(orders, 'error')).to.equal(null);
+  });
+
   it('is accessible in the history and in the detail with its forms open', async () => {
     await signIn();
     const number = await placeOrder([{ productId: products.cups, quantity: 1 }]);
@@ -459,6 +491,10 @@ describe('<portico-account-orders>', () => {
       await listed(history);
       expect(page.scrollWidth).to.be.at.most(page.clientWidth);
       expect(history.scrollWidth).to.be.at.most(history.clientWidth);
+      for (const target of all(history, "input, select, [part~='order-link'], [part~='more']")) {
+        const label = target.getAttribute('name') ?? textOf(target);
+        expect(target.getBoundingClientRect().height, label).to.be.at.least(44);
+      }
 
       const orders = await detailOf(number, { ticketHref: '/help?order={number}' });
       click(orders, 'change-address');
