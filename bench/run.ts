@@ -10,6 +10,7 @@ import { percentile, runLoad, type LoadOptions, type LoadResult, type Target } f
 import { measureSizes, type SizeReport } from './size.ts';
 import { formatTable } from './table.ts';
 import { measureOrderPlace, type PlaceResult } from './orders.ts';
+import { measureAccountSummary, type SummaryResult } from './account.ts';
 
 /*
  * Fixed request counts keep the whole run bounded: on 2 cores the throughput part takes
@@ -18,6 +19,8 @@ import { measureOrderPlace, type PlaceResult } from './orders.ts';
 const LOAD: LoadOptions = { concurrency: 20, warmupRequests: 1_000, requests: 5_000 };
 const ROUNDS = 3;
 const PAGES = ['portico-login', 'portico-order-form'] as const;
+/** account.summary: the account's number of orders (each with an invoice), small and large. */
+const SUMMARY_SIZES = [50, 5_000] as const;
 /** order.place: customers ordering at once, and orders each places in the measured part. */
 const PLACING = { customers: 20, ordersPerCustomer: 50 } as const;
 
@@ -47,9 +50,13 @@ async function main(): Promise<void> {
   try {
     const throughput = await measureThroughput(portico, bare);
     const placing = await measureOrderPlace(portico, PLACING.customers, PLACING.ordersPerCustomer);
+    const summaries: SummaryResult[] = [];
+    for (const orders of SUMMARY_SIZES)
+      summaries.push(await measureAccountSummary(portico, orders));
     const share = cpu.stop();
     printThroughput(throughput, share);
     printPlacing(placing, throughput.servers[0]!.requestsPerSecond);
+    printSummaries(summaries);
     const model = cpus()[0]?.model ?? 'unknown';
     const report = {
       date: startedAt.toISOString(),
@@ -63,6 +70,7 @@ async function main(): Promise<void> {
           4,
         ),
       },
+      accountSummary: summaries,
       throughput: {
         ...throughput,
         cpuSeconds: {
@@ -320,3 +328,23 @@ function round(value: number, digits: number): number {
 }
 
 await main();
+
+function printSummaries(summaries: SummaryResult[]): void {
+  console.log('\naccount.summary for one customer (balance, open invoices, payments, orders)\n');
+  console.log(
+    formatTable(
+      ['orders', 'SQL statements', 'req/s', 'bare req/s', 'ratio', 'p50 ms', 'p99 ms', 'errors'],
+      summaries.map((s) => [
+        s.orders,
+        s.statements,
+        s.requestsPerSecond,
+        s.bareRequestsPerSecond,
+        s.ratioToBare.toFixed(3),
+        s.p50Ms.toFixed(2),
+        s.p99Ms.toFixed(2),
+        s.errors,
+      ]),
+      'rrrrrrrr',
+    ),
+  );
+}

@@ -19,8 +19,7 @@ export async function accountSummary(db: Db, accountId: string, currency: string
   const openInvoices = db
     .selectFrom('invoice')
     .where('accountId', '=', accountId)
-    .where('voidedAt', 'is', null)
-    .where(sql<boolean>`total > ${used('invoiceId', 'invoice')}`);
+    .where('awaitingPayment', '=', 1);
   const [balance, open, openCount, payments, orders] = await Promise.all([
     accountBalance(db, accountId, on),
     openInvoices

@@ -199,6 +199,8 @@ export interface InvoiceTable {
   /** The billing name and address as JSON (see `addressSchema`). */
   billTo: string;
   note: string;
+  /** 1 while money is due on it; `settle` keeps it in step with the allocations. */
+  awaitingPayment: number;
   voidedAt: string | null;
   voidReason: string | null;
   createdBy: string;

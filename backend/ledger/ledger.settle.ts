@@ -67,8 +67,7 @@ export async function settle(trx: Trx, accountId: string): Promise<void> {
     .selectFrom('invoice')
     .select(['id', sql<number>`total - ${used('invoiceId', 'invoice')}`.as('remaining')])
     .where('accountId', '=', accountId)
-    .where('voidedAt', 'is', null)
-    .where(sql<boolean>`total > ${used('invoiceId', 'invoice')}`)
+    .where('awaitingPayment', '=', 1)
     .orderBy('dueOn')
     .orderBy('number')
     .execute();
@@ -130,6 +129,16 @@ export async function settle(trx: Trx, accountId: string): Promise<void> {
       if (credit.remaining === 0) break;
       apply(credit, invoice);
     }
+  }
+  const settled = invoices
+    .filter((invoice) => invoice.remaining === 0)
+    .map((invoice) => invoice.id);
+  for (let start = 0; start < settled.length; start += 500) {
+    await trx
+      .updateTable('invoice')
+      .set({ awaitingPayment: 0 })
+      .where('id', 'in', settled.slice(start, start + 500))
+      .execute();
   }
   // Each row is a few values; a chunk keeps the statement far below SQLite's variable limit.
   for (let start = 0; start < rows.length; start += 100) {

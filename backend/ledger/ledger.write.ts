@@ -63,6 +63,7 @@ async function insertInvoice(trx: Trx, invoice: NewInvoice): Promise<string> {
       total: subtotal + tax,
       billTo: JSON.stringify(invoice.billTo),
       note: invoice.note,
+      awaitingPayment: subtotal + tax > 0 ? 1 : 0,
       voidedAt: null,
       voidReason: null,
       createdBy: invoice.createdBy,
@@ -202,7 +203,7 @@ export function voidInvoice(db: Db, invoiceId: string, reason: string): Promise<
     if (credited) throw refuse('PRECONDITION_FAILED', LedgerError, 'HAS_CREDIT_NOTES');
     await trx
       .updateTable('invoice')
-      .set({ voidedAt: timestamp(), voidReason: reason })
+      .set({ voidedAt: timestamp(), voidReason: reason, awaitingPayment: 0 })
       .where('id', '=', invoiceId)
       .execute();
     await trx.deleteFrom('allocation').where('invoiceId', '=', invoiceId).execute();

@@ -16,7 +16,7 @@ export const DEMO_SIGN_INS = {
 
 /** What the demo vendor prints on its invoices. */
 const DEMO_SELLER =
-  'Nordlicht Supply SIA\nBrīvības iela 100, Rīga, LV-1011, Latvia\nVAT LV40003012345';
+  'Nordlicht Supply SIA\nZiemeļblāzmas iela 17, Rīga, LV-1034, Latvia\nVAT LV40003012345';
 
 /** Bumped when the demo gains data, so a data folder seeded by an older version catches up. */
 const DEMO_VERSION = 3;

@@ -173,6 +173,8 @@ describe('the ledger under any sequence of invoices, payments, credit notes and 
           const used = usedBy((a) => a.invoiceId, invoice.id);
           assert.ok(used <= invoice.total, 'an invoice is never paid more than its total');
           if (invoice.voidedAt) assert.equal(used, 0, 'nothing stays allocated to a void invoice');
+          const due = invoice.voidedAt === null && used < invoice.total;
+          assert.equal(invoice.awaitingPayment, due ? 1 : 0, 'the open-invoice index follows');
         }
         for (const payment of payments)
           assert.ok(usedBy((a) => a.paymentId, payment.id) <= payment.amount);
