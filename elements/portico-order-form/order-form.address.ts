@@ -4,126 +4,19 @@ import { msg } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
-import { getLocale } from '../shared/locale.ts';
+import {
+  addressLine,
+  emptyAddress,
+  renderAddressFields,
+  withFieldValue,
+} from '../shared/address-fields.ts';
 import { renderTaskError, type Address, type SavedAddress } from './order-form.api.ts';
+
+// The review step names the address it delivers to with the same line.
+export { addressLine };
 
 /** The choice of "a new address" among the saved ones. */
 const NEW = 'new';
-
-/** Countries offered for a new address: Europe and the places vendors most often ship to. */
-const COUNTRY_CODES = (
-  'AD AL AT BA BE BG CH CY CZ DE DK EE ES FI FO FR GB GI GR HR HU IE IS IT LI LT LU LV MC MD ' +
-  'ME MK MT NL NO PL PT RO RS SE SI SK SM UA VA ' +
-  'AE AU BR CA CN IL IN IR JP NZ TR US ZA'
-).split(' ');
-
-type FieldName = Exclude<keyof Address, 'country'>;
-
-interface Field {
-  name: FieldName;
-  label: () => string;
-  autocomplete: string;
-  maxlength: number;
-  required?: boolean;
-  type?: 'tel';
-}
-
-const FIELDS: Field[] = [
-  {
-    name: 'name',
-    label: () => msg('Full name'),
-    autocomplete: 'name',
-    maxlength: 100,
-    required: true,
-  },
-  {
-    name: 'company',
-    label: () => msg('Company (optional)'),
-    autocomplete: 'organization',
-    maxlength: 100,
-  },
-  {
-    name: 'line1',
-    label: () => msg('Street and number'),
-    autocomplete: 'address-line1',
-    maxlength: 120,
-    required: true,
-  },
-  {
-    name: 'line2',
-    label: () => msg('Apartment, floor, suite (optional)'),
-    autocomplete: 'address-line2',
-    maxlength: 120,
-  },
-  {
-    name: 'postalCode',
-    label: () => msg('Postal code'),
-    autocomplete: 'postal-code',
-    maxlength: 16,
-    required: true,
-  },
-  {
-    name: 'city',
-    label: () => msg('City'),
-    autocomplete: 'address-level2',
-    maxlength: 80,
-    required: true,
-  },
-  {
-    name: 'region',
-    label: () => msg('State, province or region (optional)'),
-    autocomplete: 'address-level1',
-    maxlength: 80,
-  },
-];
-
-const PHONE: Field = {
-  name: 'phone',
-  label: () => msg('Phone (optional)'),
-  autocomplete: 'tel',
-  maxlength: 30,
-  type: 'tel',
-};
-
-const emptyAddress = (): Address => ({
-  name: '',
-  company: '',
-  line1: '',
-  line2: '',
-  postalCode: '',
-  city: '',
-  region: '',
-  country: '',
-  phone: '',
-});
-
-/** Country codes named in the customer's language, in their alphabetical order. */
-function countries(current: string) {
-  const locale = getLocale();
-  const names = new Intl.DisplayNames([locale], { type: 'region' });
-  const codes =
-    current && !COUNTRY_CODES.includes(current) ? [...COUNTRY_CODES, current] : COUNTRY_CODES;
-  const collator = new Intl.Collator(locale);
-  return codes
-    .map((code) => ({ code, name: names.of(code) ?? code }))
-    .sort((a, b) => collator.compare(a.name, b.name));
-}
-
-/** One line a person recognises an address by. */
-export function addressLine(address: Address): string {
-  const country = new Intl.DisplayNames([getLocale()], { type: 'region' }).of(address.country);
-  return [
-    address.name,
-    address.company,
-    address.line1,
-    address.line2,
-    `${address.postalCode} ${address.city}`,
-    address.region,
-    country,
-  ]
-    .filter(Boolean)
-    .join(', ');
-}
 
 export interface AddressHost extends ReactiveControllerHost {
   readonly api?: PorticoApi | undefined;
@@ -271,58 +164,10 @@ export class AddressController implements ReactiveController {
   }
 
   #renderForm(fieldErrors: Record<string, string[]>) {
-    const errorOf = (name: string) => fieldErrors[`address.${name}`]?.join(' ');
-    const described = (name: string) => (errorOf(name) ? `address-${name}-error` : nothing);
-    const message = (name: string) => {
-      const text = errorOf(name);
-      return text
-        ? html`<span part="field-error" id="address-${name}-error">${text}</span>`
-        : nothing;
-    };
-    const input = (field: Field) => html`
-      <div class="field">
-        <label>
-          ${field.label()}
-          <input
-            name=${field.name}
-            type=${field.type ?? 'text'}
-            autocomplete=${field.autocomplete}
-            maxlength=${field.maxlength}
-            ?required=${field.required ?? false}
-            aria-invalid=${errorOf(field.name) ? 'true' : nothing}
-            aria-describedby=${described(field.name)}
-            .value=${live(this.draft[field.name])}
-          />
-        </label>
-        ${message(field.name)}
-      </div>
-    `;
     return html`
       <fieldset part="address-form">
         <legend>${msg('New address')}</legend>
-        ${FIELDS.map(input)}
-        <div class="field">
-          <label>
-            ${msg('Country')}
-            <select
-              name="country"
-              autocomplete="country"
-              required
-              aria-invalid=${errorOf('country') ? 'true' : nothing}
-              aria-describedby=${described('country')}
-            >
-              <option value="" ?selected=${!this.draft.country}>${msg('Choose a country')}</option>
-              ${countries(this.draft.country).map(
-                ({ code, name }) =>
-                  html`<option value=${code} ?selected=${this.draft.country === code}>
-                    ${name}
-                  </option>`,
-              )}
-            </select>
-          </label>
-          ${message('country')}
-        </div>
-        ${input(PHONE)}
+        ${renderAddressFields({ address: this.draft, fieldErrors })}
         <label class="choice">
           <input type="checkbox" name="save" .checked=${live(this.save)} />
           <span>${msg('Save this address in my address book')}</span>
@@ -344,8 +189,11 @@ export class AddressController implements ReactiveController {
     if (field.name === 'choice') this.choice = field.value;
     else if (field.name === 'save') this.save = (field as HTMLInputElement).checked;
     else if (field.name === 'label') this.label = field.value;
-    else if (field.name in this.draft) this.draft = { ...this.draft, [field.name]: field.value };
-    else return;
+    else {
+      const draft = withFieldValue(this.draft, field);
+      if (!draft) return;
+      this.draft = draft;
+    }
     this.#host.requestUpdate();
   };
 

@@ -10,3 +10,10 @@ export function formatMoney(minor: number, currency: string, locale = getLocale(
 export function formatDate(value: Date | string, locale = getLocale()): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(value));
 }
+
+/** A moment with its time of day, such as an event in an order's timeline. */
+export function formatDateTime(value: Date | string, locale = getLocale()): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(value),
+  );
+}
