@@ -106,8 +106,8 @@ export async function inviteMember(
 }
 
 /** Pending invitations addressed to this email, for the invitee to accept or decline. */
-export function invitationsFor(db: Db, email: string, now = new Date().toISOString()) {
-  return db
+export async function invitationsFor(db: Db, email: string, now = new Date().toISOString()) {
+  const rows = await db
     .selectFrom('invitation')
     .innerJoin('organization', 'organization.id', 'invitation.organizationId')
     .innerJoin('user', 'user.id', 'invitation.inviterId')
@@ -123,6 +123,7 @@ export function invitationsFor(db: Db, email: string, now = new Date().toISOStri
     .where('invitation.expiresAt', '>', now)
     .orderBy('invitation.createdAt')
     .execute();
+  return rows.map((row) => ({ ...row, role: accountRole(row.role ?? 'buyer') }));
 }
 
 /**

@@ -48,6 +48,31 @@ export class AuthClient {
     return this.#post('/reset-password', { token, newPassword }, signal);
   }
 
+  /**
+   * Mails a confirmation link to `newEmail` that returns to `callbackURL`; the address changes
+   * only once that link is opened.
+   */
+  changeEmail(newEmail: string, callbackURL: string, signal?: AbortSignal) {
+    return this.#post('/change-email', { newEmail, callbackURL }, signal);
+  }
+
+  /**
+   * Fails with `INVALID_PASSWORD` when `currentPassword` is wrong. Revoking the other sessions
+   * also replaces this one: the answer sets a new session cookie.
+   */
+  changePassword(
+    currentPassword: string,
+    newPassword: string,
+    revokeOtherSessions: boolean,
+    signal?: AbortSignal,
+  ) {
+    return this.#post(
+      '/change-password',
+      { currentPassword, newPassword, revokeOtherSessions },
+      signal,
+    );
+  }
+
   async #post(path: string, body: object, signal?: AbortSignal): Promise<unknown> {
     let response: Response;
     try {
