@@ -18,9 +18,27 @@ try {
   await login.getByLabel('Password').fill(DEMO_SIGN_INS.customer.password);
   await login.getByRole('button', { name: 'Sign in' }).click();
   const summary = page.locator('portico-account-summary');
-  await summary.getByRole('heading').waitFor();
+  await summary
+    .locator('[part~="balance-amount"]')
+    .getByText(/You owe/)
+    .waitFor();
+  await summary
+    .locator('[part~="open-invoices"]')
+    .getByText(/Invoice \d/)
+    .first()
+    .waitFor();
   await page.screenshot({ path: `${out}demo-signed-in.png` });
   await summary.screenshot({ path: `${out}portico-account-summary.png` });
+  // An order's detail with its timeline, and the billing view.
+  await summary.locator('[part~="recent-orders"] [part~="order-link"]').first().click();
+  await summary.locator('portico-account-orders [part~="timeline"]').waitFor();
+  await summary.screenshot({ path: `${out}portico-account-summary-order.png` });
+  await summary
+    .locator('[part~="nav"]')
+    .getByRole('link', { name: 'Billing', exact: true })
+    .click();
+  await summary.locator('portico-account-billing [part~="invoice"]').first().waitFor();
+  await summary.screenshot({ path: `${out}portico-account-summary-billing.png` });
 
   // The order form, signed in (the page above shares its cookies): a cart, then the review.
   await page.setViewportSize({ width: 1100, height: 1000 });

@@ -121,7 +121,8 @@ export class PorticoAccountOrders extends LitElement {
     if (changed.has('number')) {
       const before = changed.get('number');
       this.announcement = '';
-      if (this.number) this.focusTarget = '#detail-title';
+      // Opening the page on an order's link must not pull focus away from where it starts.
+      if (this.number && this.hasUpdated) this.focusTarget = '#detail-title';
       else if (before) this.focusTarget = '#orders-title';
     }
   }

@@ -1,0 +1,248 @@
+import { css } from 'lit';
+
+/**
+ * What the overview and the billing view share: plain text blocks, rows that stack on phones and
+ * line up on wider containers, status badges that say their word, and busy buttons.
+ */
+export const ledgerStyles = css`
+  p {
+    margin: 0;
+  }
+
+  h2 {
+    font-size: 1.25rem;
+    margin: 0;
+  }
+
+  h3 {
+    font-size: 1.0625rem;
+    margin: 0;
+  }
+
+  /* Headings take focus only to tell screen readers where they are; they are not controls. */
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+
+  a {
+    color: var(--_brand);
+    overflow-wrap: anywhere;
+  }
+
+  ul,
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .secondary {
+    background: var(--_surface);
+    color: var(--_text);
+    border-color: var(--_border);
+  }
+
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+
+  /* Links on their own line: as easy to hit as a button. */
+  a.link {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+    justify-self: start;
+  }
+
+  .empty,
+  .hint,
+  .meta {
+    color: var(--_muted);
+  }
+
+  .problem {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+  }
+
+  .block {
+    display: grid;
+    gap: 0.75rem;
+    min-inline-size: 0;
+  }
+
+  .rows {
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  /* One invoice, payment or order: stacked on phones, name and amount on one line when wider. */
+  .row {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.25rem 0.75rem;
+    align-items: center;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .row .name {
+    font-weight: 700;
+  }
+
+  .row a.name {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+    justify-self: start;
+  }
+
+  .row .amount {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75rem;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .row .download {
+    display: grid;
+    gap: 0.25rem;
+    justify-items: start;
+  }
+
+  /* Wider: name and status on the first line, details and amount on the second. */
+  @container (min-width: 30rem) {
+    .row {
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
+
+    .row > .status,
+    .row > .amount {
+      justify-self: end;
+    }
+
+    .row > .amount {
+      justify-content: end;
+      text-align: end;
+    }
+
+    .row > .use,
+    .row > .steps,
+    .row > .download {
+      grid-column: 1 / -1;
+    }
+  }
+
+  /* Status badges: the word always; a mark and a colour only in addition. */
+  .status {
+    --status-color: var(--_muted);
+    justify-self: start;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding-inline: 0.625rem;
+    border: 1px solid var(--status-color);
+    border-radius: 999px;
+    font-size: 0.875rem;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .status::before {
+    content: '';
+    inline-size: 0.5rem;
+    block-size: 0.5rem;
+    border-radius: 50%;
+    background: var(--status-color);
+  }
+
+  .status[data-status='confirmed'],
+  .status[data-status='shipped'],
+  .status[data-status='open'] {
+    --status-color: var(--_brand);
+  }
+
+  .status[data-status='delivered'],
+  .status[data-status='paid'] {
+    --status-color: var(--_success);
+  }
+
+  .status[data-status='cancelled'],
+  .status[data-status='overdue'] {
+    --status-color: var(--_danger);
+  }
+
+  .status[data-status='cancelled']::before,
+  .status[data-status='overdue']::before,
+  .status[data-status='void']::before {
+    border-radius: 0;
+  }
+
+  [part~='error'] {
+    overflow-wrap: anywhere;
+  }
+`;
+
+export const styles = [
+  ledgerStyles,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      --gap: var(--_space);
+    }
+
+    .billing {
+      display: grid;
+      gap: calc(var(--gap) * 1.5);
+    }
+
+    .block + .block {
+      padding-block-start: var(--gap);
+      border-block-start: 1px solid var(--_border);
+    }
+
+    .filter {
+      justify-self: start;
+      min-inline-size: min(100%, 14rem);
+    }
+
+    .summary:empty {
+      display: none;
+    }
+
+    [part~='more'] {
+      justify-self: start;
+    }
+
+    [part~='invoice'] .name:focus,
+    [part~='payment'] .name:focus {
+      text-decoration: underline;
+    }
+
+    .dates {
+      display: grid;
+      gap: 0.75rem;
+      grid-template-columns: minmax(0, 1fr);
+    }
+
+    @container (min-width: 30rem) {
+      .dates {
+        grid-template-columns: repeat(2, minmax(0, 14rem));
+      }
+    }
+
+    .buttons {
+      display: grid;
+      gap: 0.5rem;
+      justify-items: start;
+    }
+  `,
+];
