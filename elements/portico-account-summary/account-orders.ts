@@ -121,8 +121,10 @@ export class PorticoAccountOrders extends LitElement {
     if (changed.has('number')) {
       const before = changed.get('number');
       this.announcement = '';
-      // Opening the page on an order's link must not pull focus away from where it starts.
-      if (this.number && this.hasUpdated) this.focusTarget = '#detail-title';
+      // The detail's heading takes focus when the customer moved to it, never when the page
+      // just opened on an order's link (focus is still on the page itself then).
+      const moved = this.hasUpdated || (document.activeElement ?? document.body) !== document.body;
+      if (this.number && moved) this.focusTarget = '#detail-title';
       else if (before) this.focusTarget = '#orders-title';
     }
   }

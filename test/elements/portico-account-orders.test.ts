@@ -218,7 +218,16 @@ describe('<portico-account-orders>', () => {
       { productId: products.beans, quantity: 2 },
       { productId: products.service, quantity: 1 },
     ]);
+    // Opened straight on the order's link, the page keeps its focus.
+    const opened = await detailOf(number);
+    await until(() => part(opened, 'heading') !== null, 'no detail');
+    expect(opened.shadowRoot?.activeElement?.id ?? 'none').to.equal('none');
+    // Moved to from somewhere on the page, the heading takes focus.
+    const from = document.createElement('button');
+    document.body.append(from);
+    from.focus();
     const orders = await detailOf(number, { ticketHref: '/help/new?order={number}&x=1' });
+    from.remove();
     const order = await api.trpc.order.byNumber.query({ number });
     const money = (minor: number) => formatMoney(minor, order.currency);
 
