@@ -18,7 +18,7 @@ import { measureAccountSummary, type SummaryResult } from './account.ts';
  */
 const LOAD: LoadOptions = { concurrency: 20, warmupRequests: 1_000, requests: 5_000 };
 const ROUNDS = 3;
-const PAGES = ['portico-login', 'portico-order-form'] as const;
+const PAGES = ['portico-login', 'portico-order-form', 'portico-account-summary'] as const;
 /** account.summary: the account's number of orders (each with an invoice), small and large. */
 const SUMMARY_SIZES = [50, 5_000] as const;
 /** order.place: customers ordering at once, and orders each places in the measured part. */
