@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { listOrders } from '../order/order.queries.ts';
-import { accountBalance, listPayments } from '../ledger/ledger.queries.ts';
-import { invoiceStatus } from '../ledger/ledger.queries.ts';
+import { accountBalance, invoiceStatus, listPayments } from '../ledger/ledger.queries.ts';
 import { today, used } from '../ledger/ledger.settle.ts';
 
 const SHOWN = 5;

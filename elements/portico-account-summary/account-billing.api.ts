@@ -1,11 +1,10 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { TaskStatus } from '@lit/task';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
-import type { SessionState } from '../api/session.ts';
-import { errorMessage } from '../api/errors.ts';
 import { formatDate, formatMoney } from '../shared/format.ts';
+
+export { accountOf, renderTaskError } from './account.shared.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Inputs = inferRouterInputs<AppRouter>;
@@ -17,11 +16,6 @@ export type Invoice = Outputs['invoice']['list']['items'][number];
 export type InvoiceStatus = NonNullable<Inputs['invoice']['list']['status']>;
 export type Payment = Outputs['payment']['list']['items'][number];
 export type PaymentMethod = Payment['method'];
-
-/** Whose ledger is on screen: another account's figures must never linger after a switch. */
-export function accountOf(session: SessionState): string | null {
-  return session.status === 'signed-in' ? (session.me.account?.id ?? null) : null;
-}
 
 export function invoiceStatusLabel(status: InvoiceStatus): string {
   switch (status) {
@@ -93,21 +87,6 @@ export function renderPayment(payment: PaymentRow, index?: number) {
       </span>
       <span class="use">${paymentUse(payment)}</span>
     </li>
-  `;
-}
-
-/** A failed Task as the alert every element shows, with a way to try again. */
-export function renderTaskError(task: { status: TaskStatus; error: unknown }, retry: () => void) {
-  if (task.status !== TaskStatus.ERROR) return nothing;
-  const text = errorMessage(task.error);
-  if (!text) return nothing;
-  return html`
-    <div class="problem">
-      <p part="error" role="alert">${text}</p>
-      <button part="retry" type="button" class="secondary" @click=${retry}>
-        ${msg('Try again')}
-      </button>
-    </div>
   `;
 }
 

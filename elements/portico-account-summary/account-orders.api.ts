@@ -1,11 +1,10 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { msg, str } from '@lit/localize';
-import { TaskStatus } from '@lit/task';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
-import type { SessionState } from '../api/session.ts';
-import { errorMessage } from '../api/errors.ts';
 import { getLocale } from '../shared/locale.ts';
+
+export { accountOf, renderTaskError } from './account.shared.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Inputs = inferRouterInputs<AppRouter>;
@@ -38,11 +37,6 @@ export const ORDER_STATUSES: readonly OrderStatus[] = [
 /** The customer's locale for the server's texts; the localize setup lists the backend's locales. */
 export const apiLocale = () => getLocale() as ApiLocale;
 
-/** Whose orders are on screen: a change of person or account reads them again. */
-export function accountOf(session: SessionState): string | null {
-  return session.status === 'signed-in' ? (session.me.account?.id ?? session.me.user.id) : null;
-}
-
 export function statusLabel(status: OrderStatus): string {
   switch (status) {
     case 'placed':
@@ -67,25 +61,6 @@ export function renderStatus(status: OrderStatus) {
 
 export function itemCount(count: number): string {
   return count === 1 ? msg('1 item') : msg(str`${count} items`);
-}
-
-/** A failed Task as the alert every element shows, with a way to try again when it can help. */
-export function renderTaskError(task: { status: TaskStatus; error: unknown }, retry?: () => void) {
-  if (task.status !== TaskStatus.ERROR) return nothing;
-  const text = errorMessage(task.error);
-  if (!text) return nothing;
-  return html`
-    <div class="problem">
-      <p part="error" role="alert">${text}</p>
-      ${
-        retry
-          ? html`<button part="retry" type="button" class="secondary" @click=${retry}>
-              ${msg('Try again')}
-            </button>`
-          : nothing
-      }
-    </div>
-  `;
 }
 
 /** A vendor's link template with the order number filled in, such as `/help?order={number}`. */

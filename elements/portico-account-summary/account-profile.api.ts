@@ -6,7 +6,8 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
-import { errorMessage } from '../api/errors.ts';
+
+export { accountOf, renderTaskError } from './account.shared.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Inputs = inferRouterInputs<AppRouter>;
@@ -45,11 +46,6 @@ export interface ProfileEffects {
 /** Who is signed in: a change of person reads their profile again. */
 export function userOf(session: SessionState): string | null {
   return session.status === 'signed-in' ? session.me.user.id : null;
-}
-
-/** Which account the sign-in works in: a switch reads the account's data again. */
-export function accountOf(session: SessionState): string | null {
-  return session.status === 'signed-in' ? (session.me.account?.id ?? null) : null;
 }
 
 /** A stored role as Portico's three (better-auth's `admin` and `member` count as owner and buyer). */
@@ -101,29 +97,6 @@ export function fieldErrorsOf(error: unknown): Record<string, string[]> {
   const fields = (error.data as { fieldErrors?: Record<string, string[]> | null } | undefined)
     ?.fieldErrors;
   return fields ?? {};
-}
-
-/** A failed Task as the alert every element shows, with a way to try again when it can help. */
-export function renderTaskError(
-  task: { status: TaskStatus; error: unknown },
-  retry?: () => void,
-  id?: string,
-) {
-  if (task.status !== TaskStatus.ERROR) return nothing;
-  const text = errorMessage(task.error);
-  if (!text) return nothing;
-  return html`
-    <div class="problem">
-      <p part="error" role="alert" id=${id ?? nothing}>${text}</p>
-      ${
-        retry
-          ? html`<button part="retry" type="button" class="secondary" @click=${retry}>
-              ${msg('Try again')}
-            </button>`
-          : nothing
-      }
-    </div>
-  `;
 }
 
 /** A message about one field, to be named by the field's `aria-describedby`. */

@@ -16,6 +16,7 @@ import {
   signOut,
   textOf,
   until,
+  all,
 } from './support/page.ts';
 import {
   as,
@@ -38,10 +39,6 @@ async function renderBilling(pageSize?: number): Promise<PorticoAccountBilling> 
   if (!billing) throw new Error('the fixture did not render');
   await sessionKnown(billing);
   return billing;
-}
-
-function all<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
-  return [...(host.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
 }
 
 /** The invoice numbers listed, in order. */

@@ -11,7 +11,6 @@ import {
   attachContextRoot,
   backendUrl,
   definePortal,
-  mailTo,
   part,
   products as productIds,
   sessionKnown,
@@ -19,6 +18,8 @@ import {
   signOut,
   textOf,
   until,
+  all,
+  signUpConfirmed,
 } from './support/page.ts';
 import { ADDRESS } from '../support/address.ts';
 
@@ -62,10 +63,6 @@ async function renderOrders(options: Options = {}): Promise<PorticoAccountOrders
   if (!orders) throw new Error('the fixture did not render');
   await sessionKnown(orders);
   return orders;
-}
-
-function all<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
-  return [...(host.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
 }
 
 /** The order numbers of the history's rows, in order. */
@@ -422,7 +419,7 @@ describe('<portico-account-orders>', () => {
       email: `mara.${Date.now()}@test.example`,
       password: 'another horse battery',
     };
-    await signUp(mara);
+    await signUpConfirmed(mara);
     await signIn(mara);
 
     const history = await renderOrders({ shopHref: '/shop.html' });
@@ -520,18 +517,3 @@ describe('<portico-account-orders>', () => {
     }
   });
 });
-
-/** Signs a new person up and confirms their email with the link the backend mailed. */
-async function signUp(person: { name: string; email: string; password: string }): Promise<void> {
-  const response = await fetch(`${backendUrl}/api/auth/sign-up/email`, {
-    method: 'POST',
-    credentials: 'include',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(person),
-  });
-  if (!response.ok) throw new Error(`sign-up failed: ${response.status}`);
-  const mail = await mailTo(person.email, /confirm your email/);
-  const link = mail.links.find((href) => new URL(href).origin === backendUrl);
-  if (!link) throw new Error('the confirmation mail had no link to the backend');
-  await fetch(link, { credentials: 'include', redirect: 'manual' });
-}

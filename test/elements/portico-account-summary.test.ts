@@ -16,6 +16,7 @@ import {
   signOut,
   textOf,
   until,
+  all,
 } from './support/page.ts';
 import {
   api,
@@ -43,10 +44,6 @@ async function renderSummary(options: { shopHref?: string } = {}): Promise<Porti
   if (!summary) throw new Error('the fixture did not render');
   await sessionKnown(summary);
   return summary;
-}
-
-function all<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
-  return [...(host.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
 }
 
 function balance(summary: PorticoAccountSummary): string {

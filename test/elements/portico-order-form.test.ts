@@ -19,6 +19,7 @@ import {
   textOf,
   until,
   setPrice,
+  all,
 } from './support/page.ts';
 import { ADDRESS } from '../support/address.ts';
 
@@ -58,10 +59,6 @@ async function renderForm(options: Options = {}): Promise<PorticoOrderForm> {
   await sessionKnown(form);
   await until(() => cards(form).length > 0, 'no products were shown');
   return form;
-}
-
-function all<T extends Element = HTMLElement>(form: PorticoOrderForm, selector: string): T[] {
-  return [...(form.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
 }
 
 function cards(form: PorticoOrderForm): HTMLElement[] {

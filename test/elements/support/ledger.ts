@@ -1,7 +1,7 @@
 import { porticoApiFor } from '../../../elements/api/client.ts';
 import { ADDRESS } from '../../support/address.ts';
 import { agent, anna } from './people.ts';
-import { backendUrl, mailTo, signIn } from './page.ts';
+import { backendUrl, signIn, signUpConfirmed } from './page.ts';
 
 /**
  * What the account and billing tests need from the vendor's side: invoices, payments and
@@ -51,17 +51,7 @@ export async function signInAsNewCustomer(): Promise<Person> {
     email: `ilze.${id}@test.example`,
     password: 'correct horse battery',
   };
-  const response = await fetch(`${backendUrl}/api/auth/sign-up/email`, {
-    method: 'POST',
-    credentials: 'include',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(person),
-  });
-  if (!response.ok) throw new Error(`sign-up failed: ${response.status}`);
-  const mail = await mailTo(person.email, /confirm your email/);
-  const link = mail.links.find((href) => new URL(href).origin === backendUrl);
-  if (!link) throw new Error('the confirmation mail had no link to the backend');
-  await fetch(link, { credentials: 'include', redirect: 'manual' });
+  await signUpConfirmed(person);
   await signIn(person);
   customer = person;
   return person;

@@ -101,6 +101,28 @@ export async function sessionKnown(element: {
 }
 
 /** The text of an element with whitespace collapsed, as a reader would see it. */
+/** Every element in the host's shadow root that matches `selector`. */
+export function all<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
+  return [...(host.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
+}
+
+/**
+ * Signs a new person up through the real sign-in service and confirms the email with the link
+ * the backend mailed, as a person would. The page is not signed in as them: call `signIn`.
+ */
+export async function signUpConfirmed(person: {
+  name: string;
+  email: string;
+  password: string;
+}): Promise<void> {
+  const response = await postAuth('/sign-up/email', { ...person, callbackURL: location.href });
+  if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  const mail = await mailTo(person.email, /confirm your email/);
+  const link = mail.links.find((href) => new URL(href).origin === backendUrl);
+  if (!link) throw new Error('the confirmation mail had no link to the backend');
+  await fetch(link, { credentials: 'omit', redirect: 'manual' });
+}
+
 export function textOf(element: Element | null | undefined): string {
   return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }

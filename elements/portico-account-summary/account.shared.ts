@@ -1,0 +1,36 @@
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import { TaskStatus } from '@lit/task';
+import type { SessionState } from '../api/session.ts';
+import { errorMessage } from '../api/errors.ts';
+
+/**
+ * What the account's views have in common. Each view reloads when the account it shows
+ * changes, so tasks key on this.
+ */
+export function accountOf(session: SessionState): string | null {
+  return session.status === 'signed-in' ? (session.me.account?.id ?? null) : null;
+}
+
+/** A failed Task as the alert every view shows, with a way to try again when it can help. */
+export function renderTaskError(
+  task: { status: TaskStatus; error: unknown },
+  retry?: () => void,
+  id?: string,
+) {
+  if (task.status !== TaskStatus.ERROR) return nothing;
+  const text = errorMessage(task.error);
+  if (!text) return nothing;
+  return html`
+    <div class="problem">
+      <p part="error" role="alert" id=${id ?? nothing}>${text}</p>
+      ${
+        retry
+          ? html`<button part="retry" type="button" class="secondary" @click=${retry}>
+              ${msg('Try again')}
+            </button>`
+          : nothing
+      }
+    </div>
+  `;
+}
