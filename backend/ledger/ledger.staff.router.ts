@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { router, staffProcedure } from '../trpc.ts';
+import { refuse } from '../errors.ts';
+import { LedgerError } from './ledger.errors.ts';
 import { accountSummary } from '../account/account.summary.ts';
 import { accountBalance, listInvoices, listPayments } from './ledger.queries.ts';
 import { orderId } from '../order/order.schema.ts';
@@ -91,9 +93,13 @@ export const staffCreditNoteRouter = router({
 
 export const staffAccountRouter = router({
   /** The same overview the customer sees, for any account. */
-  summary: staffProcedure
-    .input(z.strictObject({ accountId: id }))
-    .query(({ ctx, input }) =>
-      accountSummary(ctx.services.db, input.accountId, ctx.services.portalSettings().currency),
-    ),
+  summary: staffProcedure.input(z.strictObject({ accountId: id })).query(async ({ ctx, input }) => {
+    const account = await ctx.services.db
+      .selectFrom('organization')
+      .select('id')
+      .where('id', '=', input.accountId)
+      .executeTakeFirst();
+    if (!account) throw refuse('NOT_FOUND', LedgerError, 'ACCOUNT_NOT_FOUND');
+    return accountSummary(ctx.services.db, account.id, ctx.services.portalSettings().currency);
+  }),
 });

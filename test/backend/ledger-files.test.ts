@@ -88,10 +88,8 @@ describe('invoice PDFs and account statements', () => {
     assert.equal(invoice.total, 2 * 2450 + 588 + 1000);
     assert.match(text, /€64\.88/);
     assert.match(text, /Καφενείο Αθήνα/);
-    // A reader may extract right-to-left text in either order; the letters must be there.
-    const persian = 'کافه تهران';
-    const reversed = [...persian].reverse().join('');
-    assert.ok(text.includes(persian) || text.includes(reversed) || text.includes('تهران'), text);
+    // Shaped right to left, the name still reads back in logical order, whole.
+    assert.ok(text.includes('کافه تهران'), text);
 
     const { stdout: fonts } = await run('pdffonts', [file]);
     assert.match(fonts, /DejaVuSans/);

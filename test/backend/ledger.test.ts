@@ -333,6 +333,12 @@ describe('the ledger: invoices, payments, credit notes and the balance', () => {
     assert.equal(future.body.error?.data.code, 'BAD_REQUEST');
     const nobody = await pay('no-such-account', 100);
     assert.equal(nobody.body.error?.data.code, 'NOT_FOUND');
+    const unknown = await agent.query('staff.account.summary', { accountId: 'no-such-account' });
+    assert.equal(unknown.body.error?.data.code, 'NOT_FOUND');
+    const staffView = data<{ balance: number }>(
+      await agent.query('staff.account.summary', { accountId: annaAccount }),
+    );
+    assert.equal(staffView.balance, (await summary(anna)).balance);
     const foreign = await agent.mutate('staff.creditNote.create', {
       accountId: annaAccount,
       invoiceId: data<{ items: Invoice[] }>(await ben.query('invoice.list', {})).items[0]!.id,
