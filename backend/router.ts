@@ -14,6 +14,9 @@ import {
   staffInvoiceRouter,
   staffPaymentRouter,
 } from './ledger/ledger.staff.router.ts';
+import { ticketRouter } from './ticket/ticket.router.ts';
+import { staffTicketRouter } from './ticket/ticket.staff.router.ts';
+import { fileRouter } from './file/file.router.ts';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -25,6 +28,8 @@ export const appRouter = router({
   profile: profileRouter,
   invoice: invoiceRouter,
   payment: paymentRouter,
+  ticket: ticketRouter,
+  file: fileRouter,
   staff: router({
     portal: staffPortalRouter,
     order: staffOrderRouter,
@@ -32,6 +37,7 @@ export const appRouter = router({
     invoice: staffInvoiceRouter,
     payment: staffPaymentRouter,
     creditNote: staffCreditNoteRouter,
+    ticket: staffTicketRouter,
   }),
 });
 

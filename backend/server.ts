@@ -12,9 +12,14 @@ import { createRequestContext } from './context.ts';
 import { CLIENT_IP_HEADER } from './auth.ts';
 import type { Services } from './services.ts';
 import { mountLedgerDownloads } from './ledger/ledger.http.ts';
+import { mountFileDownloads } from './file/file.http.ts';
+import { MAX_UPLOAD_BYTES } from './file/file.inspect.ts';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const API_BODY_LIMIT = 256 * 1024;
+const UPLOAD_PATH = '/api/trpc/file.upload';
+/** One file and the multipart framing around it. */
+const UPLOAD_BODY_LIMIT = MAX_UPLOAD_BYTES + 64 * 1024;
 
 /** better-auth endpoints after which a cached session may no longer be valid. */
 const SESSION_CHANGING =
@@ -90,18 +95,28 @@ export function createApp(services: Services): Hono {
     return next();
   });
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: API_BODY_LIMIT,
-      onError: (c) =>
-        problem(
-          c,
-          413,
-          'PAYLOAD_TOO_LARGE',
-          `Request bodies are limited to ${API_BODY_LIMIT / 1024} KB.`,
-        ),
-    }),
+  const apiBodyLimit = bodyLimit({
+    maxSize: API_BODY_LIMIT,
+    onError: (c) =>
+      problem(
+        c,
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `Request bodies are limited to ${API_BODY_LIMIT / 1024} KB.`,
+      ),
+  });
+  const uploadBodyLimit = bodyLimit({
+    maxSize: UPLOAD_BODY_LIMIT,
+    onError: (c) =>
+      problem(
+        c,
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `Files are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB each. Make the file smaller or split it.`,
+      ),
+  });
+  app.use('/api/*', (c, next) =>
+    c.req.path === UPLOAD_PATH ? uploadBodyLimit(c, next) : apiBodyLimit(c, next),
   );
 
   // Customer accounts and their members are managed through Portico's own `account.*`
@@ -143,6 +158,7 @@ export function createApp(services: Services): Hono {
   );
 
   mountLedgerDownloads(app, services);
+  mountFileDownloads(app, services);
 
   app.all('/api/*', (c) => problem(c, 404, 'NOT_FOUND', `There is no API at ${c.req.path}.`));
 

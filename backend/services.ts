@@ -9,6 +9,7 @@ import { createMailer, type Mailer } from './mail/mailer.ts';
 import { SessionCache } from './session/session.cache.ts';
 import { readPortalSettings } from './portal/portal.queries.ts';
 import type { PortalSettings } from './portal/portal.schema.ts';
+import { Bus } from './realtime/bus.ts';
 
 /** Everything a request may need, built once per process. */
 export interface Services {
@@ -18,6 +19,8 @@ export interface Services {
   auth: PorticoAuth;
   mailer: Mailer;
   sessions: SessionCache;
+  /** Changes open views hear about at once (ticket answers, unread counts). */
+  bus: Bus;
   log: (line: string) => void;
   portalSettings(): PortalSettings;
   reloadPortalSettings(): Promise<void>;
@@ -61,6 +64,7 @@ export async function createServices(
     auth,
     mailer,
     sessions: new SessionCache(auth, db),
+    bus: new Bus(),
     log,
     portalSettings: () => settings!,
     async reloadPortalSettings() {

@@ -10,6 +10,14 @@ export const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try ag
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
+  sse: {
+    // A comment line now and then keeps proxies from closing a quiet stream.
+    ping: { enabled: true, intervalMs: 15_000 },
+    // Streams end after five minutes and the client reconnects, so a revoked session or a
+    // removed member stops hearing about the account's tickets within that time.
+    maxDurationMs: 5 * 60_000,
+    client: { reconnectAfterInactivityMs: 40_000 },
+  },
   errorFormatter({ shape, error }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : null;
@@ -42,6 +50,9 @@ const signedIn = t.middleware(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
   return next({ ctx: { ...ctx, session: ctx.session } });
 });
+
+/** Anyone signed in, customer or staff. */
+export const signedInProcedure = t.procedure.use(signedIn);
 
 /**
  * A signed-in customer working in one customer account. The account always comes from the

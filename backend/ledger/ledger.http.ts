@@ -6,19 +6,7 @@ import { findInvoice } from './ledger.queries.ts';
 import { renderInvoicePdf } from './invoice.pdf.ts';
 import { statementInput } from './ledger.schema.ts';
 import { accountStatement, statementCsv } from './statement.ts';
-
-function refusal(c: HonoContext, status: 400 | 401 | 404, code: string, message: string) {
-  return c.json({ error: { code, message } }, status);
-}
-
-/** Files are private to the account: never kept by a shared cache, always saved, not shown. */
-function download(c: HonoContext, body: Uint8Array | string, type: string, filename: string) {
-  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
-    'content-type': type,
-    'content-disposition': `attachment; filename="${filename}"`,
-    'cache-control': 'private, no-store',
-  });
-}
+import { download, refusal } from '../download.ts';
 
 /**
  * Downloads that are files rather than JSON: an invoice as PDF and the account statement as

@@ -1,10 +1,10 @@
 import { adminProcedure, publicProcedure, router } from '../trpc.ts';
-import { portalSettingsSchema } from './portal.schema.ts';
+import { portalSettingsSchema, publicPortalSettings } from './portal.schema.ts';
 import { writePortalSettings } from './portal.queries.ts';
 
 export const portalRouter = router({
-  /** Public branding and languages: name, logo, colors, locales. */
-  settings: publicProcedure.query(({ ctx }) => ctx.services.portalSettings()),
+  /** Public branding and languages: name, logo, colors, locales, ticket categories. */
+  settings: publicProcedure.query(({ ctx }) => publicPortalSettings(ctx.services.portalSettings())),
 });
 
 export const staffPortalRouter = router({

@@ -22,6 +22,14 @@ export const portalSettingsSchema = z.strictObject({
     .default('EUR'),
   /** The seller's legal name, address and tax number as printed on invoices, one per line. */
   sellerDetails: z.string().trim().max(500).default(''),
+  /** The categories a customer picks from when opening a ticket; none means no category. */
+  ticketCategories: z
+    .array(z.string().trim().min(1).max(60))
+    .max(30)
+    .refine((list) => new Set(list).size === list.length, 'Each category once.')
+    .default([]),
+  /** Where new-ticket notices go; when empty, to every staff member. Never shown publicly. */
+  supportInbox: z.email().max(200).nullable().default(null),
 });
 
 export type PortalSettings = z.output<typeof portalSettingsSchema>;
@@ -34,4 +42,12 @@ export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   defaultLocale: 'en',
   currency: 'EUR',
   sellerDetails: '',
+  ticketCategories: [],
+  supportInbox: null,
 };
+
+/** What any visitor may read: everything but the staff's own addresses. */
+export function publicPortalSettings(settings: PortalSettings) {
+  const { supportInbox: _inbox, ...rest } = settings;
+  return rest;
+}

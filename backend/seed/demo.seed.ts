@@ -1,6 +1,7 @@
 import type { Services } from '../services.ts';
 import { createPerson } from '../session/people.ts';
 import { writePortalSettings } from '../portal/portal.queries.ts';
+import { DEFAULT_PORTAL_SETTINGS } from '../portal/portal.schema.ts';
 import { seedDemoCatalog } from './demo.catalog.ts';
 import { seedDemoLedger } from './demo.ledger.ts';
 import { seedDemoOrders } from './demo.orders.ts';
@@ -37,6 +38,7 @@ export async function seedDemo(services: Services): Promise<boolean> {
   if (version >= DEMO_VERSION) return false;
   if (version < 1) {
     await writePortalSettings(db, {
+      ...DEFAULT_PORTAL_SETTINGS,
       vendorName: 'Nordlicht Supply',
       logoUrl: null,
       colors: { brand: '#0f4c5c', brandContrast: '#ffffff' },

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rename, stat, writeFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/id.ts';
+import { timestamp } from '../db/clock.ts';
+
+/** Uploads one person may make in a day: enough for any conversation, not for a file store. */
+export const DAILY_UPLOADS = 50;
+
+export interface StoredUpload {
+  id: string;
+  name: string;
+  size: number;
+  mediaType: string;
+}
+
+/** Where a file with this digest lives: `uploads/ab/abcdef…`, so no folder grows too large. */
+export function uploadPath(dataDir: string, sha256: string): string {
+  return join(dataDir, 'uploads', sha256.slice(0, 2), sha256);
+}
+
+/** Writes the bytes once per content (a second upload of the same file reuses them). */
+async function storeBytes(dataDir: string, bytes: Uint8Array): Promise<string> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const path = uploadPath(dataDir, sha256);
+  const exists = await stat(path).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) {
+    await mkdir(join(path, '..'), { recursive: true });
+    const partial = `${path}.${newId()}.part`;
+    await writeFile(partial, bytes);
+    await rename(partial, path);
+  }
+  return sha256;
+}
+
+export async function uploadsToday(db: Db, userId: string): Promise<number> {
+  const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+  const row = await db
+    .selectFrom('upload')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('uploadedBy', '=', userId)
+    .where('createdAt', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function saveUpload(
+  db: Db,
+  dataDir: string,
+  file: { bytes: Uint8Array; name: string; mediaType: string },
+  owner: { userId: string; accountId: string | null },
+): Promise<StoredUpload> {
+  const sha256 = await storeBytes(dataDir, file.bytes);
+  const row = {
+    id: newId(),
+    sha256,
+    size: file.bytes.byteLength,
+    mediaType: file.mediaType,
+    name: file.name,
+    uploadedBy: owner.userId,
+    accountId: owner.accountId,
+    messageId: null,
+    createdAt: timestamp(),
+  };
+  await db.insertInto('upload').values(row).execute();
+  return { id: row.id, name: row.name, size: row.size, mediaType: row.mediaType };
+}
+
+/** Who is asking for a file: staff see every attachment, a customer only their account's. */
+export type FileReader =
+  { kind: 'staff'; userId: string } | { kind: 'customer'; userId: string; accountId: string };
+
+/**
+ * An upload the reader may download: one on a message they may see, or one they uploaded
+ * themselves and have not sent yet. Anything else is reported exactly like a missing file.
+ */
+export async function readableUpload(db: Db, reader: FileReader, id: string) {
+  let query = db
+    .selectFrom('upload')
+    .leftJoin('ticketMessage', 'ticketMessage.id', 'upload.messageId')
+    .leftJoin('ticket', 'ticket.id', 'ticketMessage.ticketId')
+    .select(['upload.sha256', 'upload.name', 'upload.mediaType', 'upload.size'])
+    .where('upload.id', '=', id);
+  if (reader.kind === 'customer') {
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([
+          eb('ticket.accountId', '=', reader.accountId),
+          eb('ticketMessage.internal', '=', 0),
+        ]),
+        eb.and([
+          eb('upload.messageId', 'is', null),
+          eb('upload.uploadedBy', '=', reader.userId),
+          eb('upload.accountId', '=', reader.accountId),
+        ]),
+      ]),
+    );
+  } else {
+    query = query.where((eb) =>
+      eb.or([eb('upload.messageId', 'is not', null), eb('upload.uploadedBy', '=', reader.userId)]),
+    );
+  }
+  return (await query.executeTakeFirst()) ?? null;
+}
+
+export const readUploadBytes = (dataDir: string, sha256: string) =>
+  readFile(uploadPath(dataDir, sha256));
+
+/**
+ * Gives unsent uploads to a message. Each must be the author's own, unsent, and for this
+ * account; returns false (and changes nothing) when any is not.
+ */
+export async function attachUploads(
+  trx: Db,
+  ids: readonly string[],
+  messageId: string,
+  owner: { userId: string; accountId: string | null },
+): Promise<boolean> {
+  if (ids.length === 0) return true;
+  const result = await trx
+    .updateTable('upload')
+    .set({ messageId })
+    .where('id', 'in', ids)
+    .where('messageId', 'is', null)
+    .where('uploadedBy', '=', owner.userId)
+    .where(sql<boolean>`"accountId" is ${owner.accountId}`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === ids.length;
+}

@@ -1,0 +1,20 @@
+/** Why a ticket request was refused, in words a customer or agent can act on. */
+export const TicketError = {
+  NOT_FOUND: 'There is no such ticket in this account.',
+  ORDER_NOT_FOUND: 'That order is not in this account.',
+  UNKNOWN_CATEGORY: 'Choose one of the listed categories.',
+  UPLOAD_NOT_FOUND:
+    'One of the attached files is no longer available. Remove it and upload it again.',
+  CLOSED: 'This ticket is closed. Reopen it to write to it.',
+  MERGED: 'This ticket was merged into another one; write there instead.',
+  NOT_CLOSABLE: 'This ticket is already closed.',
+  NOT_REOPENABLE: 'Only a resolved or closed ticket can be reopened.',
+  NOT_RESOLVED: 'You can rate the answer once the ticket is resolved.',
+  ALREADY_RATED: 'This ticket has already been rated.',
+  SAME_TICKET: 'A ticket cannot be merged into itself.',
+  OTHER_ACCOUNT: 'Only tickets of the same customer account can be merged.',
+  NOT_AN_AGENT: 'Tickets can only be assigned to staff.',
+  UNTRUSTED_LINK: 'That page is not on one of the portal’s sites.',
+  CANNED_NOT_FOUND: 'There is no such saved reply.',
+  CANNED_TAKEN: 'A saved reply with this title exists already.',
+} as const;

@@ -1,0 +1,168 @@
+import type { Services } from '../services.ts';
+import type { Mail } from '../mail/mailer.ts';
+import { escapeHtml, mailLayout } from '../mail/templates.ts';
+
+const paragraphs = (text: string) =>
+  text
+    .split(/\n{2,}/)
+    .map((part) => `<p>${escapeHtml(part).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+
+const quoted = (text: string) =>
+  `<blockquote style="margin:1em 0;padding:.5em 1em;border-left:4px solid #ccc">${paragraphs(text)}</blockquote>`;
+
+export interface NewTicketFacts {
+  vendor: string;
+  to: string;
+  number: string;
+  subject: string;
+  kind: string;
+  priority: string;
+  account: string;
+  author: string;
+  body: string;
+}
+
+export function newTicketMail(facts: NewTicketFacts): Mail {
+  const intro = `${facts.author} of ${facts.account} opened ${facts.kind} ${facts.number} with ${facts.priority} priority.`;
+  return {
+    to: facts.to,
+    subject: `[${facts.number}] New ${facts.kind} (${facts.priority}): ${facts.subject}`,
+    text: `${intro}\n\n${facts.subject}\n\n${facts.body}\n\n${facts.vendor}`,
+    html: mailLayout(
+      facts.vendor,
+      facts.subject,
+      `<p>${escapeHtml(intro)}</p>${quoted(facts.body)}`,
+    ),
+  };
+}
+
+export interface AnswerFacts {
+  vendor: string;
+  to: string;
+  name: string;
+  number: string;
+  subject: string;
+  agent: string;
+  body: string;
+  /** The vendor's page with the ticket open, when the ticket was opened on one. */
+  link: string | null;
+}
+
+export function answerMail(facts: AnswerFacts): Mail {
+  const intro = `Hello ${facts.name}, ${facts.agent} answered your ticket ${facts.number}.`;
+  const action = facts.link
+    ? `Read the whole conversation and reply here: ${facts.link}`
+    : `Sign in to the ${facts.vendor} customer portal to reply.`;
+  const button = facts.link
+    ? `<p><a href="${escapeHtml(facts.link)}" style="display:inline-block;padding:.6em 1.2em;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">Open the ticket</a></p>`
+    : `<p>${escapeHtml(action)}</p>`;
+  return {
+    to: facts.to,
+    subject: `[${facts.number}] ${facts.subject}`,
+    text: `${intro}\n\n${facts.body}\n\n${action}\n\nPlease answer in the portal; replies to this mail are not read.\n\n${facts.vendor}`,
+    html: mailLayout(
+      facts.vendor,
+      `Re: ${facts.subject}`,
+      `<p>${escapeHtml(intro)}</p>${quoted(facts.body)}${button}<p style="color:#555">Please answer in the portal; replies to this mail are not read.</p>`,
+    ),
+    ...(facts.link ? { link: facts.link } : {}),
+  };
+}
+
+/** Tells staff about a new ticket: the support inbox when one is set, else every staff member. */
+export async function mailNewTicket(services: Services, ticketId: string): Promise<void> {
+  try {
+    const ticket = await services.db
+      .selectFrom('ticket')
+      .innerJoin('organization', 'organization.id', 'ticket.accountId')
+      .innerJoin('ticketMessage', 'ticketMessage.ticketId', 'ticket.id')
+      .select([
+        'ticket.number',
+        'ticket.subject',
+        'ticket.kind',
+        'ticket.priority',
+        'organization.name as account',
+        'ticketMessage.authorName as author',
+        'ticketMessage.body',
+      ])
+      .where('ticket.id', '=', ticketId)
+      .orderBy('ticketMessage.createdAt')
+      .executeTakeFirst();
+    if (!ticket) return;
+    const settings = services.portalSettings();
+    const recipients = settings.supportInbox
+      ? [settings.supportInbox]
+      : (
+          await services.db
+            .selectFrom('user')
+            .select('email')
+            .where('role', 'in', ['agent', 'admin'])
+            .execute()
+        ).map((row) => row.email);
+    for (const to of recipients) {
+      await services.mailer.send(newTicketMail({ vendor: settings.vendorName, to, ...ticket }));
+    }
+  } catch (error) {
+    services.log(`ticket ${ticketId}: the new-ticket notice was not sent: ${String(error)}`);
+  }
+}
+
+/**
+ * Mails a staff answer to the person who opened the ticket, or to the account's owner when they
+ * have left the account. Runs after the answer is committed; a failure is only logged.
+ */
+export async function mailAnswer(
+  services: Services,
+  ticketId: string,
+  messageId: string,
+): Promise<void> {
+  try {
+    const found = await services.db
+      .selectFrom('ticket')
+      .innerJoin('ticketMessage', 'ticketMessage.ticketId', 'ticket.id')
+      .innerJoin('member', 'member.organizationId', 'ticket.accountId')
+      .innerJoin('user', 'user.id', 'member.userId')
+      .select([
+        'ticket.id',
+        'ticket.number',
+        'ticket.subject',
+        'ticket.pageUrl',
+        'ticketMessage.authorName as agent',
+        'ticketMessage.body',
+        'user.name',
+        'user.email',
+      ])
+      .where('ticket.id', '=', ticketId)
+      .where('ticketMessage.id', '=', messageId)
+      .where('ticketMessage.internal', '=', 0)
+      .orderBy((eb) =>
+        eb.case().when('user.id', '=', eb.ref('ticket.createdBy')).then(0).else(1).end(),
+      )
+      .orderBy((eb) => eb.case().when('member.role', '=', 'owner').then(0).else(1).end())
+      .executeTakeFirst();
+    if (!found) return;
+    const link = found.pageUrl ? ticketLink(found.pageUrl, found.id) : null;
+    await services.mailer.send(
+      answerMail({
+        vendor: services.portalSettings().vendorName,
+        to: found.email,
+        name: found.name,
+        number: found.number,
+        subject: found.subject,
+        agent: found.agent,
+        body: found.body,
+        link,
+      }),
+    );
+  } catch (error) {
+    services.log(`ticket ${ticketId}: the answer mail was not sent: ${String(error)}`);
+  }
+}
+
+/** The vendor's page with this ticket open in `<portico-ticket-inbox>`. */
+export function ticketLink(pageUrl: string, ticketId: string): string {
+  const url = new URL(pageUrl);
+  url.hash = `ticket=${encodeURIComponent(ticketId)}`;
+  return url.href;
+}

@@ -1,0 +1,163 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { decodeCursor, page } from '../db/cursor.ts';
+import { searchWords } from '../db/fold.ts';
+import type { TicketKind, TicketPriority, TicketStatus } from './ticket.tables.ts';
+import type { ListInput, StaffListInput } from './ticket.schema.ts';
+
+/**
+ * Who is reading: a member of one customer account, or a staff member who sees every account.
+ * Unread markers are per person, so both carry the reader's id.
+ */
+export type TicketReader =
+  { kind: 'customer'; accountId: string; userId: string } | { kind: 'staff'; userId: string };
+
+export interface TicketSummary {
+  id: string;
+  number: string;
+  subject: string;
+  kind: TicketKind;
+  category: string | null;
+  priority: TicketPriority;
+  status: TicketStatus;
+  unread: boolean;
+  tags: string[];
+  accountId: string;
+  accountName: string;
+  assigneeName: string | null;
+  messageCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Unread for a customer: staff wrote since they last read it. For staff: the customer did.
+ * An SQL expression over `ticket` and the reader's `ticketRead` row (`r`).
+ */
+function unreadExpression(reader: TicketReader): RawBuilder<number> {
+  return reader.kind === 'customer'
+    ? sql<number>`(case when "ticket"."staffAt" is not null and ("r"."readAt" is null or "ticket"."staffAt" > "r"."readAt") then 1 else 0 end)`
+    : sql<number>`(case when "r"."readAt" is null or "ticket"."customerAt" > "r"."readAt" then 1 else 0 end)`;
+}
+
+function baseQuery(db: Db, reader: TicketReader) {
+  let query = db
+    .selectFrom('ticket')
+    .innerJoin('organization', 'organization.id', 'ticket.accountId')
+    .leftJoin('ticketRead as r', (join) =>
+      join.onRef('r.ticketId', '=', 'ticket.id').on('r.userId', '=', reader.userId),
+    )
+    .leftJoin('user as assignee', 'assignee.id', 'ticket.assigneeId');
+  if (reader.kind === 'customer') query = query.where('ticket.accountId', '=', reader.accountId);
+  return query;
+}
+
+/** Unread first, then the most recently changed; filters on status, priority, tag and words. */
+export async function listTickets(
+  db: Db,
+  reader: TicketReader,
+  filter: ListInput & Partial<Pick<StaffListInput, 'assignee' | 'accountId' | 'kind'>>,
+) {
+  const after = decodeCursor(filter.cursor);
+  const unread = unreadExpression(reader);
+  let query = baseQuery(db, reader).select((eb) => [
+    'ticket.id',
+    'ticket.number',
+    'ticket.subject',
+    'ticket.kind',
+    'ticket.category',
+    'ticket.priority',
+    'ticket.status',
+    'ticket.accountId',
+    'ticket.createdAt',
+    'ticket.updatedAt',
+    'organization.name as accountName',
+    'assignee.name as assigneeName',
+    unread.as('unread'),
+    eb
+      .selectFrom('ticketTag')
+      .select(sql<string>`group_concat("tag", char(31))`.as('t'))
+      .whereRef('ticketTag.ticketId', '=', 'ticket.id')
+      .as('tags'),
+    eb
+      .selectFrom('ticketMessage')
+      .select((inner) => inner.fn.countAll<number>().as('n'))
+      .whereRef('ticketMessage.ticketId', '=', 'ticket.id')
+      .$if(reader.kind === 'customer', (inner) => inner.where('ticketMessage.internal', '=', 0))
+      .as('messageCount'),
+  ]);
+  if (filter.status?.length) query = query.where('ticket.status', 'in', filter.status);
+  if (filter.priority?.length) query = query.where('ticket.priority', 'in', filter.priority);
+  if (filter.kind?.length) query = query.where('ticket.kind', 'in', filter.kind);
+  if (filter.accountId) query = query.where('ticket.accountId', '=', filter.accountId);
+  if (filter.assignee === 'me') query = query.where('ticket.assigneeId', '=', reader.userId);
+  else if (filter.assignee === 'none') query = query.where('ticket.assigneeId', 'is', null);
+  else if (filter.assignee) query = query.where('ticket.assigneeId', '=', filter.assignee);
+  if (filter.tag) {
+    const tag = filter.tag;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('ticketTag')
+          .select('ticketTag.tag')
+          .whereRef('ticketTag.ticketId', '=', 'ticket.id')
+          .where('ticketTag.tag', '=', tag),
+      ),
+    );
+  }
+  for (const word of searchWords(filter.query ?? '')) {
+    query = query.where((eb) =>
+      eb.or([
+        sql<SqlBool>`"ticket"."searchText" like ${word} escape '\\'`,
+        eb.exists(
+          eb
+            .selectFrom('ticketMessage as m')
+            .select('m.id')
+            .whereRef('m.ticketId', '=', 'ticket.id')
+            .where(sql<SqlBool>`"m"."folded" like ${word} escape '\\'`)
+            .$if(reader.kind === 'customer', (inner) => inner.where('m.internal', '=', 0)),
+        ),
+      ]),
+    );
+  }
+  if (after) {
+    const [flag = '0', updatedAt = '', id = ''] = after;
+    const u = Number(flag);
+    query = query.where((eb) =>
+      eb.or([
+        eb(unread, '<', u),
+        eb.and([
+          eb(unread, '=', u),
+          eb.or([
+            eb('ticket.updatedAt', '<', updatedAt),
+            eb.and([eb('ticket.updatedAt', '=', updatedAt), eb('ticket.id', '<', id)]),
+          ]),
+        ]),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy(unread, 'desc')
+    .orderBy('ticket.updatedAt', 'desc')
+    .orderBy('ticket.id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
+  const items: TicketSummary[] = rows.map((row) => ({
+    ...row,
+    unread: row.unread === 1,
+    tags: row.tags ? row.tags.split('\u001f').sort() : [],
+    messageCount: Number(row.messageCount ?? 0),
+  }));
+  return page(items, filter.limit, (row) => [row.unread ? '1' : '0', row.updatedAt, row.id]);
+}
+
+/** How many tickets have something the reader has not seen. */
+export async function unreadCount(db: Db, reader: TicketReader): Promise<number> {
+  const unread = unreadExpression(reader);
+  let query = baseQuery(db, reader)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(unread, '=', 1);
+  // Staff count what waits on them; a closed ticket waits on nobody.
+  if (reader.kind === 'staff') query = query.where('ticket.status', 'in', ['open', 'pending']);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}

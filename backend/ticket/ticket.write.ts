@@ -1,0 +1,538 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/id.ts';
+import { timestamp } from '../db/clock.ts';
+import { fold } from '../db/fold.ts';
+import { refuse } from '../errors.ts';
+import { newOrderNumber } from '../order/order.place.ts';
+import { attachUploads } from '../file/file.store.ts';
+import type { TicketChange } from '../realtime/bus.ts';
+import type { TicketReader } from './ticket.queries.ts';
+import type { CreateInput } from './ticket.schema.ts';
+import type { AuthorRole, TicketStatus } from './ticket.tables.ts';
+import { TicketError } from './ticket.errors.ts';
+
+export interface TicketActor {
+  id: string;
+  name: string;
+  role: Exclude<AuthorRole, 'system'>;
+}
+
+/** The ticket, locked to the reader's scope, or NOT_FOUND: another account's looks missing. */
+async function ticketInScope(trx: Db, reader: TicketReader, ticketId: string) {
+  const ticket = await trx
+    .selectFrom('ticket')
+    .selectAll()
+    .where('id', '=', ticketId)
+    .$if(reader.kind === 'customer', (query) =>
+      query.where('accountId', '=', reader.kind === 'customer' ? reader.accountId : ''),
+    )
+    .executeTakeFirst();
+  if (!ticket) throw refuse('NOT_FOUND', TicketError, 'NOT_FOUND');
+  return ticket;
+}
+
+function writable(ticket: { mergedInto: string | null; status: TicketStatus }): void {
+  if (ticket.mergedInto) throw refuse('CONFLICT', TicketError, 'MERGED');
+  if (ticket.status === 'closed') throw refuse('CONFLICT', TicketError, 'CLOSED');
+}
+
+async function addEvent(
+  trx: Db,
+  ticketId: string,
+  actor: TicketActor | null,
+  type: string,
+  detail: Record<string, unknown>,
+  internal = false,
+  at = timestamp(),
+): Promise<void> {
+  await trx
+    .insertInto('ticketEvent')
+    .values({
+      id: newId(),
+      ticketId,
+      type,
+      actorId: actor?.id ?? null,
+      actorName: actor?.name ?? 'System',
+      actorRole: actor?.role ?? 'system',
+      detail: JSON.stringify(detail),
+      internal: internal ? 1 : 0,
+      at,
+    })
+    .execute();
+}
+
+export async function markRead(trx: Db, ticketId: string, userId: string, at = timestamp()) {
+  await trx
+    .insertInto('ticketRead')
+    .values({ ticketId, userId, readAt: at })
+    .onConflict((oc) => oc.columns(['ticketId', 'userId']).doUpdateSet({ readAt: at }))
+    .execute();
+}
+
+async function searchTextOf(trx: Db, ticketId: string): Promise<string> {
+  const ticket = await trx
+    .selectFrom('ticket')
+    .select(['number', 'subject', 'category'])
+    .where('id', '=', ticketId)
+    .executeTakeFirstOrThrow();
+  const tags = await trx
+    .selectFrom('ticketTag')
+    .select('tag')
+    .where('ticketId', '=', ticketId)
+    .execute();
+  return fold(
+    [ticket.number, ticket.subject, ticket.category ?? '', ...tags.map((t) => t.tag)].join(' '),
+  );
+}
+
+async function writeMessage(
+  trx: Db,
+  ticketId: string,
+  actor: TicketActor,
+  body: string,
+  attachmentIds: readonly string[],
+  owner: { accountId: string | null },
+  internal: boolean,
+  at: string,
+): Promise<string> {
+  const id = newId();
+  await trx
+    .insertInto('ticketMessage')
+    .values({
+      id,
+      ticketId,
+      authorId: actor.id,
+      authorName: actor.name,
+      authorRole: actor.role,
+      body,
+      internal: internal ? 1 : 0,
+      folded: fold(body),
+      createdAt: at,
+    })
+    .execute();
+  if (!(await attachUploads(trx, attachmentIds, id, { userId: actor.id, ...owner }))) {
+    throw refuse('BAD_REQUEST', TicketError, 'UPLOAD_NOT_FOUND');
+  }
+  return id;
+}
+
+/** Opens a ticket with its first message, tags and files, in one transaction. */
+export async function createTicket(
+  db: Db,
+  accountId: string,
+  actor: TicketActor,
+  input: CreateInput,
+): Promise<TicketChange> {
+  return db.transaction().execute(async (trx) => {
+    if (input.orderId) {
+      const order = await trx
+        .selectFrom('order')
+        .select('id')
+        .where('id', '=', input.orderId)
+        .where('accountId', '=', accountId)
+        .executeTakeFirst();
+      if (!order) throw refuse('NOT_FOUND', TicketError, 'ORDER_NOT_FOUND');
+    }
+    const id = newId();
+    const at = timestamp();
+    await trx
+      .insertInto('ticket')
+      .values({
+        id,
+        number: `T-${newOrderNumber()}`,
+        accountId,
+        createdBy: actor.id,
+        subject: input.subject,
+        kind: input.kind,
+        category: input.category ?? null,
+        priority: input.priority,
+        status: 'open',
+        orderId: input.orderId ?? null,
+        assigneeId: null,
+        mergedInto: null,
+        pageUrl: input.pageUrl ?? null,
+        searchText: '',
+        customerAt: at,
+        staffAt: null,
+        resolvedAt: null,
+        rating: null,
+        ratingComment: null,
+        ratedBy: null,
+        ratedAt: null,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .execute();
+    if (input.tags.length) {
+      await trx
+        .insertInto('ticketTag')
+        .values(input.tags.map((tag) => ({ ticketId: id, tag })))
+        .execute();
+    }
+    await trx
+      .updateTable('ticket')
+      .set({ searchText: await searchTextOf(trx, id) })
+      .where('id', '=', id)
+      .execute();
+    const messageId = await writeMessage(
+      trx,
+      id,
+      actor,
+      input.body,
+      input.attachmentIds,
+      { accountId },
+      false,
+      at,
+    );
+    await addEvent(
+      trx,
+      id,
+      actor,
+      'created',
+      { priority: input.priority, kind: input.kind },
+      false,
+      at,
+    );
+    await markRead(trx, id, actor.id, at);
+    return {
+      ticketId: id,
+      accountId,
+      type: 'created',
+      internal: false,
+      messageId,
+      actorId: actor.id,
+    };
+  });
+}
+
+export interface MessageInput {
+  body: string;
+  attachmentIds: readonly string[];
+  /** A staff note the customer never sees. */
+  internal?: boolean;
+  /** For a staff answer: what it leaves the ticket as. */
+  status?: 'open' | 'pending' | 'resolved';
+}
+
+/**
+ * Adds a message. A customer's message puts the ticket back in the queue (`open`); a staff
+ * answer leaves it `pending` on the customer unless the agent says otherwise; a note changes
+ * nothing the customer can see.
+ */
+export async function addMessage(
+  db: Db,
+  reader: TicketReader,
+  actor: TicketActor,
+  ticketId: string,
+  input: MessageInput,
+): Promise<TicketChange> {
+  return db.transaction().execute(async (trx) => {
+    const ticket = await ticketInScope(trx, reader, ticketId);
+    writable(ticket);
+    const at = timestamp();
+    const internal = actor.role === 'staff' && input.internal === true;
+    const owner = { accountId: actor.role === 'staff' ? null : ticket.accountId };
+    const messageId = await writeMessage(
+      trx,
+      ticketId,
+      actor,
+      input.body,
+      input.attachmentIds,
+      owner,
+      internal,
+      at,
+    );
+    await markRead(trx, ticketId, actor.id, at);
+    if (internal) {
+      await addEvent(trx, ticketId, actor, 'note', {}, true, at);
+      return {
+        ticketId,
+        accountId: ticket.accountId,
+        type: 'message',
+        internal,
+        messageId,
+        actorId: actor.id,
+      };
+    }
+    const status: TicketStatus = actor.role === 'customer' ? 'open' : (input.status ?? 'pending');
+    await trx
+      .updateTable('ticket')
+      .set({
+        status,
+        updatedAt: at,
+        ...(actor.role === 'customer' ? { customerAt: at } : { staffAt: at }),
+        ...(status === 'resolved' ? { resolvedAt: at } : {}),
+      })
+      .where('id', '=', ticketId)
+      .execute();
+    if (status !== ticket.status) {
+      await addEvent(
+        trx,
+        ticketId,
+        actor,
+        'status',
+        { from: ticket.status, to: status },
+        false,
+        at,
+      );
+    }
+    return {
+      ticketId,
+      accountId: ticket.accountId,
+      type: 'message',
+      internal,
+      messageId,
+      actorId: actor.id,
+    };
+  });
+}
+
+const CUSTOMER_MOVES: Partial<Record<TicketStatus, readonly TicketStatus[]>> = {
+  closed: ['open', 'pending', 'resolved'],
+  open: ['resolved', 'closed'],
+};
+
+/**
+ * Moves a ticket to another status. Customers may close it or reopen a resolved or closed one;
+ * staff may set any status.
+ */
+export async function setStatus(
+  db: Db,
+  reader: TicketReader,
+  actor: TicketActor,
+  ticketId: string,
+  to: TicketStatus,
+): Promise<TicketChange> {
+  return db.transaction().execute(async (trx) => {
+    const ticket = await ticketInScope(trx, reader, ticketId);
+    if (ticket.mergedInto) throw refuse('CONFLICT', TicketError, 'MERGED');
+    if (actor.role === 'customer' && !CUSTOMER_MOVES[to]?.includes(ticket.status)) {
+      throw refuse('CONFLICT', TicketError, to === 'closed' ? 'NOT_CLOSABLE' : 'NOT_REOPENABLE');
+    }
+    const change: TicketChange = {
+      ticketId,
+      accountId: ticket.accountId,
+      type: 'status',
+      internal: false,
+      actorId: actor.id,
+    };
+    if (ticket.status === to) return change;
+    const at = timestamp();
+    await trx
+      .updateTable('ticket')
+      .set({
+        status: to,
+        updatedAt: at,
+        ...(to === 'resolved' ? { resolvedAt: at } : {}),
+        // A reopened ticket is new work for staff.
+        ...(actor.role === 'customer' && to === 'open' ? { customerAt: at } : {}),
+      })
+      .where('id', '=', ticketId)
+      .execute();
+    await addEvent(trx, ticketId, actor, 'status', { from: ticket.status, to }, false, at);
+    return change;
+  });
+}
+
+/** The customer's verdict on the answer: once, and only after the ticket was resolved. */
+export async function rateTicket(
+  db: Db,
+  reader: TicketReader,
+  actor: TicketActor,
+  ticketId: string,
+  rating: number,
+  comment: string,
+): Promise<TicketChange> {
+  return db.transaction().execute(async (trx) => {
+    const ticket = await ticketInScope(trx, reader, ticketId);
+    if (ticket.rating !== null) throw refuse('CONFLICT', TicketError, 'ALREADY_RATED');
+    if (!ticket.resolvedAt || (ticket.status !== 'resolved' && ticket.status !== 'closed')) {
+      throw refuse('PRECONDITION_FAILED', TicketError, 'NOT_RESOLVED');
+    }
+    const at = timestamp();
+    await trx
+      .updateTable('ticket')
+      .set({ rating, ratingComment: comment, ratedBy: actor.id, ratedAt: at, updatedAt: at })
+      .where('id', '=', ticketId)
+      .where('rating', 'is', null)
+      .execute();
+    await addEvent(trx, ticketId, actor, 'rated', { rating }, false, at);
+    return {
+      ticketId,
+      accountId: ticket.accountId,
+      type: 'changed',
+      internal: false,
+      actorId: actor.id,
+    };
+  });
+}
+
+/** Replaces the ticket's tags. */
+export async function setTags(
+  db: Db,
+  reader: TicketReader,
+  actor: TicketActor,
+  ticketId: string,
+  tags: readonly string[],
+): Promise<TicketChange> {
+  return db.transaction().execute(async (trx) => {
+    const ticket = await ticketInScope(trx, reader, ticketId);
+    const before = await trx
+      .selectFrom('ticketTag')
+      .select('tag')
+      .where('ticketId', '=', ticketId)
+      .execute();
+    await trx.deleteFrom('ticketTag').where('ticketId', '=', ticketId).execute();
+    if (tags.length) {
+      await trx
+        .insertInto('ticketTag')
+        .values(tags.map((tag) => ({ ticketId, tag })))
+        .execute();
+    }
+    const at = timestamp();
+    await trx
+      .updateTable('ticket')
+      .set({ searchText: await searchTextOf(trx, ticketId), updatedAt: at })
+      .where('id', '=', ticketId)
+      .execute();
+    await addEvent(
+      trx,
+      ticketId,
+      actor,
+      'tags',
+      { from: before.map((row) => row.tag).sort(), to: [...tags].sort() },
+      false,
+      at,
+    );
+    return {
+      ticketId,
+      accountId: ticket.accountId,
+      type: 'changed',
+      internal: false,
+      actorId: actor.id,
+    };
+  });
+}
+
+/** Staff only: priority, category and assignee changes, each in the audit. */
+export async function updateTicket(
+  db: Db,
+  actor: TicketActor,
+  ticketId: string,
+  change: { priority?: string; assigneeId?: string | null },
+): Promise<TicketChange> {
+  return db.transaction().execute(async (trx) => {
+    const ticket = await ticketInScope(trx, { kind: 'staff', userId: actor.id }, ticketId);
+    const at = timestamp();
+    if (change.priority !== undefined && change.priority !== ticket.priority) {
+      await trx
+        .updateTable('ticket')
+        .set({ priority: change.priority as never, updatedAt: at })
+        .where('id', '=', ticketId)
+        .execute();
+      await addEvent(
+        trx,
+        ticketId,
+        actor,
+        'priority',
+        { from: ticket.priority, to: change.priority },
+        false,
+        at,
+      );
+    }
+    if (change.assigneeId !== undefined && change.assigneeId !== ticket.assigneeId) {
+      let name: string | null = null;
+      if (change.assigneeId !== null) {
+        const agent = await trx
+          .selectFrom('user')
+          .select('name')
+          .where('id', '=', change.assigneeId)
+          .where('role', 'in', ['agent', 'admin'])
+          .executeTakeFirst();
+        if (!agent) throw refuse('BAD_REQUEST', TicketError, 'NOT_AN_AGENT');
+        name = agent.name;
+      }
+      await trx
+        .updateTable('ticket')
+        .set({ assigneeId: change.assigneeId })
+        .where('id', '=', ticketId)
+        .execute();
+      await addEvent(trx, ticketId, actor, 'assigned', { to: name }, true, at);
+    }
+    return {
+      ticketId,
+      accountId: ticket.accountId,
+      type: 'changed',
+      internal: true,
+      actorId: actor.id,
+    };
+  });
+}
+
+/**
+ * Merges a duplicate into another ticket of the same account: its messages move over (keeping
+ * their times, so the thread stays in order), its tags are added, and it is closed pointing at
+ * the ticket that carries on.
+ */
+export async function mergeTickets(
+  db: Db,
+  actor: TicketActor,
+  sourceId: string,
+  targetId: string,
+): Promise<TicketChange[]> {
+  if (sourceId === targetId) throw refuse('BAD_REQUEST', TicketError, 'SAME_TICKET');
+  return db.transaction().execute(async (trx) => {
+    const staff: TicketReader = { kind: 'staff', userId: actor.id };
+    const source = await ticketInScope(trx, staff, sourceId);
+    const target = await ticketInScope(trx, staff, targetId);
+    if (source.accountId !== target.accountId)
+      throw refuse('BAD_REQUEST', TicketError, 'OTHER_ACCOUNT');
+    if (source.mergedInto || target.mergedInto) throw refuse('CONFLICT', TicketError, 'MERGED');
+    const at = timestamp();
+    await trx
+      .updateTable('ticketMessage')
+      .set({ ticketId: targetId })
+      .where('ticketId', '=', sourceId)
+      .execute();
+    await trx
+      .insertInto('ticketTag')
+      .columns(['ticketId', 'tag'])
+      .expression((eb) =>
+        eb
+          .selectFrom('ticketTag')
+          .select([sql.lit(targetId).as('ticketId'), 'tag'])
+          .where('ticketId', '=', sourceId),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await trx
+      .updateTable('ticket')
+      .set({ status: 'closed', mergedInto: targetId, updatedAt: at })
+      .where('id', '=', sourceId)
+      .execute();
+    const later = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : (a ?? b));
+    await trx
+      .updateTable('ticket')
+      .set({
+        updatedAt: at,
+        customerAt: later(source.customerAt, target.customerAt)!,
+        staffAt: later(source.staffAt, target.staffAt),
+        searchText: await searchTextOf(trx, targetId),
+      })
+      .where('id', '=', targetId)
+      .execute();
+    await addEvent(trx, sourceId, actor, 'merged', { into: target.number }, false, at);
+    await addEvent(trx, targetId, actor, 'merged', { from: source.number }, false, at);
+    const base = {
+      accountId: source.accountId,
+      type: 'merged',
+      internal: false,
+      actorId: actor.id,
+    } as const;
+    return [
+      { ...base, ticketId: sourceId },
+      { ...base, ticketId: targetId },
+    ];
+  });
+}
