@@ -9,15 +9,8 @@ import { TicketError } from './ticket.errors.ts';
 import { createInput, listInput, rateInput, replyInput, tags, ticketId } from './ticket.schema.ts';
 import { listTickets, unreadCount, type TicketReader } from './ticket.queries.ts';
 import { findTicket } from './ticket.detail.ts';
-import {
-  addMessage,
-  createTicket,
-  markRead,
-  rateTicket,
-  setStatus,
-  setTags,
-  type TicketActor,
-} from './ticket.write.ts';
+import { addMessage, createTicket, markRead, type TicketActor } from './ticket.write.ts';
+import { rateTicket, setStatus, setTags } from './ticket.change.ts';
 import { mailNewTicket } from './ticket.mail.ts';
 
 const byId = z.strictObject({ ticketId });

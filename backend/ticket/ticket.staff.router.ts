@@ -12,15 +12,8 @@ import {
   TICKET_STATUSES,
 } from './ticket.schema.ts';
 import { listTickets, unreadCount, type TicketReader } from './ticket.queries.ts';
-import {
-  addMessage,
-  markRead,
-  mergeTickets,
-  setStatus,
-  setTags,
-  updateTicket,
-  type TicketActor,
-} from './ticket.write.ts';
+import { addMessage, markRead, type TicketActor } from './ticket.write.ts';
+import { mergeTickets, setStatus, setTags, updateTicket } from './ticket.change.ts';
 import { mailAnswer } from './ticket.mail.ts';
 import { ticketOrNotFound, ticketUpdates } from './ticket.router.ts';
 import { cannedRouter } from './ticket.canned.ts';

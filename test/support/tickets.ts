@@ -79,8 +79,11 @@ export function subscribe<Event = Record<string, unknown>>(
       throw new Error(`${path}: ${response.status} ${await response.text()}`);
     const decoder = new TextDecoder();
     let buffer = '';
-    for await (const chunk of response.body!) {
-      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+    const reader = response.body!.getReader();
+    for (;;) {
+      const { value, done: ended } = await reader.read();
+      if (ended) break;
+      buffer += decoder.decode(value, { stream: true });
       let end: number;
       while ((end = buffer.indexOf('\n\n')) !== -1) {
         const block = buffer.slice(0, end);
