@@ -1,4 +1,11 @@
-import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCLink } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+  type TRPCLink,
+} from '@trpc/client';
 import { observable } from '@trpc/server/observable';
 import type { AppRouter } from '../../backend/router.ts';
 import { AuthClient } from './auth.ts';
@@ -52,10 +59,18 @@ function createPorticoApi(base: string): PorticoApi {
   const trpc = createTRPCClient<AppRouter>({
     links: [
       signOutOnUnauthorized(session),
-      httpBatchLink({
-        url: `${base}/api/trpc`,
-        maxURLLength: 2000,
-        fetch: (input, init) => fetch(input, { ...init, credentials: 'include' }),
+      splitLink({
+        // Live updates (ticket answers, unread counts) arrive as server-sent events.
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({
+          url: `${base}/api/trpc`,
+          eventSourceOptions: () => ({ withCredentials: true }),
+        }),
+        false: httpBatchLink({
+          url: `${base}/api/trpc`,
+          maxURLLength: 2000,
+          fetch: (input, init) => fetch(input, { ...init, credentials: 'include' }),
+        }),
       }),
     ],
   });

@@ -1,6 +1,6 @@
 import type { TestRunnerPlugin } from '@web/test-runner';
 import { createPerson } from '../../../backend/session/people.ts';
-import { startTestPortico, type TestPortico } from '../../support/portico.ts';
+import { startTestPortico, type TestClient, type TestPortico } from '../../support/portico.ts';
 import { agent, anna, ben } from './people.ts';
 import { seedTestCatalog } from '../../support/catalog.ts';
 
@@ -24,6 +24,16 @@ export interface MailQuery {
 }
 
 /**
+ * The payload of `executeServerCommand('portico-staff', …)`: a staff procedure the agent calls
+ * from outside the page (as from the staff console), so the page's own session stays the
+ * customer's. Answers the procedure's result.
+ */
+export interface StaffCall {
+  path: string;
+  input: unknown;
+}
+
+/**
  * Runs the real backend next to Web Test Runner's server: it starts once WTR knows its own port
  * (the test page's origin must be trusted for credentialed CORS) and stops with it. Browser tests
  * reach it through two server commands: `portico-backend` (its URL and the test catalog) and `portico-mail` (waits
@@ -32,6 +42,7 @@ export interface MailQuery {
 export function porticoBackendPlugin(): TestRunnerPlugin {
   let portico: TestPortico | undefined;
   let products: Record<string, string> = {};
+  let staff: TestClient | undefined;
 
   function running(): TestPortico {
     if (!portico) throw new Error('The Portico backend is not running.');
@@ -48,6 +59,12 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
       await createPerson(portico.services.auth, { ...ben, role: 'customer' });
       await createPerson(portico.services.auth, { ...agent, role: 'agent' });
       products = await seedTestCatalog(portico.services);
+      staff = portico.client();
+      const signedIn = await staff.post('/api/auth/sign-in/email', {
+        email: agent.email,
+        password: agent.password,
+      });
+      if (!signedIn.ok) throw new Error(`the agent could not sign in: ${signedIn.status}`);
     },
 
     async serverStop() {
@@ -74,6 +91,12 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
         const { to, subject } = payload as MailQuery;
         const mail = await running().mailbox.next(to, new RegExp(subject, 'i'), 5_000);
         return { subject: mail.subject, links: mail.links };
+      }
+      if (command === 'portico-staff') {
+        const { path, input } = payload as StaffCall;
+        const { body } = await staff!.mutate(path, input);
+        if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
+        return body.result.data;
       }
       return undefined;
     },

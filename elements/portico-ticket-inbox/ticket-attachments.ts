@@ -1,0 +1,321 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { consume } from '@lit/context';
+import { localized, msg, str } from '@lit/localize';
+import type { PorticoApi } from '../api/client.ts';
+import { apiContext } from '../context.ts';
+import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { uploadFile, UploadError } from '../shared/upload.ts';
+
+/** What the server accepts; the server decides by the bytes, this only guides the picker. */
+export const ACCEPT =
+  'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.txt,.csv,.log,.md,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp';
+export const MAX_FILES = 5;
+const MAX_MB = 10;
+
+interface Item {
+  key: number;
+  file: File;
+  progress: number;
+  id: string | null;
+  error: string | null;
+  abort: AbortController;
+}
+
+let nextKey = 0;
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return msg(str`${bytes} bytes`);
+  if (bytes < 1024 * 1024) return msg(str`${Math.round(bytes / 1024)} KB`);
+  return msg(str`${(bytes / 1024 / 1024).toFixed(1)} MB`);
+}
+
+/** The customer's sentence for a refused file, naming the file and the limit. */
+function refusal(error: unknown, name: string): string {
+  const reason = error instanceof UploadError ? error.reason : 'FAILED';
+  switch (reason) {
+    case 'TOO_LARGE':
+    case 'PAYLOAD_TOO_LARGE':
+      return msg(
+        str`“${name}” is larger than ${MAX_MB} MB, the limit per file. Make it smaller or split it.`,
+      );
+    case 'EMPTY':
+      return msg(str`“${name}” is empty. Choose a file with content.`);
+    case 'MARKUP':
+      return msg(
+        str`“${name}” is a web page, SVG or XML file, which cannot be attached. Save it as PDF or as a PNG image.`,
+      );
+    case 'NAME_MISMATCH':
+      return msg(
+        str`The name of “${name}” does not match its content. Rename it or save it again.`,
+      );
+    case 'TYPE_NOT_ALLOWED':
+      return msg(
+        str`“${name}” is not a kind of file we accept: images, PDF, text and office documents.`,
+      );
+    case 'TOO_MANY_REQUESTS':
+      return msg('You have uploaded many files today, the daily limit. Try again tomorrow.');
+    case 'UNAUTHORIZED':
+      return msg('Your session has ended. Please sign in again.');
+    case 'NETWORK':
+      return msg(str`“${name}” could not be sent. Check your connection and try again.`);
+    default:
+      return msg(str`“${name}” could not be uploaded. Please try again.`);
+  }
+}
+
+/**
+ * Files for a message: chosen with a button, uploaded at once with a progress bar each, and
+ * removable until the message is sent. `ids` are the uploaded files to send with it.
+ *
+ * @fires portico-attachments-change - The set of files or their state changed.
+ * @csspart add - The button that opens the file picker.
+ * @csspart file - One chosen file, with its name, size and progress.
+ * @csspart progress - A file's upload progress bar.
+ * @csspart remove - The button that removes a file.
+ * @csspart file-error - Why a file was refused.
+ */
+@localized()
+@customElement('portico-ticket-attachments')
+export class PorticoTicketAttachments extends LitElement {
+  static override styles = [
+    hostStyles,
+    formStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 0.5rem;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      li {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        align-items: center;
+        gap: 0.25rem 0.5rem;
+        padding: 0.5rem 0.75rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      .name {
+        overflow-wrap: anywhere;
+      }
+      progress {
+        grid-column: 1 / -1;
+        inline-size: 100%;
+        block-size: 0.5rem;
+        accent-color: var(--_brand);
+      }
+      [part~='file-error'] {
+        grid-column: 1 / -1;
+        color: var(--_danger);
+      }
+      .hint {
+        color: var(--_muted);
+        font-size: 0.875rem;
+      }
+      input[type='file'] {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        opacity: 0;
+        pointer-events: none;
+      }
+      button.secondary {
+        justify-self: start;
+        background: var(--_surface);
+        color: var(--_brand);
+        border-color: var(--_brand);
+      }
+      button.remove {
+        background: none;
+        color: var(--_text);
+        border-color: var(--_border);
+        padding-inline: 0.75rem;
+      }
+    `,
+  ];
+
+  @consume({ context: apiContext, subscribe: true })
+  @property({ attribute: false })
+  api?: PorticoApi;
+
+  /** Disables adding and removing, while the message is being sent. */
+  @property({ type: Boolean }) disabled = false;
+
+  @state() private items: Item[] = [];
+
+  /** Set when more files were chosen than a message may carry. */
+  @state() private overLimit = false;
+
+  /** The ids of the files uploaded and ready to send. */
+  get ids(): string[] {
+    return this.items.flatMap((item) => (item.id && !item.error ? [item.id] : []));
+  }
+
+  /** True while any file is still uploading. */
+  get busy(): boolean {
+    return this.items.some((item) => !item.id && !item.error);
+  }
+
+  /** True when a refused file is still in the list. */
+  get hasErrors(): boolean {
+    return this.items.some((item) => item.error);
+  }
+
+  /** Forgets every file, after the message went out. */
+  clear(): void {
+    for (const item of this.items) item.abort.abort();
+    this.items = [];
+    this.#changed();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const item of this.items) if (!item.id) item.abort.abort();
+  }
+
+  #changed(): void {
+    this.dispatchEvent(new Event('portico-attachments-change', { bubbles: true, composed: true }));
+  }
+
+  #pick(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const room = MAX_FILES - this.items.length;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    for (const file of files.slice(0, Math.max(room, 0))) this.#start(file);
+    this.overLimit = files.length > room;
+  }
+
+  #start(file: File): void {
+    const item: Item = {
+      key: nextKey++,
+      file,
+      progress: 0,
+      id: null,
+      error: null,
+      abort: new AbortController(),
+    };
+    this.items = [...this.items, item];
+    this.#changed();
+    const api = this.api;
+    if (!api) return;
+    const update = (change: Partial<Item>) => {
+      Object.assign(item, change);
+      this.items = [...this.items];
+    };
+    uploadFile(api.url, file, (progress) => update({ progress }), item.abort.signal).then(
+      (uploaded) => {
+        update({ id: uploaded.id, progress: 1 });
+        this.#changed();
+      },
+      (error: unknown) => {
+        if (error instanceof UploadError && error.reason === 'ABORTED') return;
+        update({ error: refusal(error, file.name) });
+        this.#changed();
+      },
+    );
+  }
+
+  #remove(item: Item): void {
+    item.abort.abort();
+    this.items = this.items.filter((other) => other !== item);
+    this.overLimit = false;
+    this.#changed();
+    this.renderRoot.querySelector<HTMLElement>('[part~="add"]')?.focus();
+  }
+
+  override render() {
+    const full = this.items.length >= MAX_FILES;
+    return html`
+      ${
+        this.items.length
+          ? html`<ul aria-label=${msg('Attached files')}>
+              ${repeat(
+                this.items,
+                (item) => item.key,
+                (item) => this.#renderItem(item),
+              )}
+            </ul>`
+          : nothing
+      }
+      <input
+        id="picker"
+        type="file"
+        multiple
+        accept=${ACCEPT}
+        tabindex="-1"
+        aria-hidden="true"
+        ?disabled=${this.disabled || full}
+        @change=${this.#pick}
+      />
+      <button
+        type="button"
+        part="add"
+        class="secondary"
+        aria-describedby="limits"
+        ?disabled=${this.disabled || full}
+        @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#picker')?.click()}
+      >
+        ${msg('Attach files')}
+      </button>
+      <p id="limits" class="hint" role=${this.overLimit ? 'alert' : nothing}>
+        ${
+          this.overLimit
+            ? msg(str`At most ${MAX_FILES} files per message; the others were not added.`)
+            : msg(
+                str`Up to ${MAX_FILES} files of ${MAX_MB} MB each: images, PDF, text or office documents.`,
+              )
+        }
+      </p>
+    `;
+  }
+
+  #renderItem(item: Item) {
+    const done = item.id !== null;
+    const label = item.error
+      ? msg(str`${item.file.name}: not attached`)
+      : done
+        ? msg(str`${item.file.name}: attached`)
+        : msg(str`${item.file.name}: uploading`);
+    return html`<li part="file" aria-label=${label}>
+      <span class="name"
+        >${item.file.name} <span class="hint">(${formatSize(item.file.size)})</span></span
+      >
+      <button
+        type="button"
+        part="remove"
+        class="remove"
+        ?disabled=${this.disabled}
+        aria-label=${msg(str`Remove ${item.file.name}`)}
+        @click=${() => this.#remove(item)}
+      >
+        ${msg('Remove')}
+      </button>
+      ${
+        item.error
+          ? html`<p part="file-error" role="alert">${item.error}</p>`
+          : html`<progress
+              part="progress"
+              max="1"
+              .value=${item.progress}
+              aria-label=${msg(str`Uploading ${item.file.name}`)}
+              ?hidden=${done}
+            ></progress>`
+      }
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'portico-ticket-attachments': PorticoTicketAttachments;
+  }
+}
