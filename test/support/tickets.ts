@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Services } from '../../backend/services.ts';
 import type { TestClient, TrpcEnvelope } from './portico.ts';
 
 export interface Ticket {
@@ -126,4 +127,26 @@ export function subscribe<Event = Record<string, unknown>>(
       await done;
     },
   };
+}
+
+/** Rows in every ticket table, to show that a refused request wrote nothing. */
+export async function ticketCounts(services: Services): Promise<Record<string, number>> {
+  const tables = [
+    'ticket',
+    'ticketTag',
+    'ticketMessage',
+    'ticketEvent',
+    'ticketRead',
+    'upload',
+    'cannedReply',
+  ] as const;
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const row = await services.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
 }
