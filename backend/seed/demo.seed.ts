@@ -5,6 +5,7 @@ import { DEFAULT_PORTAL_SETTINGS } from '../portal/portal.schema.ts';
 import { seedDemoCatalog } from './demo.catalog.ts';
 import { seedDemoLedger } from './demo.ledger.ts';
 import { seedDemoOrders } from './demo.orders.ts';
+import { seedDemoTickets } from './demo.tickets.ts';
 
 export const DEMO_SIGN_INS = {
   customer: {
@@ -20,7 +21,7 @@ const DEMO_SELLER =
   'Nordlicht Supply SIA\nZiemeļblāzmas iela 17, Rīga, LV-1034, Latvia\nVAT LV40003012345';
 
 /** Bumped when the demo gains data, so a data folder seeded by an older version catches up. */
-const DEMO_VERSION = 3;
+const DEMO_VERSION = 4;
 
 /**
  * Creates the demo vendor once: branding, an agent, the catalog, and customers in several
@@ -58,6 +59,9 @@ export async function seedDemo(services: Services): Promise<boolean> {
     await writePortalSettings(db, { ...services.portalSettings(), sellerDetails: DEMO_SELLER });
     await services.reloadPortalSettings();
     await seedDemoLedger(services);
+  }
+  if (version < 4) {
+    await seedDemoTickets(services, DEMO_SIGN_INS.agent.email);
   }
   const value = String(DEMO_VERSION);
   await db

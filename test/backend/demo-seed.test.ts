@@ -83,6 +83,31 @@ describe('the demo vendor', () => {
     );
   });
 
+  it('gives the demo customer tickets, one answered and unread, and the vendor categories', async () => {
+    const client = portico.client();
+    await client.post('/api/auth/sign-in/email', {
+      email: DEMO_SIGN_INS.customer.email,
+      password: DEMO_SIGN_INS.customer.password,
+    });
+    const list = (await client.query('ticket.list', {})).body.result?.data as {
+      items: { kind: string; status: string; unread: boolean; category: string | null }[];
+      unread: number;
+    };
+    assert.deepEqual(list.items.map((ticket) => ticket.kind).sort(), [
+      'complaint',
+      'concern',
+      'question',
+    ]);
+    assert.equal(list.unread, 2);
+    assert.ok(list.items.some((ticket) => ticket.status === 'resolved'));
+    const settings = (await portico.client().query('portal.settings')).body.result?.data as {
+      ticketCategories: string[];
+      supportInbox?: unknown;
+    };
+    assert.ok(settings.ticketCategories.includes('Delivery'));
+    assert.equal('supportInbox' in settings, false, 'the support inbox is never public');
+  });
+
   it('adds the ledger to a data folder seeded by the second version, without new orders', async () => {
     const orders = await count('order');
     await portico.services.db.deleteFrom('allocation').execute();
