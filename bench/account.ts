@@ -1,11 +1,10 @@
-import { createServer } from 'node:http';
 import type { KyselyPlugin } from 'kysely';
-import { closeServer, listenOn } from '../backend/listen.ts';
 import { newId } from '../backend/db/id.ts';
 import { accountSummary } from '../backend/account/account.summary.ts';
 import { TEST_ORIGIN, type TestPortico } from '../test/support/portico.ts';
 import { ADDRESS } from '../test/support/address.ts';
-import { percentile, runLoad, type LoadOptions } from './load.ts';
+import type { LoadOptions } from './load.ts';
+import { compareWithBare } from './compare.ts';
 
 const LOAD: LoadOptions = { concurrency: 20, warmupRequests: 500, requests: 3_000 };
 const PATH = '/api/trpc/account.summary';
@@ -150,7 +149,7 @@ async function fillAccount(portico: TestPortico, accountId: string, count: numbe
 }
 
 /** Counts the statements Kysely sends while `work` runs. */
-async function countStatements(
+export async function countStatements(
   portico: TestPortico,
   work: (db: TestPortico['services']['db']) => Promise<unknown>,
 ) {
@@ -188,43 +187,6 @@ export async function measureAccountSummary(
   };
   const url = new URL(PATH, portico.url);
   url.hostname = '127.0.0.1';
-  const recorded = Buffer.from(await (await fetch(url, { headers })).arrayBuffer());
-  if (!recorded.includes('"balance"')) throw new Error(`account.summary failed: ${recorded}`);
-
-  const bare = createServer((_req, res) => {
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      'content-length': recorded.byteLength,
-    });
-    res.end(recorded);
-  });
-  const barePort = await listenOn(bare, 0);
-  try {
-    const portico = { url: url.href, headers, expectedBody: recorded };
-    const bareTarget = {
-      url: `http://127.0.0.1:${barePort}${PATH}`,
-      headers,
-      expectedBody: recorded,
-    };
-    const bareRun = await runLoad(bareTarget, LOAD);
-    const run = await runLoad(portico, LOAD);
-    const latencies = Float64Array.from(run.latencies).sort();
-    const perSecond = (r: { requests: number; seconds: number }) =>
-      Math.round(r.requests / r.seconds);
-    const round = (value: number) => Math.round(value * 100) / 100;
-    return {
-      orders,
-      invoices: orders,
-      statements,
-      bodyBytes: recorded.byteLength,
-      requestsPerSecond: perSecond(run),
-      bareRequestsPerSecond: perSecond(bareRun),
-      ratioToBare: Math.round((perSecond(run) / perSecond(bareRun)) * 1000) / 1000,
-      p50Ms: round(percentile(latencies, 0.5)),
-      p99Ms: round(percentile(latencies, 0.99)),
-      errors: run.errors,
-    };
-  } finally {
-    await closeServer(bare);
-  }
+  const compared = await compareWithBare(url, headers, LOAD, (body) => body.includes('"balance"'));
+  return { orders, invoices: orders, statements, ...compared };
 }

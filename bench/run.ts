@@ -11,6 +11,7 @@ import { measureSizes, type SizeReport } from './size.ts';
 import { formatTable } from './table.ts';
 import { measureOrderPlace, type PlaceResult } from './orders.ts';
 import { measureAccountSummary, type SummaryResult } from './account.ts';
+import { measureTicketList, type TicketListResult } from './tickets.ts';
 
 /*
  * Fixed request counts keep the whole run bounded: on 2 cores the throughput part takes
@@ -18,7 +19,14 @@ import { measureAccountSummary, type SummaryResult } from './account.ts';
  */
 const LOAD: LoadOptions = { concurrency: 20, warmupRequests: 1_000, requests: 5_000 };
 const ROUNDS = 3;
-const PAGES = ['portico-login', 'portico-order-form', 'portico-account-summary'] as const;
+const PAGES = [
+  'portico-login',
+  'portico-order-form',
+  'portico-account-summary',
+  'portico-ticket-inbox',
+] as const;
+/** ticket.list: the account's number of tickets (three messages each). */
+const TICKETS = 2_000;
 /** account.summary: the account's number of orders (each with an invoice), small and large. */
 const SUMMARY_SIZES = [50, 5_000] as const;
 /** order.place: customers ordering at once, and orders each places in the measured part. */
@@ -53,10 +61,12 @@ async function main(): Promise<void> {
     const summaries: SummaryResult[] = [];
     for (const orders of SUMMARY_SIZES)
       summaries.push(await measureAccountSummary(portico, orders));
+    const ticketLists = await measureTicketList(portico, TICKETS);
     const share = cpu.stop();
     printThroughput(throughput, share);
     printPlacing(placing, throughput.servers[0]!.requestsPerSecond);
     printSummaries(summaries);
+    printTicketLists(ticketLists);
     const model = cpus()[0]?.model ?? 'unknown';
     const report = {
       date: startedAt.toISOString(),
@@ -71,6 +81,7 @@ async function main(): Promise<void> {
         ),
       },
       accountSummary: summaries,
+      ticketList: ticketLists,
       throughput: {
         ...throughput,
         cpuSeconds: {
@@ -345,6 +356,27 @@ function printSummaries(summaries: SummaryResult[]): void {
         s.errors,
       ]),
       'rrrrrrrr',
+    ),
+  );
+}
+
+function printTicketLists(results: TicketListResult[]): void {
+  console.log('\nticket.list for one customer account (unread first, then latest)\n');
+  console.log(
+    formatTable(
+      ['tickets', 'list', 'SQL', 'req/s', 'bare req/s', 'ratio', 'p50 ms', 'p99 ms', 'errors'],
+      results.map((r) => [
+        r.tickets,
+        r.query,
+        r.statements,
+        r.requestsPerSecond,
+        r.bareRequestsPerSecond,
+        r.ratioToBare.toFixed(3),
+        r.p50Ms.toFixed(2),
+        r.p99Ms.toFixed(2),
+        r.errors,
+      ]),
+      'rlrrrrrrr',
     ),
   );
 }

@@ -40,14 +40,13 @@ function unreadExpression(reader: TicketReader): RawBuilder<number> {
     : sql<number>`(case when "r"."readAt" is null or "ticket"."customerAt" > "r"."readAt" then 1 else 0 end)`;
 }
 
+/** The reader's tickets (a customer: their account's), with their own read marks as `r`. */
 function baseQuery(db: Db, reader: TicketReader) {
   let query = db
     .selectFrom('ticket')
-    .innerJoin('organization', 'organization.id', 'ticket.accountId')
     .leftJoin('ticketRead as r', (join) =>
       join.onRef('r.ticketId', '=', 'ticket.id').on('r.userId', '=', reader.userId),
-    )
-    .leftJoin('user as assignee', 'assignee.id', 'ticket.assigneeId');
+    );
   if (reader.kind === 'customer') query = query.where('ticket.accountId', '=', reader.accountId);
   return query;
 }
@@ -60,32 +59,7 @@ export async function listTickets(
 ) {
   const after = decodeCursor(filter.cursor);
   const unread = unreadExpression(reader);
-  let query = baseQuery(db, reader).select((eb) => [
-    'ticket.id',
-    'ticket.number',
-    'ticket.subject',
-    'ticket.kind',
-    'ticket.category',
-    'ticket.priority',
-    'ticket.status',
-    'ticket.accountId',
-    'ticket.createdAt',
-    'ticket.updatedAt',
-    'organization.name as accountName',
-    'assignee.name as assigneeName',
-    unread.as('unread'),
-    eb
-      .selectFrom('ticketTag')
-      .select(sql<string>`group_concat("tag", char(31))`.as('t'))
-      .whereRef('ticketTag.ticketId', '=', 'ticket.id')
-      .as('tags'),
-    eb
-      .selectFrom('ticketMessage')
-      .select((inner) => inner.fn.countAll<number>().as('n'))
-      .whereRef('ticketMessage.ticketId', '=', 'ticket.id')
-      .$if(reader.kind === 'customer', (inner) => inner.where('ticketMessage.internal', '=', 0))
-      .as('messageCount'),
-  ]);
+  let query = baseQuery(db, reader).select(['ticket.id', 'ticket.updatedAt', unread.as('unread')]);
   if (filter.status?.length) query = query.where('ticket.status', 'in', filter.status);
   if (filter.priority?.length) query = query.where('ticket.priority', 'in', filter.priority);
   if (filter.kind?.length) query = query.where('ticket.kind', 'in', filter.kind);
@@ -135,11 +109,46 @@ export async function listTickets(
       ]),
     );
   }
-  const rows = await query
+  // Sort and cut the page on the narrow rows first; tags and counts only for the page's rows.
+  const pageRows = query
     .orderBy(unread, 'desc')
     .orderBy('ticket.updatedAt', 'desc')
     .orderBy('ticket.id', 'desc')
-    .limit(filter.limit + 1)
+    .limit(filter.limit + 1);
+  const rows = await db
+    .selectFrom(pageRows.as('p'))
+    .innerJoin('ticket', 'ticket.id', 'p.id')
+    .innerJoin('organization', 'organization.id', 'ticket.accountId')
+    .leftJoin('user as assignee', 'assignee.id', 'ticket.assigneeId')
+    .select((eb) => [
+      'ticket.id',
+      'ticket.number',
+      'ticket.subject',
+      'ticket.kind',
+      'ticket.category',
+      'ticket.priority',
+      'ticket.status',
+      'ticket.accountId',
+      'ticket.createdAt',
+      'ticket.updatedAt',
+      'organization.name as accountName',
+      'assignee.name as assigneeName',
+      'p.unread',
+      eb
+        .selectFrom('ticketTag')
+        .select(sql<string>`group_concat("tag", char(31))`.as('t'))
+        .whereRef('ticketTag.ticketId', '=', 'ticket.id')
+        .as('tags'),
+      eb
+        .selectFrom('ticketMessage')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('ticketMessage.ticketId', '=', 'ticket.id')
+        .$if(reader.kind === 'customer', (inner) => inner.where('ticketMessage.internal', '=', 0))
+        .as('messageCount'),
+    ])
+    .orderBy('p.unread', 'desc')
+    .orderBy('ticket.updatedAt', 'desc')
+    .orderBy('ticket.id', 'desc')
     .execute();
   const items: TicketSummary[] = rows.map((row) => ({
     ...row,

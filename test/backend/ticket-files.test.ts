@@ -22,15 +22,18 @@ interface Refused {
   };
 }
 
-const refusal = (response: Refused) => ({
-  status: response.status,
-  // tRPC's refusals carry `data`; the body limit answers before tRPC, with a plain code.
-  reason:
-    response.body.error?.data?.reason ??
-    response.body.error?.data?.code ??
-    response.body.error?.code,
-  message: response.body.error?.message ?? '',
-});
+const refusal = ({ status, body }: { status: number; body: unknown }) => {
+  const response = { status, body } as Refused;
+  return {
+    status: response.status,
+    // tRPC's refusals carry `data`; the body limit answers before tRPC, with a plain code.
+    reason:
+      response.body.error?.data?.reason ??
+      response.body.error?.data?.code ??
+      response.body.error?.code,
+    message: response.body.error?.message ?? '',
+  };
+};
 
 /** Every file under the uploads folder, as paths relative to the data folder. */
 async function storedFiles(dataDir: string): Promise<string[]> {
