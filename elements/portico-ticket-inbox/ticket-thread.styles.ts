@@ -1,0 +1,377 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    --gap: var(--_space);
+    --staff-background: color-mix(in srgb, var(--_brand) 7%, var(--_surface));
+  }
+
+  p {
+    margin: 0;
+  }
+
+  h2 {
+    font-size: 1.25rem;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+
+  h3 {
+    font-size: 1.0625rem;
+    margin: 0;
+  }
+
+  /* Headings take focus only to tell screen readers where they are; they are not controls. */
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+
+  a {
+    color: var(--_brand);
+  }
+
+  textarea {
+    resize: vertical;
+  }
+
+  ul,
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .secondary {
+    background: var(--_surface);
+    color: var(--_text);
+    border-color: var(--_border);
+  }
+
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+
+  .hint {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+
+  .problem {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+  }
+
+  [part~='thread'] {
+    display: grid;
+    gap: var(--gap);
+    min-inline-size: 0;
+  }
+
+  .back {
+    justify-self: start;
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+  }
+
+  [part~='summary'] {
+    color: var(--_muted);
+  }
+
+  [part~='summary']:empty {
+    display: none;
+  }
+
+  .skeleton {
+    display: grid;
+    gap: 0.75rem;
+  }
+
+  .skeleton span {
+    display: block;
+    block-size: 3rem;
+    border-radius: var(--_radius);
+    background: var(--_border);
+    opacity: 0.4;
+  }
+
+  .block {
+    display: grid;
+    gap: 0.75rem;
+    padding-block-start: var(--gap);
+    border-block-start: 1px solid var(--_border);
+    min-inline-size: 0;
+  }
+
+  /* Badges: the word always, a dot and a colour in addition. */
+
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 0.75rem;
+    align-items: center;
+  }
+
+  .number {
+    font-weight: 700;
+    letter-spacing: 0.03em;
+  }
+
+  .badge {
+    --badge-color: var(--_muted);
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding-inline: 0.625rem;
+    border: 1px solid var(--badge-color);
+    border-radius: 999px;
+    font-size: 0.875rem;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .badge::before {
+    content: '';
+    inline-size: 0.5rem;
+    block-size: 0.5rem;
+    border-radius: 50%;
+    background: var(--badge-color);
+  }
+
+  .badge[data-status='open'],
+  .badge[data-status='pending'] {
+    --badge-color: var(--_brand);
+  }
+
+  .badge[data-status='resolved'] {
+    --badge-color: var(--_success);
+  }
+
+  .badge[data-priority='high'],
+  .badge[data-priority='urgent'] {
+    --badge-color: var(--_danger);
+  }
+
+  .badge[data-priority='urgent']::before {
+    border-radius: 0;
+  }
+
+  /* Facts */
+
+  .facts {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
+    gap: 0.5rem 1rem;
+    margin: 0;
+  }
+
+  .facts .wide {
+    grid-column: 1 / -1;
+  }
+
+  dt {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.5rem;
+  }
+
+  .tag {
+    padding-inline: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font-size: 0.875rem;
+    overflow-wrap: anywhere;
+  }
+
+  .merged {
+    padding: 0.75rem;
+    border: 1px solid var(--_brand);
+    border-inline-start-width: 0.375rem;
+    border-radius: var(--_radius);
+  }
+
+  .merged a {
+    display: inline-block;
+    min-block-size: 44px;
+    line-height: 44px;
+  }
+
+  /* Conversation: support's answers indented from the start, and named as such. */
+
+  [part~='messages'] {
+    display: grid;
+    gap: 0.75rem;
+  }
+
+  .message {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    min-inline-size: 0;
+  }
+
+  .message[data-role='staff'] {
+    margin-inline-start: min(2rem, 8%);
+    background: var(--staff-background);
+    border-inline-start: 0.375rem solid var(--_brand);
+  }
+
+  .message[data-role='customer'] {
+    margin-inline-end: min(2rem, 8%);
+  }
+
+  .byline {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    align-items: baseline;
+  }
+
+  [part~='author'] {
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
+
+  .role {
+    font-size: 0.875rem;
+    font-weight: 600;
+    padding-inline: 0.5rem;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+  }
+
+  .byline time {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+
+  .body {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  [part~='files'] {
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  .file {
+    display: grid;
+    gap: 0.25rem;
+    justify-items: start;
+    min-inline-size: 0;
+  }
+
+  .file button {
+    max-inline-size: 100%;
+    text-align: start;
+    overflow-wrap: anywhere;
+  }
+
+  .file .size {
+    font-weight: 400;
+  }
+
+  /* Forms */
+
+  form.block label {
+    font-weight: 600;
+  }
+
+  .field-error {
+    color: var(--_danger);
+  }
+
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+
+  legend {
+    font-weight: 600;
+    padding: 0;
+    margin-block-end: 0.5rem;
+  }
+
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+
+  label.choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 44px;
+    padding-inline: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font-weight: 400;
+    cursor: pointer;
+  }
+
+  label.choice:has(input:checked) {
+    border-color: var(--_brand);
+    font-weight: 700;
+  }
+
+  label.choice input {
+    inline-size: 1.25rem;
+    min-block-size: 1.25rem;
+    margin: 0;
+    padding: 0;
+    accent-color: var(--_brand);
+  }
+
+  .stars {
+    color: var(--_brand);
+    letter-spacing: 0.1em;
+  }
+
+  .choice .stars {
+    display: none;
+  }
+
+  @container (min-width: 30rem) {
+    .choice .stars {
+      display: inline;
+    }
+  }
+
+  [part~='rating'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    align-items: baseline;
+  }
+
+  blockquote {
+    margin: 0;
+    padding-inline-start: 0.75rem;
+    border-inline-start: 3px solid var(--_border);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+`;
