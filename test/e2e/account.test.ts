@@ -4,31 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
-import { startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
+import { staffSession, startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
 import { DEMO_SIGN_INS } from '../../backend/seed/demo.seed.ts';
 
 const { customer, agent } = DEMO_SIGN_INS;
-
-/** The agent's side, over plain HTTP from the vendor's origin, as the staff console will call it. */
-async function staffSession(demo: DemoProcess) {
-  const origin = new URL(demo.demo).origin;
-  const signIn = await fetch(`${demo.portico}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ email: agent.email, password: agent.password }),
-  });
-  assert.equal(signIn.status, 200);
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  return (path: string, input: object) =>
-    fetch(`${demo.portico}/api/trpc/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin, cookie },
-      body: JSON.stringify(input),
-    });
-}
 
 describe('the demo customer’s account', () => {
   let demo: DemoProcess;
@@ -108,7 +87,7 @@ describe('the demo customer’s account', () => {
       return ((await response.json()) as { result: { data: { account: { id: string } } } }).result
         .data.account.id;
     }, demo.portico);
-    const staff = await staffSession(demo);
+    const staff = await staffSession(demo, agent);
     const posted = await staff('staff.payment.post', {
       accountId,
       amount: 1000,

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -57,4 +58,25 @@ export async function startDemoProcess(env: Record<string, string> = {}): Promis
     throw error;
   });
   return { ...urls, dataDir, output, stop };
+}
+
+/** The agent's side, over plain HTTP from the vendor's origin, as the staff console will call it. */
+export async function staffSession(demo: DemoProcess, agent: { email: string; password: string }) {
+  const origin = new URL(demo.demo).origin;
+  const signIn = await fetch(`${demo.portico}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email: agent.email, password: agent.password }),
+  });
+  assert.equal(signIn.status, 200);
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  return (path: string, input: object) =>
+    fetch(`${demo.portico}/api/trpc/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin, cookie },
+      body: JSON.stringify(input),
+    });
 }
