@@ -48,10 +48,29 @@ export class OrderPlacedEvent extends Event {
   }
 }
 
+export interface CreatedTicket {
+  id: string;
+  /** What the customer and staff call it, such as `T-AB12-CD34`. */
+  number: string;
+  subject: string;
+}
+
+/** The customer opened a ticket and the server accepted it. */
+export class TicketCreatedEvent extends Event {
+  static readonly eventName = 'portico-ticket-created';
+  readonly ticket: CreatedTicket;
+
+  constructor(ticket: CreatedTicket) {
+    super(TicketCreatedEvent.eventName, { bubbles: true, composed: true });
+    this.ticket = ticket;
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'portico-signed-in': SignedInEvent;
     'portico-signed-out': SignedOutEvent;
     'portico-order-placed': OrderPlacedEvent;
+    'portico-ticket-created': TicketCreatedEvent;
   }
 }

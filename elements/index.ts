@@ -23,6 +23,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'portico-login': () => import('./portico-login/portico-login.ts'),
   'portico-account-summary': () => import('./portico-account-summary/portico-account-summary.ts'),
   'portico-order-form': () => import('./portico-order-form/portico-order-form.ts'),
+  'portico-ticket-inbox': () => import('./portico-ticket-inbox/portico-ticket-inbox.ts'),
 };
 
 const requested = new Set<string>();
