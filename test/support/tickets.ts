@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Services } from '../../backend/services.ts';
+import { countRows } from './ledger.ts';
 import type { TestClient, TrpcEnvelope } from './portico.ts';
 
 export interface Ticket {
@@ -130,8 +131,8 @@ export function subscribe<Event = Record<string, unknown>>(
 }
 
 /** Rows in every ticket table, to show that a refused request wrote nothing. */
-export async function ticketCounts(services: Services): Promise<Record<string, number>> {
-  const tables = [
+export function ticketCounts(services: Services): Promise<Record<string, number>> {
+  return countRows(services, [
     'ticket',
     'ticketTag',
     'ticketMessage',
@@ -139,14 +140,5 @@ export async function ticketCounts(services: Services): Promise<Record<string, n
     'ticketRead',
     'upload',
     'cannedReply',
-  ] as const;
-  const counts: Record<string, number> = {};
-  for (const table of tables) {
-    const row = await services.db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    counts[table] = Number(row.n);
-  }
-  return counts;
+  ]);
 }
