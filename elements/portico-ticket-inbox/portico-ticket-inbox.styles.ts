@@ -1,0 +1,161 @@
+import { css } from 'lit';
+
+/** The shell and what the list and the form share: headings, links as buttons, badges, fields. */
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    --gap: var(--_space);
+  }
+
+  p {
+    margin: 0;
+  }
+
+  h2 {
+    font-size: 1.25rem;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+
+  /* Headings take focus only to tell screen readers where they are; they are not controls. */
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+
+  a {
+    color: var(--_brand);
+  }
+
+  ul,
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  [part~='signed-out'],
+  [part~='no-account'] {
+    color: var(--_muted);
+  }
+
+  .no-account {
+    display: grid;
+    gap: 0.75rem;
+    justify-items: start;
+  }
+
+  .secondary {
+    background: var(--_surface);
+    color: var(--_text);
+    border-color: var(--_border);
+  }
+
+  /* Links that act as buttons: the same 44 px target as the buttons beside them. */
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-block-size: 44px;
+    padding-block: 0.5rem;
+    padding-inline: 1.25rem;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    background: var(--_brand);
+    color: var(--_brand-contrast);
+    font-weight: 600;
+    text-decoration: none;
+  }
+
+  .button.secondary {
+    background: var(--_surface);
+    color: var(--_text);
+    border-color: var(--_border);
+  }
+
+  .hint {
+    color: var(--_muted);
+    font-size: 0.875rem;
+    font-weight: 400;
+  }
+
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    min-inline-size: 0;
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+
+  [part~='field-error'] {
+    color: var(--_danger);
+    font-size: 0.875rem;
+  }
+
+  .problem {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+  }
+
+  /* Badges: the word always, a dot and a colour in addition. */
+
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+
+  .badge {
+    --badge-color: var(--_muted);
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding-inline: 0.625rem;
+    border: 1px solid var(--badge-color);
+    border-radius: 999px;
+    font-size: 0.875rem;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .badge::before {
+    content: '';
+    inline-size: 0.5rem;
+    block-size: 0.5rem;
+    border-radius: 50%;
+    background: var(--badge-color);
+  }
+
+  .badge[data-status='open'],
+  .badge[data-status='pending'] {
+    --badge-color: var(--_brand);
+  }
+
+  .badge[data-status='resolved'] {
+    --badge-color: var(--_success);
+  }
+
+  .badge[data-priority='high'],
+  .badge[data-priority='urgent'] {
+    --badge-color: var(--_danger);
+  }
+
+  .badge[data-priority='urgent']::before {
+    border-radius: 0;
+  }
+
+  .badge.unread {
+    --badge-color: var(--_brand);
+    background: var(--_brand);
+    color: var(--_brand-contrast);
+  }
+
+  .badge.unread::before {
+    background: var(--_brand-contrast);
+  }
+`;
