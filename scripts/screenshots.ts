@@ -57,6 +57,20 @@ try {
   await form.getByRole('heading', { name: 'Review your order' }).waitFor();
   await form.screenshot({ path: `${out}portico-order-form-review.png` });
 
+  // The ticket inbox: the list with an unread answer, a thread, and the new-ticket form.
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(`${demo.demo}/support.html#tickets`);
+  const inbox = page.locator('portico-ticket-inbox');
+  await inbox.locator('[part~="ticket"]').first().waitFor();
+  await page.evaluate(() => document.fonts.ready);
+  await inbox.screenshot({ path: `${out}portico-ticket-inbox.png` });
+  await inbox.getByRole('link', { name: /Two bags of beans arrived torn/ }).click();
+  await inbox.locator('portico-ticket-thread').getByText(/replacement bags/).waitFor();
+  await inbox.screenshot({ path: `${out}portico-ticket-inbox-thread.png` });
+  await page.goto(`${demo.demo}/support.html#new-ticket`);
+  await inbox.locator('[part~="new-form"]').waitFor();
+  await inbox.screenshot({ path: `${out}portico-ticket-inbox-new.png` });
+
   const phone = await browser.newPage({ viewport: { width: 320, height: 640 } });
   await phone.goto(`${demo.demo}/shop.html`);
   await phone
