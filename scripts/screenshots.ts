@@ -65,7 +65,10 @@ try {
   await page.evaluate(() => document.fonts.ready);
   await inbox.screenshot({ path: `${out}portico-ticket-inbox.png` });
   await inbox.getByRole('link', { name: /Two bags of beans arrived torn/ }).click();
-  await inbox.locator('portico-ticket-thread').getByText(/replacement bags/).waitFor();
+  await inbox
+    .locator('portico-ticket-thread')
+    .getByText(/replacement bags/)
+    .waitFor();
   await inbox.screenshot({ path: `${out}portico-ticket-inbox-thread.png` });
   await page.goto(`${demo.demo}/support.html#new-ticket`);
   await inbox.locator('[part~="new-form"]').waitFor();

@@ -17,6 +17,7 @@ import { THREAD_EXPORTS } from './portico-ticket-inbox.parts.ts';
 import { listStyles } from './ticket-list.styles.ts';
 import { newStyles } from './ticket-new.styles.ts';
 import { styles } from './portico-ticket-inbox.styles.ts';
+import { badgeStyles } from './ticket-badge.styles.ts';
 
 /**
  * The customer's support tickets: the list with filters and unread markers, a form to open a new
@@ -97,7 +98,7 @@ import { styles } from './portico-ticket-inbox.styles.ts';
 @localized()
 @customElement('portico-ticket-inbox')
 export class PorticoTicketInbox extends LitElement {
-  static override styles = [hostStyles, formStyles, styles, listStyles, newStyles];
+  static override styles = [hostStyles, formStyles, badgeStyles, styles, listStyles, newStyles];
 
   /** How many tickets each page of the list shows, 1 to 50. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 10;

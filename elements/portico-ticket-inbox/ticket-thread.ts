@@ -25,6 +25,7 @@ import { renderMessages } from './ticket-thread.messages.ts';
 import { RatingController } from './ticket-thread.rating.ts';
 import { ReplyController } from './ticket-thread.reply.ts';
 import { styles } from './ticket-thread.styles.ts';
+import { badgeStyles } from './ticket-badge.styles.ts';
 
 const isNotFound = (error: unknown) =>
   error instanceof TRPCClientError && error.data?.code === 'NOT_FOUND';
@@ -104,7 +105,7 @@ const isNotFound = (error: unknown) =>
 @localized()
 @customElement('portico-ticket-thread')
 export class PorticoTicketThread extends LitElement {
-  static override styles = [hostStyles, formStyles, styles];
+  static override styles = [hostStyles, formStyles, badgeStyles, styles];
 
   /** The id of the ticket to show. */
   @property({ attribute: 'ticket-id' }) ticketId = '';
