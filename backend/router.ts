@@ -17,6 +17,8 @@ import {
 import { ticketRouter } from './ticket/ticket.router.ts';
 import { staffTicketRouter } from './ticket/ticket.staff.router.ts';
 import { fileRouter } from './file/file.router.ts';
+import { helpRouter } from './help/help.router.ts';
+import { staffHelpRouter } from './help/help.staff.router.ts';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -30,6 +32,7 @@ export const appRouter = router({
   payment: paymentRouter,
   ticket: ticketRouter,
   file: fileRouter,
+  help: helpRouter,
   staff: router({
     portal: staffPortalRouter,
     order: staffOrderRouter,
@@ -38,6 +41,7 @@ export const appRouter = router({
     payment: staffPaymentRouter,
     creditNote: staffCreditNoteRouter,
     ticket: staffTicketRouter,
+    help: staffHelpRouter,
   }),
 });
 

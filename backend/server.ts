@@ -148,6 +148,8 @@ export function createApp(services: Services): Hono {
       endpoint: '/api/trpc',
       req: c.req.raw,
       router: appRouter,
+      // A query whose input would not fit a URL (a pasted paragraph searched) may come as a POST.
+      allowMethodOverride: true,
       createContext: ({ req, resHeaders }) => createRequestContext(services, req, resHeaders),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {

@@ -3,14 +3,11 @@ import { router, staffProcedure } from '../trpc.ts';
 import { refuse } from '../errors.ts';
 import { newId } from '../db/id.ts';
 import { timestamp } from '../db/clock.ts';
+import { isUniqueViolation } from '../db/constraint.ts';
 import { cannedInput } from './ticket.schema.ts';
 import { TicketError } from './ticket.errors.ts';
 
 const id = z.string().min(1).max(64);
-
-function isUniqueViolation(error: unknown): boolean {
-  return String((error as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT_UNIQUE');
-}
 
 /** Replies staff keep ready for questions that come up again and again. */
 export const cannedRouter = router({

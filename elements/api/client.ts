@@ -1,6 +1,7 @@
 import {
   createTRPCClient,
   httpBatchLink,
+  httpLink,
   httpSubscriptionLink,
   splitLink,
   TRPCClientError,
@@ -53,6 +54,8 @@ export function porticoApiFor(url: string): PorticoApi {
   return api;
 }
 
+const withCookies: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'include' });
+
 /** The only place a tRPC client is built. */
 function createPorticoApi(base: string): PorticoApi {
   const session = new SessionStore();
@@ -66,10 +69,11 @@ function createPorticoApi(base: string): PorticoApi {
           url: `${base}/api/trpc`,
           eventSourceOptions: () => ({ withCredentials: true }),
         }),
-        false: httpBatchLink({
-          url: `${base}/api/trpc`,
-          maxURLLength: 2000,
-          fetch: (input, init) => fetch(input, { ...init, credentials: 'include' }),
+        false: splitLink({
+          // A query with a long input (a pasted paragraph searched) would not fit in a URL.
+          condition: (op) => op.type === 'query' && JSON.stringify(op.input ?? null).length > 1500,
+          true: httpLink({ url: `${base}/api/trpc`, methodOverride: 'POST', fetch: withCookies }),
+          false: httpBatchLink({ url: `${base}/api/trpc`, maxURLLength: 2000, fetch: withCookies }),
         }),
       }),
     ],

@@ -1,0 +1,148 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Locale } from '../portal/portal.schema.ts';
+import { fold } from '../db/fold.ts';
+
+/**
+ * The help centre's full-text index, and the only module that knows it is SQLite FTS5: another
+ * engine replaces this file. Rows hold folded words (see `help.text.ts`) of published
+ * translations only, keyed by `helpTranslation.docId`; ranking is BM25 with a title word worth
+ * eight body words.
+ */
+
+export interface IndexedDoc {
+  docId: number;
+  title: string;
+  text: string;
+  locale: Locale;
+  categoryId: string;
+}
+
+export interface SearchTerm {
+  /** A folded word (see `fold`). */
+  word: string;
+  /** Also match longer words that start with it. */
+  prefix: boolean;
+}
+
+export interface IndexQuery {
+  terms: SearchTerm[];
+  /** Every term must match, or any of them. */
+  match: 'all' | 'any';
+  locale?: Locale;
+  categoryId?: string;
+  limit: number;
+  offset?: number;
+}
+
+export interface Hit {
+  docId: number;
+  /** Lower is better. */
+  score: number;
+}
+
+const TITLE_WEIGHT = 8;
+
+export async function indexDocs(db: Db, docs: IndexedDoc[]): Promise<void> {
+  for (const doc of docs) {
+    await sql`delete from helpIndex where rowid = ${doc.docId}`.execute(db);
+    await sql`
+      insert into helpIndex (rowid, title, body, facets)
+      values (${doc.docId}, ${fold(doc.title)}, ${fold(doc.text)}, ${facets(doc)})
+    `.execute(db);
+  }
+}
+
+export async function unindexDocs(db: Db, docIds: number[]): Promise<void> {
+  for (const docId of docIds) {
+    await sql`delete from helpIndex where rowid = ${docId}`.execute(db);
+  }
+}
+
+/** Ranked translations matching the terms; the caller still checks each against the tables. */
+export async function searchIndex(db: Db, query: IndexQuery): Promise<Hit[]> {
+  if (query.terms.length === 0) return [];
+  const words = query.terms.map(({ word, prefix }) => `${quoted(word)}${prefix ? '*' : ''}`);
+  let expression = `{title body} : (${words.join(query.match === 'all' ? ' AND ' : ' OR ')})`;
+  if (query.locale) expression += ` AND facets : ${quoted(localeFacet(query.locale))}`;
+  if (query.categoryId) expression += ` AND facets : ${quoted(categoryFacet(query.categoryId))}`;
+  const { rows } = await sql<Hit>`
+    select rowid as docId, bm25(helpIndex, ${TITLE_WEIGHT}, 1.0, 0.0) as score
+    from helpIndex where helpIndex match ${expression}
+    order by score limit ${query.limit} offset ${query.offset ?? 0}
+  `.execute(db);
+  return rows;
+}
+
+/**
+ * Indexed words close to a word nobody wrote (a typo): those starting with the same letter and
+ * at most one edit away (two for longer words), the most used first.
+ */
+export async function nearbyWords(db: Db, word: string, limit = 3): Promise<string[]> {
+  const first = String.fromCodePoint(word.codePointAt(0)!);
+  const reach = word.length >= 7 ? 2 : 1;
+  const { rows } = await sql<{ term: string; docs: number }>`
+    select term, sum(doc) as docs from helpIndexVocab
+    where term >= ${first} and term < ${first + '\u{10ffff}'} and col != 'facets'
+      and length(term) between ${word.length - reach} and ${word.length + reach}
+    group by term
+  `.execute(db);
+  return rows
+    .map((row) => ({ ...row, distance: editDistance(word, row.term, reach) }))
+    .filter((row) => row.distance <= reach)
+    .sort((a, b) => a.distance - b.distance || b.docs - a.docs)
+    .slice(0, limit)
+    .map((row) => row.term);
+}
+
+/** How many translations hold each word: rare words say most about what a text is about. */
+export async function wordFrequencies(db: Db, words: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const word of new Set(words)) {
+    const { rows } = await sql<{ docs: number | null }>`
+      select sum(doc) as docs from helpIndexVocab where term = ${word} and col != 'facets'
+    `.execute(db);
+    counts.set(word, rows[0]?.docs ?? 0);
+  }
+  return counts;
+}
+
+function facets(doc: IndexedDoc): string {
+  return `${localeFacet(doc.locale)} ${categoryFacet(doc.categoryId)}`;
+}
+
+function localeFacet(locale: Locale): string {
+  return `l${locale}`;
+}
+
+/** Category ids are base64url, whose `-` and `_` would split the token: hex keeps it whole. */
+function categoryFacet(categoryId: string): string {
+  return `c${Buffer.from(categoryId).toString('hex')}`;
+}
+
+/** A word as an FTS5 string: whatever it holds is text, never query syntax. */
+function quoted(word: string): string {
+  return `"${word.replaceAll('"', '""')}"`;
+}
+
+/** Damerau–Levenshtein (adjacent swaps count once), giving up beyond `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let best = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      }
+      rows[i]![j] = value;
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return rows[a.length]![b.length]!;
+}

@@ -1,0 +1,108 @@
+import { publicProcedure, router } from '../trpc.ts';
+import type { Context } from '../context.ts';
+import type { Locale } from '../portal/portal.schema.ts';
+import {
+  articleInput,
+  categoriesInput,
+  feedbackInput,
+  searchInput,
+  suggestInput,
+} from './help.schema.ts';
+import { searchArticles, suggestArticles, type SearchOutcome } from './help.search.ts';
+import {
+  browsableCategories,
+  categoryArticles,
+  categoryIdOf,
+  categoryLabels,
+  localeOrder,
+  readArticle,
+} from './help.queries.ts';
+import { recordFeedback } from './help.write.ts';
+
+function readerLocale(ctx: Context, asked: Locale | undefined): Locale {
+  return asked ?? ctx.services.portalSettings().defaultLocale;
+}
+
+/** Search results with their category's name in the reader's language. */
+async function withCategories(ctx: Context, outcome: SearchOutcome, locale: Locale) {
+  const labels = await categoryLabels(
+    ctx.services.db,
+    localeOrder(locale, ctx.services.portalSettings().defaultLocale),
+  );
+  return {
+    ...outcome,
+    results: outcome.results.map(({ categoryId, articleId: _, ...result }) => {
+      const category = labels.get(categoryId)!;
+      return { ...result, category: { slug: category.slug, name: category.name } };
+    }),
+  };
+}
+
+/**
+ * The help centre as customers read it: open to everyone, signed in or not, and never showing a
+ * draft.
+ */
+export const helpRouter = router({
+  /**
+   * Ranked articles for what is typed so far, snippets with the found words marked. With no
+   * words and a category, that category's articles in their order.
+   */
+  search: publicProcedure.input(searchInput).query(async ({ ctx, input }) => {
+    const locale = readerLocale(ctx, input.locale);
+    const db = ctx.services.db;
+    const categoryId = input.category ? await categoryIdOf(db, input.category) : undefined;
+    const outcome =
+      input.q.trim() === '' && categoryId
+        ? {
+            ...(await categoryArticles(
+              db,
+              categoryId,
+              localeOrder(locale, ctx.services.portalSettings().defaultLocale),
+              input.limit,
+              input.offset,
+            )),
+            correctedTo: null,
+          }
+        : await searchArticles(db, { ...input, locale, categoryId });
+    return withCategories(ctx, outcome, locale);
+  }),
+
+  /** The few articles closest to what a customer is writing in a ticket or a chat. */
+  suggest: publicProcedure.input(suggestInput).query(async ({ ctx, input }) => {
+    const locale = readerLocale(ctx, input.locale);
+    const outcome = await suggestArticles(ctx.services.db, input.text, locale, input.limit);
+    return (await withCategories(ctx, outcome, locale)).results;
+  }),
+
+  article: publicProcedure
+    .input(articleInput)
+    .query(({ ctx, input }) =>
+      readArticle(
+        ctx.services.db,
+        input.slug,
+        localeOrder(readerLocale(ctx, input.locale), ctx.services.portalSettings().defaultLocale),
+      ),
+    ),
+
+  categories: publicProcedure
+    .input(categoriesInput)
+    .query(({ ctx, input }) =>
+      browsableCategories(
+        ctx.services.db,
+        localeOrder(readerLocale(ctx, input.locale), ctx.services.portalSettings().defaultLocale),
+      ),
+    ),
+
+  /**
+   * Whether an article helped, with an optional comment for the authors. A signed-in reader
+   * votes once per article; a browser without a sign-in votes once per key it keeps.
+   */
+  feedback: publicProcedure.input(feedbackInput).mutation(({ ctx, input }) => {
+    const voter = ctx.session
+      ? `user:${ctx.session.userId}`
+      : input.visitor
+        ? `visitor:${input.visitor}`
+        : null;
+    return recordFeedback(ctx.services.db, voter, input);
+  }),
+});
