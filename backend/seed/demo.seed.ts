@@ -6,6 +6,7 @@ import { seedDemoCatalog } from './demo.catalog.ts';
 import { seedDemoLedger } from './demo.ledger.ts';
 import { seedDemoOrders } from './demo.orders.ts';
 import { seedDemoTickets } from './demo.tickets.ts';
+import { seedDemoHelp } from './demo.help.ts';
 
 export const DEMO_SIGN_INS = {
   customer: {
@@ -21,7 +22,7 @@ const DEMO_SELLER =
   'Nordlicht Supply SIA\nZiemeļblāzmas iela 17, Rīga, LV-1034, Latvia\nVAT LV40003012345';
 
 /** Bumped when the demo gains data, so a data folder seeded by an older version catches up. */
-const DEMO_VERSION = 4;
+const DEMO_VERSION = 5;
 
 /**
  * Creates the demo vendor once: branding, an agent, the catalog, and customers in several
@@ -62,6 +63,9 @@ export async function seedDemo(services: Services): Promise<boolean> {
   }
   if (version < 4) {
     await seedDemoTickets(services, DEMO_SIGN_INS.agent.email);
+  }
+  if (version < 5) {
+    await seedDemoHelp(services);
   }
   const value = String(DEMO_VERSION);
   await db
