@@ -3,6 +3,7 @@ import { createPerson } from '../../../backend/session/people.ts';
 import { startTestPortico, type TestClient, type TestPortico } from '../../support/portico.ts';
 import { agent, anna, ben } from './people.ts';
 import { seedTestCatalog } from '../../support/catalog.ts';
+import { seedDemoHelp } from '../../../backend/seed/demo.help.ts';
 
 /** What `executeServerCommand('portico-backend')` answers. */
 export interface BackendInfo {
@@ -59,6 +60,8 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
       await createPerson(portico.services.auth, { ...ben, role: 'customer' });
       await createPerson(portico.services.auth, { ...agent, role: 'agent' });
       products = await seedTestCatalog(portico.services);
+      // The demo's help centre: real articles in six languages to search.
+      await seedDemoHelp(portico.services);
       staff = portico.client();
       const signedIn = await staff.post('/api/auth/sign-in/email', {
         email: agent.email,
