@@ -23,8 +23,11 @@ import { badgeStyles } from './ticket-badge.styles.ts';
  * The customer's support tickets: the list with filters and unread markers, a form to open a new
  * one (a question, complaint or concern, with files and the order it is about), and each ticket's
  * thread. Each view has a URL fragment (`#tickets`, `#ticket=<id>`, `#new-ticket`,
- * `#new-ticket&order=AB12-CD34`), so links, bookmarks and the back button work. The number of
- * unread tickets and the list follow the server's live updates.
+ * `#new-ticket&order=AB12-CD34`, `#new-ticket&subject=<words>`), so links, bookmarks and the back
+ * button work; `<portico-help-search>`'s fragments (`#help=<slug>`) on the same page leave the
+ * inbox where it is. While a new ticket is written, help articles that may answer it show under
+ * the message, to read in place. The number of unread tickets and the list follow the server's
+ * live updates.
  *
  * @summary Support tickets: list, new ticket and thread.
  * @fires portico-ticket-created - The customer opened a ticket (`TicketCreatedEvent`).
@@ -77,6 +80,14 @@ import { badgeStyles } from './ticket-badge.styles.ts';
  * @csspart order-select - The select of the order the ticket is about.
  * @csspart order-missing - Says the order a link named is not in the customer's account.
  * @csspart new-body - The new ticket's message field.
+ * @csspart suggestions - The help articles that may answer the new ticket, under its message.
+ * @csspart suggestions-status - The polite live line that says how many articles are suggested.
+ * @csspart suggestion - One suggested article: its title button, category and inline article.
+ * @csspart suggestion-toggle - The button that opens and closes a suggested article in place.
+ * @csspart match - A word of a suggestion's title that matched what the customer wrote.
+ * @csspart suggestion-category - A suggested article's category.
+ * @csspart suggestion-language - A suggested article's language, when it is not the page's.
+ * @csspart suggestion-article - A suggested article opened in place.
  * @csspart attachments - The new ticket's `<portico-ticket-attachments>`.
  * @csspart add - The "Attach files" button.
  * @csspart file - One file: chosen for the new ticket, or attached to a message.
@@ -155,6 +166,11 @@ export class PorticoTicketInbox extends LitElement {
   /** The order the route's link names for a new ticket. */
   get linkedOrder(): string | null {
     return this.route.view === 'new' ? this.route.order : null;
+  }
+
+  /** The subject the route's link gives a new ticket. */
+  get linkedSubject(): string | null {
+    return this.route.view === 'new' ? (this.route.subject ?? null) : null;
   }
 
   override connectedCallback(): void {
@@ -258,7 +274,7 @@ export class PorticoTicketInbox extends LitElement {
   }
 
   private handleHashChange = () => {
-    const route = parseRoute(location.hash);
+    const route = parseRoute(location.hash, this.route);
     if (routeHref(route) === routeHref(this.route)) return;
     this.route = route;
     this.focusTarget = '#view-title';

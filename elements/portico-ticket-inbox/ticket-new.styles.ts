@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The new-ticket form: fields in one column, the kinds as cards, tags as chips. */
+/**
+ * The new-ticket form: fields in one column, the kinds as cards, tags as chips, and the help
+ * articles that may answer it as a quiet box of disclosures.
+ */
 export const newStyles = css`
   .new {
     display: grid;
@@ -110,5 +113,118 @@ export const newStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem 1rem;
     align-items: center;
+  }
+
+  .suggestions {
+    display: grid;
+    gap: 0.5rem;
+    min-inline-size: 0;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_brand) 4%, var(--_surface));
+  }
+
+  .suggestions h3 {
+    margin: 0;
+    font-size: 1rem;
+  }
+
+  .suggestions ul {
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  .suggestion {
+    display: grid;
+    min-inline-size: 0;
+  }
+
+  .suggestion-toggle {
+    display: flex;
+    gap: 0.5rem;
+    align-items: baseline;
+    inline-size: 100%;
+    padding-inline: 0.25rem;
+    background: none;
+    color: var(--_brand);
+    text-align: start;
+    overflow-wrap: anywhere;
+  }
+
+  /* A triangle that points along the line (so leftwards in RTL), and down once open. */
+  .suggestion-toggle::before {
+    content: '';
+    flex: none;
+    border-block: 0.35em solid transparent;
+    border-inline-start: 0.5em solid currentColor;
+  }
+
+  .suggestion-toggle[aria-expanded='true']::before {
+    border-block: 0.5em solid currentColor;
+    border-block-end: 0;
+    border-inline: 0.35em solid transparent;
+  }
+
+  mark {
+    background: color-mix(in srgb, var(--_brand) 18%, transparent);
+    color: inherit;
+    border-radius: 0.125rem;
+  }
+
+  .suggestion-meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    padding-inline-start: 1.25rem;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+
+  .suggestion-language {
+    padding-inline: 0.375rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+  }
+
+  .suggestion-article {
+    min-inline-size: 0;
+    margin-block-start: 0.5rem;
+    margin-inline-start: 1.25rem;
+    padding-inline-start: 0.75rem;
+    border-inline-start: 3px solid var(--_border);
+    overflow-wrap: anywhere;
+  }
+
+  .suggestion-article :is(p, ul, ol, pre, blockquote, table, h2, h3, h4) {
+    margin-block: 0 0.75em;
+  }
+
+  .suggestion-article :is(h2, h3, h4) {
+    font-size: 1rem;
+  }
+
+  .suggestion-article ul {
+    padding-inline-start: 1.5rem;
+    list-style: disc;
+  }
+
+  .suggestion-article ol {
+    padding-inline-start: 1.5rem;
+    list-style: decimal;
+  }
+
+  .suggestion-article :is(pre, table) {
+    max-inline-size: 100%;
+    overflow-x: auto;
+  }
+
+  .suggestion-article table {
+    display: block;
+  }
+
+  .suggestion-article img {
+    max-inline-size: 100%;
+    block-size: auto;
   }
 `;

@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
@@ -11,6 +11,7 @@ import './ticket-attachments.ts';
 import { routeHref } from './ticket.routes.ts';
 import { ATTACHMENTS_EXPORTS } from './portico-ticket-inbox.parts.ts';
 import { TagChips } from './ticket-new.tags.ts';
+import { TicketSuggestions, suggestText } from './ticket-new.suggest.ts';
 import { renderDetailsFields, renderOrderField } from './ticket-new.render.ts';
 import {
   FIELD_TARGETS,
@@ -33,7 +34,7 @@ import {
   type ViewEffects,
 } from './ticket-list.api.ts';
 
-export interface NewTicketHost extends ReactiveControllerHost, EventTarget {
+export interface NewTicketHost extends ReactiveControllerHost, Element {
   readonly api?: PorticoApi | undefined;
   readonly session: SessionState;
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -41,6 +42,8 @@ export interface NewTicketHost extends ReactiveControllerHost, EventTarget {
   readonly newShown: boolean;
   /** The number of the order the page's link named (`#new-ticket&order=…`), or null. */
   readonly linkedOrder: string | null;
+  /** The subject the page's link gave (`#new-ticket&subject=…`), or null. */
+  readonly linkedSubject: string | null;
 }
 
 /** What the customer has typed and chosen so far; kept while they look at other views. */
@@ -74,12 +77,14 @@ const ORDER_CHOICES = 50;
 /**
  * The new-ticket form: subject, kind, category (when the vendor has categories), priority, tags,
  * the order it is about (preselected from the route's order number), the message and files.
- * The server's messages appear at their fields; on success the thread opens and
- * `portico-ticket-created` is fired.
+ * A link's subject fills the subject field. While the customer writes, help articles that may
+ * answer them show under the message. The server's messages appear at their fields; on success
+ * the thread opens and `portico-ticket-created` is fired.
  */
-export class NewTicketController {
+export class NewTicketController implements ReactiveController {
   draft: Draft = { ...EMPTY };
   readonly tags: TagChips;
+  readonly suggestions: TicketSuggestions;
 
   readonly choicesTask: Task<readonly [PorticoApi | undefined, string | null, boolean], Choices>;
   readonly linkTask: Task<
@@ -89,10 +94,17 @@ export class NewTicketController {
   readonly createTask: Task<[PorticoApi, CreateTicket], TicketDetail>;
 
   readonly #host: NewTicketHost;
+  /** The link's subject last put in the field, so that it is put there once per link. */
+  #linkedSubject: string | null = null;
 
   constructor(host: NewTicketHost, effects: ViewEffects) {
     this.#host = host;
+    // Before the tasks: a link's subject is in the draft before they read it.
+    host.addController(this);
     this.tags = new TagChips(host, effects);
+    this.suggestions = new TicketSuggestions(host, () =>
+      suggestText(this.draft.subject, this.draft.body),
+    );
 
     this.choicesTask = new Task(host, {
       args: () => [host.api, accountOf(host.session), host.newShown] as const,
@@ -145,6 +157,7 @@ export class NewTicketController {
         }
         this.draft = { ...EMPTY };
         this.tags.reset();
+        this.suggestions.reset();
         this.#attachments()?.clear();
         const { id, number, subject } = ticket;
         host.dispatchEvent(new TicketCreatedEvent({ id, number, subject }));
@@ -153,6 +166,13 @@ export class NewTicketController {
         return ticket;
       },
     });
+  }
+
+  hostUpdate(): void {
+    const subject = this.#host.linkedSubject;
+    if (subject === this.#linkedSubject) return;
+    this.#linkedSubject = subject;
+    if (subject) this.draft = { ...this.draft, subject };
   }
 
   render() {
@@ -214,6 +234,7 @@ export class NewTicketController {
             ></textarea>
             ${renderProblem('body', problems.body)}
           </div>
+          ${this.suggestions.render()}
           <div class="field" role="group" aria-label=${msg('Files')}>
             <portico-ticket-attachments
               part="attachments"
@@ -264,6 +285,8 @@ export class NewTicketController {
     const control = event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     if (!(control.name in this.draft)) return;
     this.draft = { ...this.draft, [control.name]: control.value };
+    // The suggestions follow what is typed.
+    this.#host.requestUpdate();
   };
 
   readonly #onSubmit = (event: SubmitEvent) => {

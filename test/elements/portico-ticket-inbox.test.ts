@@ -65,11 +65,11 @@ function openAt(hash: string): void {
 }
 
 async function renderInbox(
-  options: { hash?: string; pageSize?: number; dir?: string } = {},
+  options: { hash?: string; pageSize?: number; dir?: string; lang?: string } = {},
 ): Promise<PorticoTicketInbox> {
   openAt(options.hash ?? '');
   const container = await fixture(html`
-    <div dir=${ifDefined(options.dir)}>
+    <div dir=${ifDefined(options.dir)} lang=${ifDefined(options.lang)}>
       <portico-portal api=${backendUrl}>
         <portico-ticket-inbox page-size=${ifDefined(options.pageSize)}></portico-ticket-inbox>
       </portico-portal>
@@ -140,8 +140,11 @@ function chooseFiles(picker: PorticoTicketAttachments, files: File[]): void {
 }
 
 /** The new-ticket form once its choices have loaded. */
-async function newTicketForm(hash = '#new-ticket'): Promise<PorticoTicketInbox> {
-  const inbox = await renderInbox({ hash });
+async function newTicketForm(
+  hash = '#new-ticket',
+  options: { lang?: string } = {},
+): Promise<PorticoTicketInbox> {
+  const inbox = await renderInbox({ hash, ...options });
   await until(() => part(inbox, 'new-form'), 'the form did not show');
   await until(
     () => all(inbox, '#order option').length > 0 && inbox.shadowRoot?.querySelector('#order'),
@@ -164,6 +167,47 @@ async function ticketCreated(inbox: PorticoTicketInbox): Promise<CreatedTicket> 
 
 function submit(inbox: PorticoTicketInbox): void {
   control<HTMLButtonElement>(inbox, "[part~='submit']").click();
+}
+
+/** The slugs of the help articles the form suggests, in order. */
+function suggested(inbox: PorticoTicketInbox): string[] {
+  return all(inbox, "[part~='suggestion']").map((item) => item.dataset.slug ?? '');
+}
+
+function suggestion(inbox: PorticoTicketInbox, slug: string): HTMLElement {
+  const found = all(inbox, "[part~='suggestion']").find((item) => item.dataset.slug === slug);
+  if (!found) throw new Error(`no suggestion ${slug}`);
+  return found;
+}
+
+/** Gives the element a client that notes each `help.suggest` text and passes it on. */
+function spyOnSuggest(inbox: PorticoTicketInbox): string[] {
+  const asked: string[] = [];
+  const real = inbox.api as PorticoApi;
+  const help = new Proxy(real.trpc.help, {
+    get(target, key) {
+      if (key !== 'suggest') return Reflect.get(target, key);
+      return {
+        query: (input: { text: string }, options?: { signal?: AbortSignal }) => {
+          asked.push(input.text);
+          return target.suggest.query(input as Parameters<typeof target.suggest.query>[0], options);
+        },
+      };
+    },
+  });
+  const trpc = new Proxy(real.trpc, {
+    get: (target, key) => (key === 'help' ? help : Reflect.get(target, key)),
+  });
+  inbox.api = { ...real, trpc } as PorticoApi;
+  return asked;
+}
+
+/** Changes the fragment as a link on the page would, once the inbox has heard of it. */
+async function goTo(inbox: PorticoTicketInbox, hash: string): Promise<void> {
+  const heard = oneEvent(window, 'hashchange');
+  location.hash = hash;
+  await heard;
+  await inbox.updateComplete;
 }
 
 describe('<portico-ticket-inbox>', () => {
@@ -514,6 +558,153 @@ describe('<portico-ticket-inbox>', () => {
     expect(location.hash).to.equal('#tickets');
   });
 
+  it('suggests help articles while the customer writes, to read in place', async () => {
+    await signIn();
+    const inbox = await newTicketForm();
+    const subject = control(inbox, '#subject');
+    subject.focus();
+    type(subject, 'Where is my tracking number');
+    await until(() => suggested(inbox).includes('track-a-shipment'), 'no suggestion');
+    expect(suggested(inbox).length).to.be.at.most(3);
+
+    const region = part(inbox, 'suggestions');
+    expect(region?.localName).to.equal('section');
+    const title = inbox.shadowRoot?.getElementById(region?.getAttribute('aria-labelledby') ?? '');
+    expect(textOf(title)).to.equal('These articles may answer your question');
+    const status = part(inbox, 'suggestions-status');
+    expect(status?.getAttribute('role')).to.equal('status');
+    expect(textOf(status)).to.match(/^[1-3] help articles? may answer your question\.$/);
+    expect(inbox.shadowRoot?.activeElement, 'the suggestions took focus').to.equal(subject);
+
+    const track = suggestion(inbox, 'track-a-shipment');
+    const toggle = track.querySelector<HTMLButtonElement>("[part~='suggestion-toggle']");
+    if (!toggle) throw new Error('no toggle');
+    expect(textOf(toggle)).to.equal('Track a shipment');
+    expect(textOf(track.querySelector("[part~='suggestion-category']"))).to.equal('Delivery');
+    expect(track.querySelector("[part~='suggestion-language']")).to.equal(null);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+
+    toggle.click();
+    await inbox.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const article = () => track.querySelector<HTMLElement>("[part~='suggestion-article']");
+    await until(() => article()?.querySelector('ol li'), 'the article did not open');
+    expect(article()?.id).to.equal(toggle.getAttribute('aria-controls'));
+    expect(article()?.getAttribute('lang')).to.equal('en');
+    expect(article()?.getAttribute('dir')).to.equal('ltr');
+    expect(textOf(article())).to.contain('The tracking number is shown on the order');
+    expect(article()?.querySelector('strong')).to.not.equal(null);
+    expect(location.hash).to.equal('#new-ticket');
+    await expect(inbox).to.be.accessible();
+
+    toggle.click();
+    await inbox.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(part(track, 'suggestion-article')).to.equal(null);
+
+    type(control<HTMLTextAreaElement>(inbox, '#body'), 'The order shipped a week ago.');
+    const created = ticketCreated(inbox);
+    submit(inbox);
+    const ticket = await created;
+    expect(ticket.subject).to.equal('Where is my tracking number');
+    await until(() => location.hash === `#ticket=${ticket.id}`, 'the thread did not open');
+  });
+
+  it('suggests articles in the page’s language', async () => {
+    await signIn();
+    const inbox = await newTicketForm('#new-ticket', { lang: 'de' });
+    type(
+      control<HTMLTextAreaElement>(inbox, '#body'),
+      'Meine Sendung ist seit einer Woche unterwegs. Wo finde ich die Sendungsnummer?',
+    );
+    await until(() => suggested(inbox).includes('track-a-shipment'), 'no German suggestion');
+    const track = suggestion(inbox, 'track-a-shipment');
+    expect(textOf(track.querySelector("[part~='suggestion-toggle']"))).to.equal(
+      'Eine Sendung verfolgen',
+    );
+    expect(textOf(track.querySelector("[part~='suggestion-category']"))).to.equal('Lieferung');
+    expect(track.querySelector("[part~='suggestion-language']")).to.equal(null);
+    expect([...track.querySelectorAll("[part~='match']")].map(textOf)).to.deep.equal(['Sendung']);
+    track.querySelector<HTMLButtonElement>("[part~='suggestion-toggle']")?.click();
+    const article = () => track.querySelector<HTMLElement>("[part~='suggestion-article']");
+    await until(() => article()?.getAttribute('lang') === 'de', 'the article did not open');
+    expect(textOf(article())).to.contain('Sendungsnummer');
+  });
+
+  it('suggests nothing for one or two characters', async () => {
+    await signIn();
+    const inbox = await newTicketForm();
+    const asked = spyOnSuggest(inbox);
+    type(control(inbox, '#subject'), 'Invoice missing');
+    await until(() => suggested(inbox).length > 0, 'no suggestion to begin with');
+
+    for (const text of ['In', 'I']) {
+      type(control(inbox, '#subject'), text);
+      await until(() => part(inbox, 'suggestions') === null, `suggestions for "${text}"`);
+      expect(textOf(part(inbox, 'suggestions-status'))).to.equal('');
+    }
+    type(control<HTMLTextAreaElement>(inbox, '#body'), ' ?! ');
+    await inbox.updateComplete;
+    expect(part(inbox, 'suggestions')).to.equal(null);
+    expect(asked.length).to.be.greaterThan(0);
+    expect(asked.every((text) => text.startsWith('Invoice missing'))).to.equal(true);
+  });
+
+  it('fills in the subject a link gives, with or without an order', async () => {
+    await signInAsNewCustomer();
+    const number = await placeOrder();
+    const { id } = await api.trpc.order.byNumber.query({ number });
+
+    const inbox = await newTicketForm('#new-ticket&subject=Damaged%20cups');
+    expect(control(inbox, '#subject').value).to.equal('Damaged cups');
+    expect(control<HTMLSelectElement>(inbox, '#order').value).to.equal('');
+
+    for (const hash of [
+      `#new-ticket&subject=Damaged%20cups&order=${number}`,
+      `#new-ticket&order=${number}&subject=Damaged%20cups`,
+    ]) {
+      const form = await newTicketForm(hash);
+      const select = control<HTMLSelectElement>(form, '#order');
+      await until(() => select.value === id, `the order was not chosen for ${hash}`);
+      expect(control(form, '#subject').value).to.equal('Damaged cups');
+    }
+
+    const long = encodeURIComponent(`Broken\n${'cup '.repeat(60)}`);
+    const limited = await newTicketForm(`#new-ticket&subject=${long}`);
+    const value = control(limited, '#subject').value;
+    expect(value).to.have.length(150);
+    expect(value.startsWith('Broken cup cup')).to.equal(true);
+
+    const list = await renderInbox();
+    await until(() => part(list, 'inbox'), 'the list did not show');
+    await goTo(list, '#new-ticket&subject=Where%20is%20my%20parcel%3F');
+    await until(() => part(list, 'new-form'), 'the link did not open the form');
+    expect(control(list, '#subject').value).to.equal('Where is my parcel?');
+  });
+
+  it('stays on its view when the help centre changes the fragment', async () => {
+    await signInAsNewCustomer();
+    const ticket = await openTicket('Help centre next door');
+    const inbox = await renderInbox({ hash: `#ticket=${ticket.id}` });
+    const thread = () => inbox.shadowRoot?.querySelector('portico-ticket-thread');
+    await until(() => thread()?.ticketId === ticket.id, 'the thread did not show');
+    await goTo(inbox, '#help=refunds');
+    expect(thread()?.ticketId).to.equal(ticket.id);
+
+    await goTo(inbox, '#new-ticket');
+    await until(() => part(inbox, 'new-form'), 'the form did not show');
+    type(control(inbox, '#subject'), 'Half written');
+    await goTo(inbox, '#help=return-an-item');
+    expect(part(inbox, 'new-form')).to.not.equal(null);
+    expect(control(inbox, '#subject').value).to.equal('Half written');
+
+    await goTo(inbox, '#somewhere-else');
+    await until(() => part(inbox, 'inbox'), 'another anchor did not show the list');
+
+    const opened = await renderInbox({ hash: '#help=refunds' });
+    await until(() => part(opened, 'inbox'), 'a page opened on the help centre showed no list');
+  });
+
   it('is accessible when signed out', async () => {
     const inbox = await renderInbox();
     await expect(inbox).to.be.accessible();
@@ -572,6 +763,19 @@ describe('<portico-ticket-inbox>', () => {
       }
       const add = part(attachments(form), 'add');
       expect(add?.getBoundingClientRect().height).to.be.at.least(44);
+
+      type(control(form, '#subject'), 'Where is my tracking number');
+      await until(() => suggested(form).includes('track-a-shipment'), 'no suggestion');
+      const toggle = suggestion(form, 'track-a-shipment').querySelector<HTMLButtonElement>(
+        "[part~='suggestion-toggle']",
+      );
+      toggle?.click();
+      await until(() => part(form, 'suggestion-article')?.querySelector('ol'), 'no article');
+      expect(page.scrollWidth).to.be.at.most(page.clientWidth);
+      expect(form.scrollWidth).to.be.at.most(form.clientWidth);
+      for (const target of all(form, "[part~='suggestion-toggle']")) {
+        expect(target.getBoundingClientRect().height, textOf(target)).to.be.at.least(44);
+      }
     } finally {
       await setViewport(original);
     }
