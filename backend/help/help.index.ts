@@ -2,12 +2,14 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Locale } from '../portal/portal.schema.ts';
 import { fold } from '../db/fold.ts';
+import { foldedWords } from './help.text.ts';
 
 /**
  * The help centre's full-text index, and the only module that knows it is SQLite FTS5: another
- * engine replaces this file. Rows hold folded words (see `help.text.ts`) of published
- * translations only, keyed by `helpTranslation.docId`; ranking is BM25 with a title word worth
- * eight body words.
+ * engine replaces this file. Rows hold folded words (`db/fold.ts`) of published translations
+ * only, keyed by `helpTranslation.docId`; ranking is BM25 with a title word worth eight body
+ * words. A second index holds titles alone, for queries so broad that ranking all their matches
+ * would be slow (a word in nearly every article); `helpTerm` lists the words for typo fixes.
  */
 
 export interface IndexedDoc {
@@ -32,7 +34,6 @@ export interface IndexQuery {
   locale?: Locale;
   categoryId?: string;
   limit: number;
-  offset?: number;
 }
 
 export interface Hit {
@@ -42,36 +43,86 @@ export interface Hit {
 }
 
 const TITLE_WEIGHT = 8;
+/**
+ * Above this many matches a query is ranked on titles only (then topped up unranked): BM25 over
+ * a few thousand rows takes milliseconds, over tens of thousands it takes tens.
+ */
+export const BROAD_QUERY = 1_000;
 
 export async function indexDocs(db: Db, docs: IndexedDoc[]): Promise<void> {
   for (const doc of docs) {
-    await sql`delete from helpIndex where rowid = ${doc.docId}`.execute(db);
+    await unindexDocs(db, [doc.docId]);
+    const title = fold(doc.title);
     await sql`
       insert into helpIndex (rowid, title, body, facets)
-      values (${doc.docId}, ${fold(doc.title)}, ${fold(doc.text)}, ${facets(doc)})
+      values (${doc.docId}, ${title}, ${fold(doc.text)}, ${facets(doc)})
     `.execute(db);
+    await sql`
+      insert into helpTitleIndex (rowid, title, facets) values (${doc.docId}, ${title}, ${facets(doc)})
+    `.execute(db);
+    const words = JSON.stringify([...new Set(foldedWords(`${doc.title} ${doc.text}`))]);
+    await sql`insert or ignore into helpTerm (term) select value from json_each(${words})`.execute(
+      db,
+    );
   }
 }
 
 export async function unindexDocs(db: Db, docIds: number[]): Promise<void> {
   for (const docId of docIds) {
     await sql`delete from helpIndex where rowid = ${docId}`.execute(db);
+    await sql`delete from helpTitleIndex where rowid = ${docId}`.execute(db);
   }
 }
 
 /** Ranked translations matching the terms; the caller still checks each against the tables. */
-export async function searchIndex(db: Db, query: IndexQuery): Promise<Hit[]> {
+export async function searchIndex(db: Db, query: IndexQuery, broad = BROAD_QUERY): Promise<Hit[]> {
   if (query.terms.length === 0) return [];
   const words = query.terms.map(({ word, prefix }) => `${quoted(word)}${prefix ? '*' : ''}`);
-  let expression = `{title body} : (${words.join(query.match === 'all' ? ' AND ' : ' OR ')})`;
-  if (query.locale) expression += ` AND facets : ${quoted(localeFacet(query.locale))}`;
-  if (query.categoryId) expression += ` AND facets : ${quoted(categoryFacet(query.categoryId))}`;
-  const { rows } = await sql<Hit>`
-    select rowid as docId, bm25(helpIndex, ${TITLE_WEIGHT}, 1.0, 0.0) as score
-    from helpIndex where helpIndex match ${expression}
-    order by score limit ${query.limit} offset ${query.offset ?? 0}
+  const joined = `(${words.join(query.match === 'all' ? ' AND ' : ' OR ')})`;
+  let filters = '';
+  if (query.locale) filters += ` AND facets : ${quoted(localeFacet(query.locale))}`;
+  if (query.categoryId) filters += ` AND facets : ${quoted(categoryFacet(query.categoryId))}`;
+  const expression = `{title body} : ${joined}${filters}`;
+  const { rows: probe } = await sql<{ matches: number }>`
+    select count(*) as matches from (
+      select rowid from helpIndex where helpIndex match ${expression} limit ${broad}
+    )
   `.execute(db);
-  return rows;
+  if (probe[0]!.matches < broad) {
+    const { rows } = await sql<Hit>`
+      select rowid as docId, bm25(helpIndex, ${TITLE_WEIGHT}, 1.0, 0.0) as score
+      from helpIndex where helpIndex match ${expression}
+      order by score limit ${query.limit}
+    `.execute(db);
+    return rows;
+  }
+  // Too many to rank: those with the words in their title, best first (unranked as well when
+  // even those are too many: a word in nearly every title says nothing), then any others.
+  const titles = `title : ${joined}${filters}`;
+  const { rows: titleProbe } = await sql<{ matches: number }>`
+    select count(*) as matches from (
+      select rowid from helpTitleIndex where helpTitleIndex match ${titles} limit ${broad}
+    )
+  `.execute(db);
+  const { rows: titled } =
+    titleProbe[0]!.matches < broad
+      ? await sql<Hit>`
+          select rowid as docId, bm25(helpTitleIndex, 1.0, 0.0) as score
+          from helpTitleIndex where helpTitleIndex match ${titles}
+          order by score limit ${query.limit}
+        `.execute(db)
+      : await sql<Hit>`
+          select rowid as docId, 0 as score
+          from helpTitleIndex where helpTitleIndex match ${titles} limit ${query.limit}
+        `.execute(db);
+  if (titled.length >= query.limit) return titled;
+  const { rows: others } = await sql<{ docId: number }>`
+    select rowid as docId from helpIndex where helpIndex match ${expression}
+    limit ${query.limit}
+  `.execute(db);
+  const seen = new Set(titled.map((hit) => hit.docId));
+  const rest = others.filter((hit) => !seen.has(hit.docId)).map((hit) => ({ ...hit, score: 0 }));
+  return titled.concat(rest).slice(0, query.limit);
 }
 
 /**
@@ -81,16 +132,25 @@ export async function searchIndex(db: Db, query: IndexQuery): Promise<Hit[]> {
 export async function nearbyWords(db: Db, word: string, limit = 3): Promise<string[]> {
   const first = String.fromCodePoint(word.codePointAt(0)!);
   const reach = word.length >= 7 ? 2 : 1;
-  const { rows } = await sql<{ term: string; docs: number }>`
-    select term, sum(doc) as docs from helpIndexVocab
-    where term >= ${first} and term < ${first + '\u{10ffff}'} and col != 'facets'
+  const { rows } = await sql<{ term: string }>`
+    select term from helpTerm
+    where term >= ${first} and term < ${first + '\u{10ffff}'}
       and length(term) between ${word.length - reach} and ${word.length + reach}
-    group by term
   `.execute(db);
-  return rows
-    .map((row) => ({ ...row, distance: editDistance(word, row.term, reach) }))
+  const close = rows
+    .map(({ term }) => ({ term, distance: editDistance(word, term, reach) }))
     .filter((row) => row.distance <= reach)
-    .sort((a, b) => a.distance - b.distance || b.docs - a.docs)
+    .sort((a, b) => a.distance - b.distance);
+  // The closest ones only: each count costs a look into the index.
+  const closest = close.filter((row) => row.distance === close[0]?.distance).slice(0, 8);
+  // Words of articles since removed stay in `helpTerm`; only words still indexed count.
+  const counts = await wordFrequencies(
+    db,
+    closest.map((row) => row.term),
+  );
+  return closest
+    .filter((row) => (counts.get(row.term) ?? 0) > 0)
+    .sort((a, b) => counts.get(b.term)! - counts.get(a.term)!)
     .slice(0, limit)
     .map((row) => row.term);
 }

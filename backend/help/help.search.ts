@@ -194,7 +194,9 @@ export async function suggestArticles(
   const words = [...new Set(foldedWords(text.slice(0, 4000)))].filter(
     (word) => word.length > 2 && !isStopWord(word),
   );
-  const counts = await wordFrequencies(db, words.slice(0, 40));
+  // Longer words tend to be the rarer ones; each count costs a look into the index.
+  const longest = words.sort((a, b) => b.length - a.length).slice(0, 16);
+  const counts = await wordFrequencies(db, longest);
   const rarest = [...counts]
     .filter(([, docs]) => docs > 0)
     .sort((a, b) => a[1] - b[1])

@@ -93,4 +93,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
   `.execute(db);
   await sql`create virtual table helpIndexVocab using fts5vocab(helpIndex, col)`.execute(db);
+  // Titles alone: ranking every article that holds a very common word costs too much, ranking
+  // those with it in their title does not.
+  await sql`
+    create virtual table helpTitleIndex using fts5(
+      title, facets,
+      content = '',
+      contentless_delete = 1,
+      tokenize = 'unicode61 remove_diacritics 2',
+      prefix = '2 3'
+    )
+  `.execute(db);
+  // Every word ever indexed, for finding the one a misspelled word meant.
+  await sql`create table helpTerm (term text primary key) without rowid`.execute(db);
 }
