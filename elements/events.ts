@@ -66,11 +66,35 @@ export class TicketCreatedEvent extends Event {
   }
 }
 
+export interface HelpAsk {
+  /** What the search box held, trimmed; empty when the customer asked before searching. */
+  query: string;
+  /** The article on screen when the customer asked, or null from the search results. */
+  slug: string | null;
+}
+
+/**
+ * The customer chose "Ask support" in the help centre. Cancelable: call `preventDefault()` to
+ * handle it yourself (open a chat, a dialog); otherwise the element follows its `ask-href`.
+ */
+export class HelpAskEvent extends Event {
+  static readonly eventName = 'portico-help-ask';
+  readonly query: string;
+  readonly slug: string | null;
+
+  constructor(ask: HelpAsk) {
+    super(HelpAskEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    this.query = ask.query;
+    this.slug = ask.slug;
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'portico-signed-in': SignedInEvent;
     'portico-signed-out': SignedOutEvent;
     'portico-order-placed': OrderPlacedEvent;
     'portico-ticket-created': TicketCreatedEvent;
+    'portico-help-ask': HelpAskEvent;
   }
 }

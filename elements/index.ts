@@ -24,6 +24,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'portico-account-summary': () => import('./portico-account-summary/portico-account-summary.ts'),
   'portico-order-form': () => import('./portico-order-form/portico-order-form.ts'),
   'portico-ticket-inbox': () => import('./portico-ticket-inbox/portico-ticket-inbox.ts'),
+  'portico-help-search': () => import('./portico-help-search/portico-help-search.ts'),
 };
 
 const requested = new Set<string>();
