@@ -14,9 +14,25 @@ interface Word {
   match: boolean;
 }
 
+/**
+ * Folded words, remembered: a page of results folds a few thousand words, mostly the same few
+ * hundred, and folding (Unicode normalisation) is what a snippet costs.
+ */
+const foldedCache = new Map<string, string>();
+
+function foldWord(word: string): string {
+  let folded = foldedCache.get(word);
+  if (folded === undefined) {
+    if (foldedCache.size >= 50_000) foldedCache.clear();
+    folded = fold(word);
+    foldedCache.set(word, folded);
+  }
+  return folded;
+}
+
 function wordsOf(text: string, terms: SearchTerm[]): Word[] {
   return Array.from(text.matchAll(WORD), (found) => {
-    const folded = fold(found[0]);
+    const folded = foldWord(found[0]);
     const match = terms.some(
       ({ word, prefix }) => folded === word || (prefix && folded.startsWith(word)),
     );
