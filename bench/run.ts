@@ -12,6 +12,7 @@ import { formatTable } from './table.ts';
 import { measureOrderPlace, type PlaceResult } from './orders.ts';
 import { measureAccountSummary, type SummaryResult } from './account.ts';
 import { measureTicketList, type TicketListResult } from './tickets.ts';
+import { measureHelpSearch, type HelpSearchResult } from './help.ts';
 
 /*
  * Fixed request counts keep the whole run bounded: on 2 cores the throughput part takes
@@ -24,9 +25,12 @@ const PAGES = [
   'portico-order-form',
   'portico-account-summary',
   'portico-ticket-inbox',
+  'portico-help-search',
 ] as const;
 /** ticket.list: the account's number of tickets (three messages each). */
 const TICKETS = 2_000;
+/** help.search: generated articles to search (the target is p95 ≤ 15 ms at 100,000). */
+const HELP_ARTICLES = 100_000;
 /** account.summary: the account's number of orders (each with an invoice), small and large. */
 const SUMMARY_SIZES = [50, 5_000] as const;
 /** order.place: customers ordering at once, and orders each places in the measured part. */
@@ -63,10 +67,13 @@ async function main(): Promise<void> {
       summaries.push(await measureAccountSummary(portico, orders));
     const ticketLists = await measureTicketList(portico, TICKETS);
     const share = cpu.stop();
+    // Last and outside the CPU share: building its corpus takes minutes and is not under test.
+    const helpSearch = await measureHelpSearch(portico, HELP_ARTICLES);
     printThroughput(throughput, share);
     printPlacing(placing, throughput.servers[0]!.requestsPerSecond);
     printSummaries(summaries);
     printTicketLists(ticketLists);
+    printHelpSearch(helpSearch);
     const model = cpus()[0]?.model ?? 'unknown';
     const report = {
       date: startedAt.toISOString(),
@@ -82,6 +89,7 @@ async function main(): Promise<void> {
       },
       accountSummary: summaries,
       ticketList: ticketLists,
+      helpSearch,
       throughput: {
         ...throughput,
         cpuSeconds: {
@@ -377,6 +385,32 @@ function printTicketLists(results: TicketListResult[]): void {
         r.errors,
       ]),
       'rlrrrrrrr',
+    ),
+  );
+}
+
+function printHelpSearch(result: HelpSearchResult): void {
+  console.log(
+    `\nhelp.search over ${result.articles} generated articles (indexed in ${result.indexSeconds} s), one request at a time\n`,
+  );
+  console.log(
+    formatTable(
+      ['queries', 'requests', 'HTTP p50', 'p95', 'p99', 'search module p50', 'p95', 'p99'],
+      Object.keys(result.http).map((kind) => {
+        const http = result.http[kind]!;
+        const engine = result.engine[kind]!;
+        return [
+          kind === 'all' ? 'rare + common + prefix' : kind,
+          http.requests,
+          http.p50Ms.toFixed(2),
+          http.p95Ms.toFixed(2),
+          http.p99Ms.toFixed(2),
+          engine.p50Ms.toFixed(2),
+          engine.p95Ms.toFixed(2),
+          engine.p99Ms.toFixed(2),
+        ];
+      }),
+      'lrrrrrrr',
     ),
   );
 }
