@@ -10,46 +10,15 @@ export const styles = css`
     --match-background: color-mix(in srgb, var(--_brand) 18%, var(--_surface));
   }
 
-  p {
-    margin: 0;
-  }
-
-  h2 {
-    font-size: 1.25rem;
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-
   h3 {
     font-size: 1rem;
     margin: 0;
-  }
-
-  /* Headings take focus only to tell screen readers where they are; they are not controls. */
-  [tabindex='-1']:focus {
-    outline: none;
-  }
-
-  a {
-    color: var(--_brand);
   }
 
   ul {
     margin: 0;
     padding: 0;
     list-style: none;
-  }
-
-  .hint {
-    color: var(--_muted);
-    font-size: 0.875rem;
-    font-weight: 400;
-  }
-
-  .secondary {
-    background: var(--_surface);
-    color: var(--_text);
-    border-color: var(--_border);
   }
 
   /* Links that act as buttons: the same 44 px target as the buttons beside them. */
@@ -223,29 +192,5 @@ export const styles = css`
   .category-name {
     color: var(--_brand);
     font-weight: 600;
-  }
-
-  .skeleton {
-    display: grid;
-    gap: 0.5rem;
-  }
-
-  .bone {
-    block-size: 4.5rem;
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_muted) 15%, var(--_surface));
-    animation: pulse 1.5s ease-in-out infinite;
-  }
-
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .bone {
-      animation: none;
-    }
   }
 `;

@@ -8,6 +8,7 @@ import { apiContext } from '../context.ts';
 import { HelpAskEvent } from '../events.ts';
 import { contentLocale, type ContentLocale } from '../shared/locale.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { skeletonStyles, viewStyles } from '../shared/view.styles.ts';
 import { ARTICLE_TITLE, ArticleController } from './help-article.ts';
 import { HelpBrowseController, searchable } from './help-search.browse.ts';
 import {
@@ -99,7 +100,14 @@ const SEARCH_BOX = '#help-query';
 @localized()
 @customElement('portico-help-search')
 export class PorticoHelpSearch extends LitElement {
-  static override styles = [hostStyles, formStyles, styles, articleStyles];
+  static override styles = [
+    hostStyles,
+    formStyles,
+    viewStyles,
+    skeletonStyles,
+    styles,
+    articleStyles,
+  ];
 
   /** What the search box holds; it starts with the attribute and follows the typing. */
   @property() query = '';

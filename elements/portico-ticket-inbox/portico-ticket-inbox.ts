@@ -6,6 +6,7 @@ import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { skeletonStyles } from '../shared/view.styles.ts';
 // The thread is an element of its own; importing it defines it.
 import './ticket-thread.ts';
 import { parseRoute, routeHref, type TicketRoute } from './ticket.routes.ts';
@@ -109,7 +110,15 @@ import { badgeStyles } from './ticket-badge.styles.ts';
 @localized()
 @customElement('portico-ticket-inbox')
 export class PorticoTicketInbox extends LitElement {
-  static override styles = [hostStyles, formStyles, badgeStyles, styles, listStyles, newStyles];
+  static override styles = [
+    hostStyles,
+    formStyles,
+    badgeStyles,
+    skeletonStyles,
+    styles,
+    listStyles,
+    newStyles,
+  ];
 
   /** How many tickets each page of the list shows, 1 to 50. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 10;

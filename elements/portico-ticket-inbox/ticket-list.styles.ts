@@ -127,30 +127,4 @@ export const listStyles = css`
   [part~='clear-filters'] {
     justify-self: start;
   }
-
-  /* The first read's placeholder: grey bones where the tickets will be; still for reduced motion. */
-
-  .skeleton {
-    display: grid;
-    gap: 0.5rem;
-  }
-
-  .bone {
-    block-size: 4.5rem;
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_muted) 15%, var(--_surface));
-    animation: pulse 1.5s ease-in-out infinite;
-  }
-
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .bone {
-      animation: none;
-    }
-  }
 `;

@@ -8,28 +8,9 @@ export const styles = css`
     --staff-background: color-mix(in srgb, var(--_brand) 7%, var(--_surface));
   }
 
-  p {
-    margin: 0;
-  }
-
-  h2 {
-    font-size: 1.25rem;
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-
   h3 {
     font-size: 1.0625rem;
     margin: 0;
-  }
-
-  /* Headings take focus only to tell screen readers where they are; they are not controls. */
-  [tabindex='-1']:focus {
-    outline: none;
-  }
-
-  a {
-    color: var(--_brand);
   }
 
   textarea {

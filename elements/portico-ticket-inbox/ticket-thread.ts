@@ -10,6 +10,7 @@ import { apiContext, sessionContext } from '../context.ts';
 import { DownloadController } from '../shared/download.ts';
 import { formatDate } from '../shared/format.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { viewStyles } from '../shared/view.styles.ts';
 import {
   accountOf,
   kindLabel,
@@ -105,7 +106,7 @@ const isNotFound = (error: unknown) =>
 @localized()
 @customElement('portico-ticket-thread')
 export class PorticoTicketThread extends LitElement {
-  static override styles = [hostStyles, formStyles, badgeStyles, styles];
+  static override styles = [hostStyles, formStyles, viewStyles, badgeStyles, styles];
 
   /** The id of the ticket to show. */
   @property({ attribute: 'ticket-id' }) ticketId = '';
