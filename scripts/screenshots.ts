@@ -72,7 +72,21 @@ try {
   await inbox.screenshot({ path: `${out}portico-ticket-inbox-thread.png` });
   await page.goto(`${demo.demo}/support.html#new-ticket`);
   await inbox.locator('[part~="new-form"]').waitFor();
+  await inbox.getByLabel('Subject').fill('Where do I find the tracking number?');
+  await inbox.locator('[part~="suggestion"]').first().waitFor();
   await inbox.screenshot({ path: `${out}portico-ticket-inbox-new.png` });
+
+  // The help centre: categories while the box is empty, results as a word is typed, an article.
+  await page.goto(`${demo.demo}/support.html`);
+  const help = page.locator('portico-help-search');
+  await help.locator('[part~="category"]').first().waitFor();
+  await help.screenshot({ path: `${out}portico-help-search.png` });
+  await help.getByLabel('Search the help centre').pressSequentially('invoi', { delay: 30 });
+  await help.locator('[part~="result"]').first().waitFor();
+  await help.screenshot({ path: `${out}portico-help-search-results.png` });
+  await help.locator('[part~="result"]').first().click();
+  await help.locator('[part~="feedback"]').waitFor();
+  await help.screenshot({ path: `${out}portico-help-search-article.png` });
 
   const phone = await browser.newPage({ viewport: { width: 320, height: 640 } });
   await phone.goto(`${demo.demo}/shop.html`);
@@ -83,6 +97,17 @@ try {
     .waitFor();
   await phone.locator('portico-order-form').evaluate((form) => form.scrollIntoView());
   await phone.screenshot({ path: `${out}demo-shop-320.png` });
+
+  // A Persian reader on a phone: the page right to left, the article in Persian.
+  await phone.goto(`${demo.demo}/support.html`);
+  await phone.evaluate(() => {
+    document.documentElement.lang = 'fa';
+    document.documentElement.dir = 'rtl';
+    location.hash = '#help=track-a-shipment';
+  });
+  await phone.locator('portico-help-search [part~="body"][lang="fa"]').waitFor();
+  await phone.locator('portico-help-search').evaluate((help) => help.scrollIntoView());
+  await phone.screenshot({ path: `${out}portico-help-search-fa-320.png` });
 
   await phone.goto(`${demo.demo}/signin.html`);
   await phone.locator('portico-login').getByRole('button', { name: 'Sign in' }).waitFor();
