@@ -66,7 +66,10 @@ describe('the demo help centre, searched as a visitor types', () => {
     await result.waitFor();
     const layout = await result.evaluate((element) => {
       const box = element.getBoundingClientRect();
-      const title = element.querySelector('[part~="result-title"]')!.getBoundingClientRect();
+      // The words themselves, not their box (which may fill the line).
+      const words = document.createRange();
+      words.selectNodeContents(element.querySelector('[part~="result-title"]')!);
+      const title = words.getBoundingClientRect();
       return {
         direction: getComputedStyle(element).direction,
         // Right to left: the title starts at the right edge of its result.
