@@ -75,8 +75,10 @@ export function snippet(text: string, terms: SearchTerm[], length = 28): Segment
   }
   const first = Math.max(0, Math.min(best - 6, words.length - length));
   const last = Math.min(words.length, first + length) - 1;
-  const from = first === 0 ? 0 : words[first]!.start;
-  const to = last === words.length - 1 ? text.length : words[last]!.end;
+  // Cut at spaces, never inside a word such as "you'll", whose parts are words of their own.
+  const from = first === 0 ? 0 : text.lastIndexOf(' ', words[first]!.start) + 1;
+  const end = last === words.length - 1 ? -1 : text.indexOf(' ', words[last]!.end);
+  const to = end === -1 ? text.length : end;
   const segments = segmentsOf(text, words, from, to);
   if (from > 0) segments.unshift({ text: '… ', match: false });
   if (to < text.length) segments.push({ text: ' …', match: false });

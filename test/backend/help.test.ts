@@ -4,6 +4,7 @@ import { startTestPortico, type TestClient, type TestPortico } from '../support/
 import { data } from '../support/tickets.ts';
 import { found, helpCounts, marked, publishedArticle, searchHelp, text } from '../support/help.ts';
 import { seedDemoHelp } from '../../backend/seed/demo.help.ts';
+import { snippet } from '../../backend/help/help.snippet.ts';
 
 const codeOf = (envelope: { body: { error?: { data: { code: string } } } }) =>
   envelope.body.error?.data.code;
@@ -52,6 +53,13 @@ describe('help centre: search, articles and feedback', () => {
     );
     assert.deepEqual(marked(results[0]!.title), ['Zebrawood']);
     assert.ok(marked(results[1]!.snippet).every((word) => /^zebrawood$/i.test(word)));
+  });
+
+  it('cuts snippets at spaces, never inside a word', () => {
+    const article = `${'Intro words. '.repeat(10)}Then you'll see your invoices listed ${'and more '.repeat(20)}`;
+    const cut = text(snippet(article, [{ word: 'invoices', prefix: false }], 10));
+    // Ten words, "you'll" counting as two, six of them before the match.
+    assert.equal(cut, "… words. Then you'll see your invoices listed and more …");
   });
 
   it('finds articles from the first letters of a word, in any case', async () => {
