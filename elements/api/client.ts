@@ -54,7 +54,8 @@ export function porticoApiFor(url: string): PorticoApi {
   return api;
 }
 
-const withCookies: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'include' });
+const withCookies: typeof fetch = (input, init) =>
+  fetch(input, { ...init, credentials: 'include' });
 
 /** The only place a tRPC client is built. */
 function createPorticoApi(base: string): PorticoApi {
