@@ -21,7 +21,7 @@ async function readArticle(locale: Locale, slug: string) {
 
 /**
  * The demo vendor's help centre from `demo/help/`: five categories and their articles, each in
- * all six languages, published.
+ * all six languages, published. Articles whose address is taken already are left as they are.
  */
 export async function seedDemoHelp(services: Services): Promise<void> {
   const { db } = services;
@@ -31,6 +31,13 @@ export async function seedDemoHelp(services: Services): Promise<void> {
   for (const [index, category] of categories.entries()) {
     await saveCategory(db, { slug: category.slug, position: index, names: category.names });
     for (const [position, slug] of category.articles.entries()) {
+      // An article of that address exists already (seeded before, or the vendor's own).
+      const existing = await db
+        .selectFrom('helpArticle')
+        .select('id')
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      if (existing) continue;
       const [first, ...others] = LOCALES;
       const { articleId } = await createArticle(db, null, {
         slug,

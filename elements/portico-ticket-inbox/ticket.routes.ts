@@ -20,8 +20,8 @@ const TICKET = /^ticket=([A-Za-z0-9_-]{1,64})$/;
 const ORDER = /^[A-Za-z0-9-]{1,32}$/;
 const NEW = /^new-ticket(?:&|$)/;
 
-/** `<portico-help-search>`'s fragments (`#help=<slug>`), on the same page: not the inbox's. */
-const FOREIGN = /^help=/;
+/** `<portico-help-search>`'s fragments (`#help`, `#help=<slug>`), on the same page: not the inbox's. */
+const FOREIGN = /^help(?:=|$)/;
 
 /**
  * A subject from a link as the field would hold it: one line without control characters, at

@@ -13,7 +13,7 @@ describe('the demo vendor', () => {
   });
   after(() => portico.close());
 
-  const count = async (table: 'product' | 'order') =>
+  const count = async (table: 'product' | 'order' | 'helpArticle' | 'helpTranslation') =>
     Number(
       (
         await portico.services.db
@@ -139,5 +139,19 @@ describe('the demo vendor', () => {
       .execute();
     assert.equal(await seedDemo(portico.services), true);
     assert.equal(await count('product'), 50);
+    assert.equal(await count('helpArticle'), 40, 'catching up twice adds no article twice');
+  });
+
+  it('has a help centre of 40 articles in five categories, each in six languages', async () => {
+    assert.equal(await count('helpArticle'), 40);
+    assert.equal(await count('helpTranslation'), 240);
+    const categories = (await portico.client().query('help.categories', { locale: 'lv' })).body
+      .result?.data as { name: string; articleCount: number }[];
+    assert.equal(categories.length, 5);
+    assert.equal(
+      categories.reduce((sum, category) => sum + category.articleCount, 0),
+      40,
+    );
+    assert.equal(categories[0]!.name, 'Pasūtījumi');
   });
 });

@@ -690,6 +690,9 @@ describe('<portico-ticket-inbox>', () => {
     await until(() => thread()?.ticketId === ticket.id, 'the thread did not show');
     await goTo(inbox, '#help=refunds');
     expect(thread()?.ticketId).to.equal(ticket.id);
+    // The help centre's "Back to results".
+    await goTo(inbox, '#help');
+    expect(thread()?.ticketId).to.equal(ticket.id);
 
     await goTo(inbox, '#new-ticket');
     await until(() => part(inbox, 'new-form'), 'the form did not show');
