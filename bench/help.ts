@@ -162,7 +162,7 @@ async function buildCorpus(portico: TestPortico, count: number) {
         })
         .returning('docId')
         .executeTakeFirstOrThrow();
-      await indexDocs(trx as never, [{ docId, title, text, locale, categoryId }]);
+      await indexDocs(trx, [{ docId, title, text, locale, categoryId }]);
     }
   });
   portico.services.sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,6 +1,4 @@
-import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
 import { newId } from '../db/id.ts';
 import { fold } from '../db/fold.ts';
 import { timestamp } from '../db/clock.ts';
@@ -12,10 +10,8 @@ import { renderArticle } from './help.markdown.ts';
 import { indexDocs, unindexDocs } from './help.index.ts';
 import { categoryIdOf } from './help.queries.ts';
 
-type Writer = Db | Transaction<Database>;
-
 /** Puts an article's translations into the search index when it is published, out when not. */
-async function reindexArticle(db: Writer, articleId: string): Promise<void> {
+async function reindexArticle(db: Db, articleId: string): Promise<void> {
   const article = await db
     .selectFrom('helpArticle')
     .select(['status', 'categoryId'])
@@ -28,18 +24,18 @@ async function reindexArticle(db: Writer, articleId: string): Promise<void> {
     .execute();
   if (article.status === 'published') {
     await indexDocs(
-      db as Db,
+      db,
       translations.map((row) => ({ ...row, categoryId: article.categoryId })),
     );
   } else {
     await unindexDocs(
-      db as Db,
+      db,
       translations.map((row) => row.docId),
     );
   }
 }
 
-async function existingArticle(db: Writer, articleId: string) {
+async function existingArticle(db: Db, articleId: string) {
   const article = await db
     .selectFrom('helpArticle')
     .select(['id', 'status'])
@@ -61,7 +57,7 @@ export interface NewArticle {
 /** A draft article with its first translation. */
 export async function createArticle(db: Db, authorId: string | null, input: NewArticle) {
   return db.transaction().execute(async (trx) => {
-    const categoryId = await categoryIdOf(trx as Db, input.category);
+    const categoryId = await categoryIdOf(trx, input.category);
     const id = newId();
     const now = timestamp();
     try {
@@ -97,7 +93,7 @@ export async function editArticle(
 ) {
   return db.transaction().execute(async (trx) => {
     await existingArticle(trx, input.articleId);
-    const categoryId = input.category ? await categoryIdOf(trx as Db, input.category) : undefined;
+    const categoryId = input.category ? await categoryIdOf(trx, input.category) : undefined;
     try {
       await trx
         .updateTable('helpArticle')
@@ -124,7 +120,7 @@ export interface TranslationText {
   body: string;
 }
 
-async function writeTranslation(trx: Writer, authorId: string | null, input: TranslationText) {
+async function writeTranslation(trx: Db, authorId: string | null, input: TranslationText) {
   const { html, text } = renderArticle(input.body);
   const now = timestamp();
   const values = {
@@ -171,7 +167,7 @@ export async function removeTranslation(db: Db, input: { articleId: string; loca
     if (translations.length === 1 && article.status === 'published') {
       throw refuse('PRECONDITION_FAILED', HelpError, 'LAST_TRANSLATION');
     }
-    await unindexDocs(trx as Db, [removed.docId]);
+    await unindexDocs(trx, [removed.docId]);
     await trx.deleteFrom('helpTranslation').where('docId', '=', removed.docId).execute();
   });
 }
@@ -210,7 +206,7 @@ export async function deleteArticle(db: Db, articleId: string) {
       .where('articleId', '=', articleId)
       .execute();
     await unindexDocs(
-      trx as Db,
+      trx,
       docs.map((doc) => doc.docId),
     );
     await trx.deleteFrom('helpArticle').where('id', '=', articleId).execute();
