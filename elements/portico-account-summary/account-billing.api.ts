@@ -4,7 +4,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 import { formatDate, formatMoney } from '../shared/format.ts';
 
-export { accountOf, renderTaskError } from './account.shared.ts';
+export { accountOf, renderTaskError } from '../shared/task.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Inputs = inferRouterInputs<AppRouter>;

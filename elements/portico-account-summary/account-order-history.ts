@@ -6,7 +6,7 @@ import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { formatDate, formatMoney } from '../shared/format.ts';
 import { routeHref } from './account.routes.ts';
-import { pause } from '../portico-order-form/order-form.api.ts';
+import { pause } from '../shared/task.ts';
 import {
   ORDER_STATUSES,
   accountOf,

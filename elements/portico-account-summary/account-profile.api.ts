@@ -7,7 +7,7 @@ import type { AppRouter } from '../../backend/router.ts';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 
-export { accountOf, renderTaskError } from './account.shared.ts';
+export { accountOf, renderTaskError } from '../shared/task.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Inputs = inferRouterInputs<AppRouter>;

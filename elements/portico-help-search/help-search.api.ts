@@ -2,8 +2,8 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 import { CONTENT_LOCALES, type ContentLocale } from '../shared/locale.ts';
 
-export { renderTaskError } from '../portico-account-summary/account.shared.ts';
-export { pause } from '../portico-order-form/order-form.api.ts';
+export { renderTaskError } from '../shared/task.ts';
+export { pause } from '../shared/task.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 

@@ -34,21 +34,6 @@ export function snapshotOf(item: CatalogItem): CartSnapshot {
   return { name, unitPrice, currency, image, kind, stock };
 }
 
-/** Waits `ms`, or rejects when `signal` aborts: a debounce that a newer Task run cancels. */
-export function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
-
 /** What the server added to a refusal: a stable reason, its details, and zod's field errors. */
 export interface Refusal {
   reason: string | null;

@@ -4,10 +4,10 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import { formatMoney } from '../shared/format.ts';
+import { pause } from '../shared/task.ts';
 import {
   apiLocale,
   imageUrl,
-  pause,
   renderTaskError,
   type CatalogItem,
   type Category,

@@ -1,7 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 
-export { accountOf, renderTaskError } from '../portico-account-summary/account.shared.ts';
+export { accountOf, renderTaskError } from '../shared/task.ts';
 export { fieldErrorsOf } from '../portico-account-summary/account-profile.api.ts';
 // One wording of statuses, priorities and kinds for the list, the form and the thread.
 export {

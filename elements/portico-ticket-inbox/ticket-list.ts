@@ -4,7 +4,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { formatDateTime } from '../shared/format.ts';
-import { pause } from '../portico-order-form/order-form.api.ts';
+import { pause } from '../shared/task.ts';
 import { routeHref } from './ticket.routes.ts';
 import { renderFilters, unreadText, type Filter } from './ticket-list.filters.ts';
 import {

@@ -6,7 +6,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 import type { PorticoApi } from '../api/client.ts';
-import { pause } from '../portico-order-form/order-form.api.ts';
+import { pause } from '../shared/task.ts';
 import { contentLocale, type ContentLocale } from '../shared/locale.ts';
 import { renderTaskError } from './ticket-list.api.ts';
 

@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 
-export { accountOf, renderTaskError } from '../portico-account-summary/account.shared.ts';
+export { accountOf, renderTaskError } from '../shared/task.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 

@@ -5,8 +5,8 @@ import type { SessionState } from '../api/session.ts';
 import { errorMessage } from '../api/errors.ts';
 
 /**
- * What the account's views have in common. Each view reloads when the account it shows
- * changes, so tasks key on this.
+ * The customer account a session works in, or null. Views that show an account's data reload
+ * when it changes, so their tasks key on this.
  */
 export function accountOf(session: SessionState): string | null {
   return session.status === 'signed-in' ? (session.me.account?.id ?? null) : null;
@@ -33,4 +33,19 @@ export function renderTaskError(
       }
     </div>
   `;
+}
+
+/** Waits `ms`, or rejects when `signal` aborts: a debounce that a newer Task run cancels. */
+export function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
 }
