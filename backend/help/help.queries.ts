@@ -146,7 +146,7 @@ export async function readArticle(db: Db, slug: string, order: Locale[]) {
   if (!article) throw refuse('NOT_FOUND', HelpError, 'NOT_FOUND');
   const translations = await db
     .selectFrom('helpTranslation')
-    .select(['locale', 'title', 'html', 'updatedAt'])
+    .select(['locale', 'title', 'html', 'text', 'updatedAt'])
     .where('articleId', '=', article.id)
     .execute();
   const best = inBestLocale(translations, order);
@@ -162,6 +162,8 @@ export async function readArticle(db: Db, slug: string, order: Locale[]) {
     locale: best.locale,
     title: best.title,
     html: best.html,
+    /** The words without markup, for finding related articles; not for the client. */
+    text: best.text,
     updatedAt: best.updatedAt,
     category: { slug: category.slug, name: category.name },
     locales: translations.map((translation) => translation.locale).sort(),

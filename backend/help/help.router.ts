@@ -8,7 +8,12 @@ import {
   searchInput,
   suggestInput,
 } from './help.schema.ts';
-import { searchArticles, suggestArticles, type SearchOutcome } from './help.search.ts';
+import {
+  relatedArticles,
+  searchArticles,
+  suggestArticles,
+  type SearchOutcome,
+} from './help.search.ts';
 import {
   browsableCategories,
   categoryArticles,
@@ -74,15 +79,27 @@ export const helpRouter = router({
     return (await withCategories(ctx, outcome, locale)).results;
   }),
 
-  article: publicProcedure
-    .input(articleInput)
-    .query(({ ctx, input }) =>
-      readArticle(
-        ctx.services.db,
-        input.slug,
-        localeOrder(readerLocale(ctx, input.locale), ctx.services.portalSettings().defaultLocale),
-      ),
-    ),
+  /** An article to read, with up to three others about the same things. */
+  article: publicProcedure.input(articleInput).query(async ({ ctx, input }) => {
+    const { db } = ctx.services;
+    const locale = readerLocale(ctx, input.locale);
+    const article = await readArticle(
+      db,
+      input.slug,
+      localeOrder(locale, ctx.services.portalSettings().defaultLocale),
+    );
+    const { text, ...shown } = article;
+    const similar = await relatedArticles(db, { ...article, text }, 3);
+    const labels = await categoryLabels(
+      db,
+      localeOrder(article.locale, ctx.services.portalSettings().defaultLocale),
+    );
+    const related = similar.map(({ categoryId, ...other }) => {
+      const { slug, name } = labels.get(categoryId)!;
+      return { ...other, category: { slug, name } };
+    });
+    return { ...shown, related };
+  }),
 
   categories: publicProcedure
     .input(categoriesInput)

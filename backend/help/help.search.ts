@@ -206,3 +206,45 @@ export async function suggestArticles(
   // The trailing space: these are whole words, not a half-typed one.
   return searchArticles(db, { q: `${rarest.join(' ')} `, locale, limit, offset: 0 });
 }
+
+export interface RelatedArticle {
+  slug: string;
+  locale: Locale;
+  title: string;
+  categoryId: string;
+}
+
+/**
+ * Articles about the same things as one being read: any of its title's words and its body's
+ * rarest words that other articles share, ranked, in the article's language first.
+ */
+export async function relatedArticles(
+  db: Db,
+  article: { slug: string; title: string; text: string; locale: Locale },
+  limit: number,
+): Promise<RelatedArticle[]> {
+  const meaningful = (text: string) =>
+    [...new Set(foldedWords(text.slice(0, 4000)))].filter(
+      (word) => word.length > 2 && !isStopWord(word),
+    );
+  const title = meaningful(article.title);
+  // Longer words tend to be the rarer ones; each count costs a look into the index.
+  const body = meaningful(article.text)
+    .filter((word) => !title.includes(word))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 12);
+  const counts = await wordFrequencies(db, body);
+  const shared = [...counts]
+    .filter(([, docs]) => docs > 1)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, MAX_TERMS - Math.min(title.length, 3))
+    .map(([word]) => word);
+  const terms = [...title.slice(0, 3), ...shared].map((word) => ({ word, prefix: false }));
+  const request = { q: '', locale: article.locale, limit: limit + 1, offset: 0 };
+  const ranked = await rankedArticles(db, terms, 'any', request);
+  const rows = await loadRows(db, ranked);
+  return rows
+    .filter((row) => row.slug !== article.slug)
+    .slice(0, limit)
+    .map(({ slug, locale, title, categoryId }) => ({ slug, locale, title, categoryId }));
+}

@@ -140,4 +140,14 @@ export const articleStyles = css`
     color: var(--_success);
     font-weight: 600;
   }
+
+  .related ul {
+    display: grid;
+    gap: 0.5rem;
+    margin-block-start: 0.5rem;
+  }
+
+  .related li {
+    display: grid;
+  }
 `;

@@ -130,6 +130,28 @@ export class ArticleController {
         ${unsafeHTML(article.html)}
       </div>
       ${this.#renderLanguages(article)} ${this.feedback.render(article)}
+      ${this.#renderRelated(article)}
+    `;
+  }
+
+  #renderRelated(article: HelpArticle) {
+    if (!article.related.length) return nothing;
+    return html`
+      <nav part="related" class="related" aria-labelledby="help-related-title">
+        <h3 id="help-related-title">${msg('Related articles')}</h3>
+        <ul>
+          ${article.related.map(
+            (related) => html`
+              <li lang=${related.locale} dir=${directionOf(related.locale)}>
+                <a part="related-link" href=${articleHref(related.slug, related.locale)}
+                  >${related.title}</a
+                >
+                <span class="hint">${related.category.name}</span>
+              </li>
+            `,
+          )}
+        </ul>
+      </nav>
     `;
   }
 

@@ -83,6 +83,8 @@ const SEARCH_BOX = '#help-query';
  * @csspart body - The article's text, with the article's `lang` and `dir`.
  * @csspart languages - The links to the article in its other languages.
  * @csspart language-link - A link to the article in another language, named in that language.
+ * @csspart related - "Related articles": up to three others about the same things.
+ * @csspart related-link - A link to a related article.
  * @csspart feedback - "Was this article helpful?" with its controls.
  * @csspart feedback-question - The question "Was this article helpful?".
  * @csspart helpful-yes - The "Yes" button.

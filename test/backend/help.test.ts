@@ -258,6 +258,12 @@ describe('help centre: search, articles and feedback', () => {
     assert.equal(fa.locale, 'fa');
     assert.equal(fa.title, 'رهگیری مرسوله');
     assert.deepEqual(fa.locales, ['de', 'el', 'en', 'fa', 'hr', 'lv']);
+    const { related } = data<{ related: { slug: string; locale: string }[] }>(
+      await visitor.query('help.article', { slug: 'track-a-shipment', locale: 'fa' }),
+    );
+    assert.ok(related.length >= 1 && related.length <= 3, JSON.stringify(related));
+    assert.ok(related.every((other) => other.slug !== 'track-a-shipment' && other.locale === 'fa'));
+    assert.equal(new Set(related.map((other) => other.slug)).size, related.length);
     const fallback = data<{ locale: string }>(
       await visitor.query('help.article', { slug: 'english-only', locale: 'lv' }),
     );

@@ -313,6 +313,18 @@ describe('<portico-help-search>', () => {
     await until(() => part(help, 'categories'), 'Back to results did not go back');
   });
 
+  it('links related articles under an article, in its language', async () => {
+    const help = await renderHelp({ hash: '#help=refunds', locale: 'de' });
+    await until(() => part(help, 'related-link'), 'no related articles');
+    const links = all<HTMLAnchorElement>(help, "[part~='related-link']");
+    expect(links.length).to.be.within(1, 3);
+    expect(links.every((link) => !link.hash.startsWith('#help=refunds'))).to.equal(true);
+    const title = textOf(links[0]!);
+    links[0]!.click();
+    await until(() => textOf(part(help, 'heading')) === title, 'the related article did not open');
+    expect(part(help, 'body')?.getAttribute('lang')).to.equal('de');
+  });
+
   it('starts with the query and the category the attributes name', async () => {
     const searching = await renderHelp({ query: 'invoice', locale: 'en' });
     await until(() => found(searching), 'the query attribute did not search');
