@@ -27,10 +27,12 @@ describe('tickets: the customer side and the staff side', () => {
   let ben: TestClient;
   let agent: TestClient;
   let agentId: string;
+  /** An in-stock product to order (the catalog's ids are random, so never `products[0]`). */
+  let cups: string;
 
   before(async () => {
     portico = await startTestPortico();
-    await seedTestCatalog(portico.services);
+    ({ cups } = await seedTestCatalog(portico.services));
     anna = await portico.personWithSession({ email: 'anna@cafe.test', name: 'Anna' });
     ben = await portico.personWithSession({ email: 'ben@bistro.test', name: 'Ben' });
     agent = await portico.personWithSession({
@@ -43,8 +45,7 @@ describe('tickets: the customer side and the staff side', () => {
   after(() => portico.close());
 
   it('opens a ticket with kind, priority, tags, an order and a file, and tells staff', async () => {
-    const products = await portico.services.db.selectFrom('product').select('id').execute();
-    const order = await placedOrder(anna, [{ productId: products[0]!.id, quantity: 1 }]);
+    const order = await placedOrder(anna, [{ productId: cups, quantity: 1 }]);
     const file = await uploaded(anna, '%PDF-1.4\n%%EOF\n', 'receipt.pdf');
     const ticket = await openTicket(anna, {
       priority: 'high',
@@ -457,8 +458,7 @@ describe('tickets: the customer side and the staff side', () => {
   });
 
   it('refuses an order of another account as the linked order', async () => {
-    const products = await portico.services.db.selectFrom('product').select('id').execute();
-    const bensOrder = await placedOrder(ben, [{ productId: products[0]!.id, quantity: 1 }]);
+    const bensOrder = await placedOrder(ben, [{ productId: cups, quantity: 1 }]);
     const before = await ticketCounts(portico.services);
     const response = await anna.mutate('ticket.create', {
       subject: 'About an order',
