@@ -24,16 +24,18 @@ import {
 } from './help.queries.ts';
 import { recordFeedback } from './help.write.ts';
 
-function readerLocale(ctx: Context, asked: Locale | undefined): Locale {
-  return asked ?? ctx.services.portalSettings().defaultLocale;
+/**
+ * The language asked for (or the vendor's default), and the languages to fall back on after it.
+ */
+function languagesFor(ctx: Context, asked: Locale | undefined) {
+  const vendorDefault = ctx.services.portalSettings().defaultLocale;
+  const locale = asked ?? vendorDefault;
+  return { locale, order: localeOrder(locale, vendorDefault) };
 }
 
-/** Search results with their category's name in the reader's language. */
-async function withCategories(ctx: Context, outcome: SearchOutcome, locale: Locale) {
-  const labels = await categoryLabels(
-    ctx.services.db,
-    localeOrder(locale, ctx.services.portalSettings().defaultLocale),
-  );
+/** Search results with their category's name in the reader's languages. */
+async function withCategories(ctx: Context, outcome: SearchOutcome, order: Locale[]) {
+  const labels = await categoryLabels(ctx.services.db, order);
   return {
     ...outcome,
     results: outcome.results.map(({ categoryId, articleId: _, ...result }) => {
@@ -53,47 +55,33 @@ export const helpRouter = router({
    * words and a category, that category's articles in their order.
    */
   search: publicProcedure.input(searchInput).query(async ({ ctx, input }) => {
-    const locale = readerLocale(ctx, input.locale);
+    const { locale, order } = languagesFor(ctx, input.locale);
     const db = ctx.services.db;
     const categoryId = input.category ? await categoryIdOf(db, input.category) : undefined;
     const outcome =
       input.q.trim() === '' && categoryId
         ? {
-            ...(await categoryArticles(
-              db,
-              categoryId,
-              localeOrder(locale, ctx.services.portalSettings().defaultLocale),
-              input.limit,
-              input.offset,
-            )),
+            ...(await categoryArticles(db, categoryId, order, input.limit, input.offset)),
             correctedTo: null,
           }
         : await searchArticles(db, { ...input, locale, categoryId });
-    return withCategories(ctx, outcome, locale);
+    return withCategories(ctx, outcome, order);
   }),
 
   /** The few articles closest to what a customer is writing in a ticket or a chat. */
   suggest: publicProcedure.input(suggestInput).query(async ({ ctx, input }) => {
-    const locale = readerLocale(ctx, input.locale);
+    const { locale, order } = languagesFor(ctx, input.locale);
     const outcome = await suggestArticles(ctx.services.db, input.text, locale, input.limit);
-    return (await withCategories(ctx, outcome, locale)).results;
+    return (await withCategories(ctx, outcome, order)).results;
   }),
 
   /** An article to read, with up to three others about the same things. */
   article: publicProcedure.input(articleInput).query(async ({ ctx, input }) => {
     const { db } = ctx.services;
-    const locale = readerLocale(ctx, input.locale);
-    const article = await readArticle(
-      db,
-      input.slug,
-      localeOrder(locale, ctx.services.portalSettings().defaultLocale),
-    );
+    const article = await readArticle(db, input.slug, languagesFor(ctx, input.locale).order);
     const { text, ...shown } = article;
-    const similar = await relatedArticles(db, { ...article, text }, 3);
-    const labels = await categoryLabels(
-      db,
-      localeOrder(article.locale, ctx.services.portalSettings().defaultLocale),
-    );
+    const similar = await relatedArticles(db, article, 3);
+    const labels = await categoryLabels(db, languagesFor(ctx, article.locale).order);
     const related = similar.map(({ categoryId, ...other }) => {
       const { slug, name } = labels.get(categoryId)!;
       return { ...other, category: { slug, name } };
@@ -104,10 +92,7 @@ export const helpRouter = router({
   categories: publicProcedure
     .input(categoriesInput)
     .query(({ ctx, input }) =>
-      browsableCategories(
-        ctx.services.db,
-        localeOrder(readerLocale(ctx, input.locale), ctx.services.portalSettings().defaultLocale),
-      ),
+      browsableCategories(ctx.services.db, languagesFor(ctx, input.locale).order),
     ),
 
   /**

@@ -181,6 +181,32 @@ async function correctTerms(db: Db, terms: SearchTerm[]): Promise<SearchTerm[] |
   return changed ? corrected : null;
 }
 
+/** The distinct folded words of a text that can say what it is about. */
+function meaningfulWords(text: string): string[] {
+  return [...new Set(foldedWords(text.slice(0, 4000)))].filter(
+    (word) => word.length > 2 && !isStopWord(word),
+  );
+}
+
+/**
+ * The rarest of the words that at least `minDocs` translations hold. Only the `candidates`
+ * longest are counted: longer words tend to be the rarer ones, and each count costs a look
+ * into the index.
+ */
+async function rarestWords(
+  db: Db,
+  words: string[],
+  { candidates, take, minDocs }: { candidates: number; take: number; minDocs: number },
+): Promise<string[]> {
+  const longest = [...words].sort((a, b) => b.length - a.length).slice(0, candidates);
+  const counts = await wordFrequencies(db, longest);
+  return [...counts]
+    .filter(([, docs]) => docs >= minDocs)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, take)
+    .map(([word]) => word);
+}
+
 /**
  * The few articles most about what a customer is writing (a ticket or chat message): its
  * rarest meaningful words, any of them, ranked.
@@ -191,17 +217,11 @@ export async function suggestArticles(
   locale: Locale,
   limit: number,
 ): Promise<SearchOutcome> {
-  const words = [...new Set(foldedWords(text.slice(0, 4000)))].filter(
-    (word) => word.length > 2 && !isStopWord(word),
-  );
-  // Longer words tend to be the rarer ones; each count costs a look into the index.
-  const longest = words.sort((a, b) => b.length - a.length).slice(0, 16);
-  const counts = await wordFrequencies(db, longest);
-  const rarest = [...counts]
-    .filter(([, docs]) => docs > 0)
-    .sort((a, b) => a[1] - b[1])
-    .slice(0, MAX_TERMS)
-    .map(([word]) => word);
+  const rarest = await rarestWords(db, meaningfulWords(text), {
+    candidates: 16,
+    take: MAX_TERMS,
+    minDocs: 1,
+  });
   if (rarest.length === 0) return { results: [], hasMore: false, correctedTo: null };
   // The trailing space: these are whole words, not a half-typed one.
   return searchArticles(db, { q: `${rarest.join(' ')} `, locale, limit, offset: 0 });
@@ -223,26 +243,15 @@ export async function relatedArticles(
   article: { slug: string; title: string; text: string; locale: Locale },
   limit: number,
 ): Promise<RelatedArticle[]> {
-  const meaningful = (text: string) =>
-    [...new Set(foldedWords(text.slice(0, 4000)))].filter(
-      (word) => word.length > 2 && !isStopWord(word),
-    );
-  const title = meaningful(article.title);
-  // Longer words tend to be the rarer ones; each count costs a look into the index.
-  const body = meaningful(article.text)
-    .filter((word) => !title.includes(word))
-    .sort((a, b) => b.length - a.length)
-    .slice(0, 12);
-  const counts = await wordFrequencies(db, body);
-  const shared = [...counts]
-    .filter(([, docs]) => docs > 1)
-    .sort((a, b) => a[1] - b[1])
-    .slice(0, MAX_TERMS - Math.min(title.length, 3))
-    .map(([word]) => word);
-  const terms = [...title.slice(0, 3), ...shared].map((word) => ({ word, prefix: false }));
+  const title = meaningfulWords(article.title).slice(0, 3);
+  const shared = await rarestWords(
+    db,
+    meaningfulWords(article.text).filter((word) => !title.includes(word)),
+    { candidates: 12, take: MAX_TERMS - title.length, minDocs: 2 },
+  );
+  const terms = [...title, ...shared].map((word) => ({ word, prefix: false }));
   const request = { q: '', locale: article.locale, limit: limit + 1, offset: 0 };
-  const ranked = await rankedArticles(db, terms, 'any', request);
-  const rows = await loadRows(db, ranked);
+  const rows = await loadRows(db, await rankedArticles(db, terms, 'any', request));
   return rows
     .filter((row) => row.slug !== article.slug)
     .slice(0, limit)

@@ -1,13 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPortico, type TestClient, type TestPortico } from '../support/portico.ts';
+import {
+  errorCode,
+  startTestPortico,
+  type TestClient,
+  type TestPortico,
+} from '../support/portico.ts';
 import { data } from '../support/tickets.ts';
 import { found, helpCounts, publishedArticle } from '../support/help.ts';
 import { seedDemoHelp } from '../../backend/seed/demo.help.ts';
 import { searchIndex } from '../../backend/help/help.index.ts';
 
-const codeOf = (envelope: { body: { error?: { data: { code: string } } } }) =>
-  envelope.body.error?.data.code;
 const fieldsOf = (envelope: { body: { error?: { data: { fieldErrors?: object | null } } } }) =>
   Object.keys(envelope.body.error?.data.fieldErrors ?? {});
 
@@ -47,13 +50,13 @@ describe('help centre: writing articles as staff', () => {
       title: 'Sneaky',
       body: 'x',
     };
-    assert.equal(codeOf(await customer.mutate('staff.help.create', create)), 'FORBIDDEN');
+    assert.equal(errorCode(await customer.mutate('staff.help.create', create)), 'FORBIDDEN');
     assert.equal(
-      codeOf(await portico.client().mutate('staff.help.create', create)),
+      errorCode(await portico.client().mutate('staff.help.create', create)),
       'UNAUTHORIZED',
     );
-    assert.equal(codeOf(await customer.query('staff.help.list', {})), 'FORBIDDEN');
-    assert.equal(codeOf(await customer.query('staff.help.categories')), 'FORBIDDEN');
+    assert.equal(errorCode(await customer.query('staff.help.list', {})), 'FORBIDDEN');
+    assert.equal(errorCode(await customer.query('staff.help.categories')), 'FORBIDDEN');
     assert.deepEqual(await helpCounts(portico), counts);
   });
 
@@ -113,18 +116,18 @@ describe('help centre: writing articles as staff', () => {
     data(await agent.mutate('staff.help.removeTranslation', { articleId, locale: 'de' }));
     assert.ok(!(await slugsFound({ q: 'essigessenz', locale: 'de' })).includes('descaling'));
     assert.equal(
-      codeOf(await agent.mutate('staff.help.removeTranslation', { articleId, locale: 'en' })),
+      errorCode(await agent.mutate('staff.help.removeTranslation', { articleId, locale: 'en' })),
       'PRECONDITION_FAILED',
     );
     data(await agent.mutate('staff.help.unpublish', { articleId }));
     assert.ok(!(await slugsFound({ q: 'citric' })).includes('descaling'));
     data(await agent.mutate('staff.help.removeTranslation', { articleId, locale: 'en' }));
     assert.equal(
-      codeOf(await agent.mutate('staff.help.publish', { articleId })),
+      errorCode(await agent.mutate('staff.help.publish', { articleId })),
       'PRECONDITION_FAILED',
     );
     data(await agent.mutate('staff.help.delete', { articleId }));
-    assert.equal(codeOf(await agent.query('staff.help.byId', { articleId })), 'NOT_FOUND');
+    assert.equal(errorCode(await agent.query('staff.help.byId', { articleId })), 'NOT_FOUND');
   });
 
   it('refuses bad or clashing input with a clear error and writes nothing', async () => {
@@ -143,7 +146,7 @@ describe('help centre: writing articles as staff', () => {
     ];
     for (const [input, code, fields] of refusals) {
       const answer = await agent.mutate('staff.help.create', input);
-      assert.equal(codeOf(answer), code, JSON.stringify(input).slice(0, 80));
+      assert.equal(errorCode(answer), code, JSON.stringify(input).slice(0, 80));
       for (const field of fields) assert.ok(fieldsOf(answer).includes(field), field);
     }
     for (const [path, input] of [
@@ -152,18 +155,18 @@ describe('help centre: writing articles as staff', () => {
       ['staff.help.edit', { articleId: 'nope', slug: 'x-y' }],
       ['staff.help.delete', { articleId: 'nope' }],
     ] as const) {
-      assert.equal(codeOf(await agent.mutate(path, input)), 'NOT_FOUND', path);
+      assert.equal(errorCode(await agent.mutate(path, input)), 'NOT_FOUND', path);
     }
     const { articles } = data<{ articles: { id: string; slug: string }[] }>(
       await agent.query('staff.help.list', { q: 'taken' }),
     );
     const taken = articles.find((article) => article.slug === 'taken')!;
     assert.equal(
-      codeOf(await agent.mutate('staff.help.edit', { articleId: taken.id, slug: 'refunds' })),
+      errorCode(await agent.mutate('staff.help.edit', { articleId: taken.id, slug: 'refunds' })),
       'CONFLICT',
     );
     assert.equal(
-      codeOf(await agent.mutate('staff.help.saveCategory', { slug: 'x-y', names: {} })),
+      errorCode(await agent.mutate('staff.help.saveCategory', { slug: 'x-y', names: {} })),
       'BAD_REQUEST',
     );
     assert.deepEqual(await helpCounts(portico), counts);

@@ -1,13 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPortico, type TestClient, type TestPortico } from '../support/portico.ts';
+import {
+  errorCode,
+  startTestPortico,
+  type TestClient,
+  type TestPortico,
+} from '../support/portico.ts';
 import { data } from '../support/tickets.ts';
 import { found, helpCounts, marked, publishedArticle, searchHelp, text } from '../support/help.ts';
 import { seedDemoHelp } from '../../backend/seed/demo.help.ts';
 import { snippet } from '../../backend/help/help.snippet.ts';
-
-const codeOf = (envelope: { body: { error?: { data: { code: string } } } }) =>
-  envelope.body.error?.data.code;
 
 describe('help centre: search, articles and feedback', () => {
   let portico: TestPortico;
@@ -112,6 +114,21 @@ describe('help centre: search, articles and feedback', () => {
     assert.equal(exact.correctedTo, null);
   });
 
+  it('pages through many results without repeating one', async () => {
+    const first = await found(visitor, { q: 'order', locale: 'en', limit: 4 });
+    const second = await found(visitor, { q: 'order', locale: 'en', limit: 4, offset: 4 });
+    assert.equal(first.hasMore, true);
+    assert.equal(first.results.length, 4);
+    assert.ok(second.results.length > 0);
+    const slugs = [...first.results, ...second.results].map((result) => result.slug);
+    assert.equal(new Set(slugs).size, slugs.length);
+    const all = await found(visitor, { q: 'order', locale: 'en', limit: 8 });
+    assert.deepEqual(
+      all.results.map((result) => result.slug),
+      slugs.slice(0, 8),
+    );
+  });
+
   it('puts the reader’s language first and falls back to others', async () => {
     await publishedArticle(agent, {
       slug: 'english-only',
@@ -145,7 +162,7 @@ describe('help centre: search, articles and feedback', () => {
     );
     assert.deepEqual((await found(customer, { q: 'wombat' })).results, []);
     assert.equal(
-      codeOf(await visitor.query('help.article', { slug: 'secret-draft' })),
+      errorCode(await visitor.query('help.article', { slug: 'secret-draft' })),
       'NOT_FOUND',
     );
     data(await agent.mutate('staff.help.publish', { articleId }));
@@ -153,7 +170,7 @@ describe('help centre: search, articles and feedback', () => {
     data(await agent.mutate('staff.help.unpublish', { articleId }));
     assert.deepEqual((await found(customer, { q: 'wombat' })).results, []);
     assert.equal(
-      codeOf(
+      errorCode(
         await visitor.mutate('help.feedback', {
           slug: 'secret-draft',
           locale: 'en',
@@ -220,7 +237,10 @@ describe('help centre: search, articles and feedback', () => {
     assert.equal(tooLong.status, 400);
     assert.match(JSON.stringify(tooLong.body), /at most 16384 characters/);
     for (const input of [{ limit: 0 }, { limit: 51 }, { locale: 'xx' }, { extra: 1 }]) {
-      assert.equal(codeOf(await visitor.query('help.search', { q: 'x', ...input })), 'BAD_REQUEST');
+      assert.equal(
+        errorCode(await visitor.query('help.search', { q: 'x', ...input })),
+        'BAD_REQUEST',
+      );
     }
   });
 
@@ -245,7 +265,7 @@ describe('help centre: search, articles and feedback', () => {
     assert.ok(delivery.results.every((result) => result.locale === 'el'));
     const inCategory = await found(visitor, { q: 'invoice', category: 'delivery', locale: 'en' });
     assert.ok(inCategory.results.every((result) => result.category.slug === 'delivery'));
-    assert.equal(codeOf(await visitor.query('help.search', { category: 'nope' })), 'NOT_FOUND');
+    assert.equal(errorCode(await visitor.query('help.search', { category: 'nope' })), 'NOT_FOUND');
   });
 
   it('shows an article in the language asked for, or the best it has, and counts views', async () => {
@@ -308,7 +328,7 @@ describe('help centre: search, articles and feedback', () => {
       { helpful: true, slug: 'no-such-article' },
     ]) {
       const answer = await vote(visitor, input);
-      assert.ok(['BAD_REQUEST', 'NOT_FOUND'].includes(codeOf(answer)!), JSON.stringify(answer));
+      assert.ok(['BAD_REQUEST', 'NOT_FOUND'].includes(errorCode(answer)!), JSON.stringify(answer));
     }
     assert.deepEqual(await helpCounts(portico), counts);
   });

@@ -1,6 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPortico, type TestClient, type TestPortico } from '../support/portico.ts';
+import {
+  errorCode,
+  startTestPortico,
+  type TestClient,
+  type TestPortico,
+} from '../support/portico.ts';
 import { seedTestCatalog } from '../support/catalog.ts';
 import { placedOrder } from '../support/ordering.ts';
 import {
@@ -17,9 +22,6 @@ interface Page {
   nextCursor: string | null;
   unread: number;
 }
-
-const errorOf = (envelope: { status: number; body: { error?: { data: { code: string } } } }) =>
-  envelope.body.error?.data.code;
 
 describe('tickets: the customer side and the staff side', () => {
   let portico: TestPortico;
@@ -116,7 +118,7 @@ describe('tickets: the customer side and the staff side', () => {
       body: 'Valid body',
       attachmentIds: [benFile.id],
     });
-    assert.equal(errorOf(foreignFile), 'BAD_REQUEST');
+    assert.equal(errorCode(foreignFile), 'BAD_REQUEST');
     assert.deepEqual(await ticketCounts(portico.services), {
       ...before,
       upload: before.upload! + 1,
@@ -137,7 +139,7 @@ describe('tickets: the customer side and the staff side', () => {
       () => ben.mutate('ticket.rate', { ...input, rating: 1 }),
       () => ben.mutate('ticket.setTags', { ...input, tags: ['mine'] }),
     ];
-    for (const attempt of attempts) assert.equal(errorOf(await attempt()), 'NOT_FOUND');
+    for (const attempt of attempts) assert.equal(errorCode(await attempt()), 'NOT_FOUND');
     const sub = await ben.request(
       `/api/trpc/ticket.onUpdate?input=${encodeURIComponent(JSON.stringify(input))}`,
     );
@@ -154,8 +156,8 @@ describe('tickets: the customer side and the staff side', () => {
     const byNote = data<Page>(await anna.query('ticket.list', { query: 'VIP' }));
     assert.equal(byNote.items.length, 0);
     // Customers cannot reach the staff side at all.
-    assert.equal(errorOf(await anna.query('staff.ticket.byId', input)), 'FORBIDDEN');
-    assert.equal(errorOf(await anna.query('staff.ticket.list', {})), 'FORBIDDEN');
+    assert.equal(errorCode(await anna.query('staff.ticket.byId', input)), 'FORBIDDEN');
+    assert.equal(errorCode(await anna.query('staff.ticket.list', {})), 'FORBIDDEN');
   });
 
   it('keeps the thread in the order it was written, notes included for staff', async () => {
@@ -225,7 +227,7 @@ describe('tickets: the customer side and the staff side', () => {
     const ticket = await openTicket(anna, { subject: 'Rate me', kind: 'question' });
     const rate = (rating: number) =>
       anna.mutate('ticket.rate', { ticketId: ticket.id, rating, comment: 'Quick and kind' });
-    assert.equal(errorOf(await rate(5)), 'PRECONDITION_FAILED');
+    assert.equal(errorCode(await rate(5)), 'PRECONDITION_FAILED');
     assert.equal((await rate(6)).status, 400);
     assert.equal((await rate(0)).status, 400);
     const resolved = data<Ticket>(
@@ -242,23 +244,26 @@ describe('tickets: the customer side and the staff side', () => {
       'Quick and kind',
     ]);
     assert.equal(rated.can.rate, false);
-    assert.equal(errorOf(await rate(5)), 'CONFLICT');
+    assert.equal(errorCode(await rate(5)), 'CONFLICT');
     const staffView = data<Ticket>(await agent.query('staff.ticket.byId', { ticketId: ticket.id }));
     assert.equal(staffView.rating?.stars, 4);
   });
 
   it('closes and reopens as the customer may, and refuses writing to a closed ticket', async () => {
     const ticket = await openTicket(anna, { subject: 'Close me', kind: 'concern' });
-    assert.equal(errorOf(await anna.mutate('ticket.reopen', { ticketId: ticket.id })), 'CONFLICT');
+    assert.equal(
+      errorCode(await anna.mutate('ticket.reopen', { ticketId: ticket.id })),
+      'CONFLICT',
+    );
     const closed = data<Ticket>(await anna.mutate('ticket.close', { ticketId: ticket.id }));
     assert.equal(closed.status, 'closed');
     assert.deepEqual(closed.can, { reply: false, close: false, reopen: true, rate: false });
     const before = await ticketCounts(portico.services);
     assert.equal(
-      errorOf(await anna.mutate('ticket.reply', { ticketId: ticket.id, body: 'Hello?' })),
+      errorCode(await anna.mutate('ticket.reply', { ticketId: ticket.id, body: 'Hello?' })),
       'CONFLICT',
     );
-    assert.equal(errorOf(await anna.mutate('ticket.close', { ticketId: ticket.id })), 'CONFLICT');
+    assert.equal(errorCode(await anna.mutate('ticket.close', { ticketId: ticket.id })), 'CONFLICT');
     assert.deepEqual(await ticketCounts(portico.services), before);
     const reopened = data<Ticket>(await anna.mutate('ticket.reopen', { ticketId: ticket.id }));
     assert.equal(reopened.status, 'open');
@@ -372,7 +377,7 @@ describe('tickets: the customer side and the staff side', () => {
     assert.equal(assigned.assignee?.name, 'Jonas');
     const annaId = data<{ user: { id: string } }>(await anna.query('session.me')).user.id;
     assert.equal(
-      errorOf(
+      errorCode(
         await agent.mutate('staff.ticket.assign', { ticketId: original.id, assigneeId: annaId }),
       ),
       'BAD_REQUEST',
@@ -402,19 +407,19 @@ describe('tickets: the customer side and the staff side', () => {
     assert.equal(old.mergedInto?.number, original.number);
     assert.equal(old.can.reply, false);
     assert.equal(
-      errorOf(await anna.mutate('ticket.reopen', { ticketId: duplicate.id })),
+      errorCode(await anna.mutate('ticket.reopen', { ticketId: duplicate.id })),
       'CONFLICT',
     );
     // Merging across accounts or into itself is refused.
     const bens = await openTicket(ben, { subject: 'Ben’s' });
     assert.equal(
-      errorOf(
+      errorCode(
         await agent.mutate('staff.ticket.merge', { ticketId: bens.id, intoTicketId: original.id }),
       ),
       'BAD_REQUEST',
     );
     assert.equal(
-      errorOf(
+      errorCode(
         await agent.mutate('staff.ticket.merge', {
           ticketId: original.id,
           intoTicketId: original.id,
@@ -430,7 +435,7 @@ describe('tickets: the customer side and the staff side', () => {
       }),
     );
     assert.equal(
-      errorOf(
+      errorCode(
         await agent.mutate('staff.ticket.canned.save', { title: 'Shipping times', body: 'x' }),
       ),
       'CONFLICT',
@@ -451,10 +456,10 @@ describe('tickets: the customer side and the staff side', () => {
     );
     data(await agent.mutate('staff.ticket.canned.remove', { id: saved.id }));
     assert.equal(
-      errorOf(await agent.mutate('staff.ticket.canned.remove', { id: saved.id })),
+      errorCode(await agent.mutate('staff.ticket.canned.remove', { id: saved.id })),
       'NOT_FOUND',
     );
-    assert.equal(errorOf(await anna.query('staff.ticket.canned.list')), 'FORBIDDEN');
+    assert.equal(errorCode(await anna.query('staff.ticket.canned.list')), 'FORBIDDEN');
   });
 
   it('refuses an order of another account as the linked order', async () => {
@@ -466,7 +471,7 @@ describe('tickets: the customer side and the staff side', () => {
       body: 'Hello',
       orderId: bensOrder.id,
     });
-    assert.equal(errorOf(response), 'NOT_FOUND');
+    assert.equal(errorCode(response), 'NOT_FOUND');
     assert.deepEqual(await ticketCounts(portico.services), before);
   });
 });

@@ -138,3 +138,6 @@ export interface TrpcEnvelope {
     data: { code: string; httpStatus: number; fieldErrors: Record<string, string[]> | null };
   };
 }
+
+/** The tRPC error code of a refused call (`NOT_FOUND`, `BAD_REQUEST` …), or undefined. */
+export const errorCode = (envelope: { body: TrpcEnvelope }) => envelope.body.error?.data.code;
