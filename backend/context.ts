@@ -5,6 +5,8 @@ import type { SessionInfo } from './session/session.cache.ts';
 export interface Context {
   services: Services;
   session: SessionInfo | null;
+  /** The HTTP exchange, when there is one: cookies beyond the session, and the caller's address. */
+  http?: { headers: Headers; resHeaders: Headers; ip: string };
 }
 
 export function createInnerContext(services: Services, session: SessionInfo | null): Context {
@@ -16,10 +18,11 @@ export async function createRequestContext(
   services: Services,
   req: Request,
   resHeaders: Headers,
+  ip = 'unknown',
 ): Promise<Context> {
   const { session, setCookie } = await services.sessions.lookup(req.headers);
   if (setCookie) resHeaders.append('set-cookie', setCookie);
-  return createInnerContext(services, session);
+  return { ...createInnerContext(services, session), http: { headers: req.headers, resHeaders, ip } };
 }
 
 /** The locale a request asked for, or the vendor's default language. */

@@ -1,6 +1,12 @@
 import { TRPCError } from '@trpc/server';
 
-type RefusalCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT' | 'PRECONDITION_FAILED' | 'FORBIDDEN';
+type RefusalCode =
+  | 'BAD_REQUEST'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PRECONDITION_FAILED'
+  | 'FORBIDDEN'
+  | 'TOO_MANY_REQUESTS';
 
 /**
  * Why a domain rule refused a request, as a stable key (`OUT_OF_STOCK`) that clients can act on,

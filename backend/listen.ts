@@ -4,6 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { loadConfig, type Config } from './config.ts';
 import { createServices, type ServiceOptions, type Services } from './services.ts';
 import { createApp } from './server.ts';
+import { resumeWaitingChats } from './chat/chat.flow.ts';
 
 export interface RunningPortico {
   url: string;
@@ -55,6 +56,7 @@ export async function startPortico(
     await closeServer(server);
     throw error;
   }
+  await resumeWaitingChats(services);
   server.on('request', getRequestListener(createApp(services).fetch));
   return {
     url: config.publicUrl,

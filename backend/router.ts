@@ -19,6 +19,8 @@ import { staffTicketRouter } from './ticket/ticket.staff.router.ts';
 import { fileRouter } from './file/file.router.ts';
 import { helpRouter } from './help/help.router.ts';
 import { staffHelpRouter } from './help/help.staff.router.ts';
+import { chatRouter } from './chat/chat.router.ts';
+import { staffChatRouter } from './chat/chat.staff.router.ts';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -33,6 +35,7 @@ export const appRouter = router({
   ticket: ticketRouter,
   file: fileRouter,
   help: helpRouter,
+  chat: chatRouter,
   staff: router({
     portal: staffPortalRouter,
     order: staffOrderRouter,
@@ -42,6 +45,7 @@ export const appRouter = router({
     creditNote: staffCreditNoteRouter,
     ticket: staffTicketRouter,
     help: staffHelpRouter,
+    chat: staffChatRouter,
   }),
 });
 

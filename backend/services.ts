@@ -10,6 +10,7 @@ import { SessionCache } from './session/session.cache.ts';
 import { readPortalSettings } from './portal/portal.queries.ts';
 import type { PortalSettings } from './portal/portal.schema.ts';
 import { Bus } from './realtime/bus.ts';
+import { ChatRuntime } from './chat/chat.runtime.ts';
 
 /** Everything a request may need, built once per process. */
 export interface Services {
@@ -21,6 +22,8 @@ export interface Services {
   sessions: SessionCache;
   /** Changes open views hear about at once (ticket answers, unread counts). */
   bus: Bus;
+  /** Agent presence, flood limits and the timers of waiting chats. */
+  chat: ChatRuntime;
   log: (line: string) => void;
   portalSettings(): PortalSettings;
   reloadPortalSettings(): Promise<void>;
@@ -57,6 +60,7 @@ export async function createServices(
   });
   await migrate(db, auth);
   settings = await readPortalSettings(db);
+  const chat = new ChatRuntime();
   return {
     config,
     db,
@@ -65,12 +69,14 @@ export async function createServices(
     mailer,
     sessions: new SessionCache(auth, db),
     bus: new Bus(),
+    chat,
     log,
     portalSettings: () => settings!,
     async reloadPortalSettings() {
       settings = await readPortalSettings(db);
     },
     async close() {
+      chat.close();
       mailer.close();
       await closeDb();
     },

@@ -1,13 +1,14 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { TicketTables } from '../ticket/ticket.tables.ts';
 import type { HelpTables } from '../help/help.tables.ts';
+import type { ChatTables } from '../chat/chat.tables.ts';
 
 /**
  * The tables Portico's own code reads and writes. better-auth owns `user`, `session`,
  * `account`, `verification`, `organization`, `member` and `invitation`; only the columns our
  * queries touch are typed here.
  */
-export interface Database extends TicketTables, HelpTables {
+export interface Database extends TicketTables, HelpTables, ChatTables {
   user: UserTable;
   session: SessionTable;
   organization: OrganizationTable;

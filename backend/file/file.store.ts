@@ -76,7 +76,7 @@ export type FileReader =
   { kind: 'staff'; userId: string } | { kind: 'customer'; userId: string; accountId: string };
 
 /**
- * An upload the reader may download: one on a message they may see, or one they uploaded
+ * An upload the reader may download: one on a ticket or chat message they may see, or one they uploaded
  * themselves and have not sent yet. Anything else is reported exactly like a missing file.
  */
 export async function readableUpload(db: Db, reader: FileReader, id: string) {
@@ -84,6 +84,8 @@ export async function readableUpload(db: Db, reader: FileReader, id: string) {
     .selectFrom('upload')
     .leftJoin('ticketMessage', 'ticketMessage.id', 'upload.messageId')
     .leftJoin('ticket', 'ticket.id', 'ticketMessage.ticketId')
+    .leftJoin('chatMessage', 'chatMessage.id', 'upload.messageId')
+    .leftJoin('chatConversation', 'chatConversation.id', 'chatMessage.conversationId')
     .select(['upload.sha256', 'upload.name', 'upload.mediaType', 'upload.size'])
     .where('upload.id', '=', id);
   if (reader.kind === 'customer') {
@@ -93,6 +95,7 @@ export async function readableUpload(db: Db, reader: FileReader, id: string) {
           eb('ticket.accountId', '=', reader.accountId),
           eb('ticketMessage.internal', '=', 0),
         ]),
+        eb('chatConversation.accountId', '=', reader.accountId),
         eb.and([
           eb('upload.messageId', 'is', null),
           eb('upload.uploadedBy', '=', reader.userId),

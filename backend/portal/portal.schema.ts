@@ -30,6 +30,8 @@ export const portalSettingsSchema = z.strictObject({
     .default([]),
   /** Where new-ticket notices go; when empty, to every staff member. Never shown publicly. */
   supportInbox: z.email().max(200).nullable().default(null),
+  /** How long a chat waits for an agent to pick it up before it becomes a ticket. */
+  chatWaitSeconds: z.int().min(1).max(3600).default(180),
 });
 
 export type PortalSettings = z.output<typeof portalSettingsSchema>;
@@ -44,10 +46,11 @@ export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   sellerDetails: '',
   ticketCategories: [],
   supportInbox: null,
+  chatWaitSeconds: 180,
 };
 
 /** What any visitor may read: everything but the staff's own addresses. */
 export function publicPortalSettings(settings: PortalSettings) {
-  const { supportInbox: _inbox, ...rest } = settings;
+  const { supportInbox: _inbox, chatWaitSeconds: _wait, ...rest } = settings;
   return rest;
 }

@@ -12,9 +12,31 @@ export interface TicketChange {
   actorId: string | null;
 }
 
-interface Events {
-  ticket: [TicketChange];
+/**
+ * Something happened in a chat. The stream that hears it reads the messages themselves from the
+ * database (after the last one it sent), so order and exactly-once never depend on the bus.
+ */
+export type ChatSignal =
+  | { type: 'message'; conversationId: string; seq: number }
+  /** Status, agent or receipts changed. */
+  | { type: 'conversation'; conversationId: string }
+  | {
+      type: 'typing';
+      conversationId: string;
+      role: 'customer' | 'staff';
+      name: string;
+      typing: boolean;
+    };
+
+/** Agents came online or went away. */
+export interface PresenceSignal {
+  type: 'presence';
 }
+
+type Events = { ticket: [TicketChange]; chat: [ChatSignal | PresenceSignal] } & Record<
+  `chat:${string}`,
+  [ChatSignal]
+>;
 
 /**
  * Changes that open views want to hear about at once. In one process this is an event emitter;
@@ -33,14 +55,34 @@ export class Bus {
   }
 
   /** Ticket changes until the signal aborts. */
-  async *ticketChanges(signal: AbortSignal | undefined): AsyncGenerator<TicketChange> {
-    try {
-      for await (const [change] of on(this.#emitter, 'ticket', { signal })) {
-        yield change as TicketChange;
+  ticketChanges(signal: AbortSignal | undefined): AsyncGenerator<TicketChange> {
+    return this.#listen<TicketChange>('ticket', signal);
+  }
+
+  /** Tells one conversation's streams, and every staff stream. */
+  publishChat(signal: ChatSignal | PresenceSignal): void {
+    if (signal.type !== 'presence') this.#emitter.emit(`chat:${signal.conversationId}`, signal);
+    this.#emitter.emit('chat', signal);
+  }
+
+  /** One conversation's signals (a customer's stream), or every chat's (`null`, staff). */
+  chatSignals(
+    conversationId: string | null,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<ChatSignal | PresenceSignal> {
+    return this.#listen(conversationId === null ? 'chat' : `chat:${conversationId}`, signal);
+  }
+
+  /** Listens from this call on (not from the first `next`), so nothing in between is missed. */
+  #listen<Event>(name: keyof Events, signal: AbortSignal | undefined): AsyncGenerator<Event> {
+    const events = on(this.#emitter, name, { signal });
+    return (async function* () {
+      try {
+        for await (const [event] of events) yield event as Event;
+      } catch (error) {
+        // The listener went away (the stream closed): that is how every subscription ends.
+        if (!signal?.aborted) throw error;
       }
-    } catch (error) {
-      // The listener went away (the stream closed): that is how every subscription ends.
-      if (!signal?.aborted) throw error;
-    }
+    })();
   }
 }

@@ -33,7 +33,7 @@ export async function ticketOrNotFound(ctx: Context, reader: TicketReader, id: s
 }
 
 /** A page of the vendor's site the answer mails may link to: only on a trusted origin. */
-function trustedPage(ctx: Context, href: string | undefined): string | undefined {
+export function trustedPage(ctx: Context, href: string | undefined): string | undefined {
   if (href === undefined) return undefined;
   const url = new URL(href);
   if (!ctx.services.config.trustedOrigins.includes(url.origin)) {

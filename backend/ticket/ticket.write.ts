@@ -117,92 +117,100 @@ async function writeMessage(
 }
 
 /** Opens a ticket with its first message, tags and files, in one transaction. */
-export async function createTicket(
+export function createTicket(
   db: Db,
   accountId: string,
   actor: TicketActor,
   input: CreateInput,
 ): Promise<TicketChange> {
-  return db.transaction().execute(async (trx) => {
-    if (input.orderId) {
-      const order = await trx
-        .selectFrom('order')
-        .select('id')
-        .where('id', '=', input.orderId)
-        .where('accountId', '=', accountId)
-        .executeTakeFirst();
-      if (!order) throw refuse('NOT_FOUND', TicketError, 'ORDER_NOT_FOUND');
-    }
-    const id = newId();
-    const at = timestamp();
-    await trx
-      .insertInto('ticket')
-      .values({
-        id,
-        number: `T-${newOrderNumber()}`,
-        accountId,
-        createdBy: actor.id,
-        subject: input.subject,
-        kind: input.kind,
-        category: input.category ?? null,
-        priority: input.priority,
-        status: 'open',
-        orderId: input.orderId ?? null,
-        assigneeId: null,
-        mergedInto: null,
-        pageUrl: input.pageUrl ?? null,
-        searchText: '',
-        customerAt: at,
-        staffAt: null,
-        resolvedAt: null,
-        rating: null,
-        ratingComment: null,
-        ratedBy: null,
-        ratedAt: null,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .execute();
-    if (input.tags.length) {
-      await trx
-        .insertInto('ticketTag')
-        .values(input.tags.map((tag) => ({ ticketId: id, tag })))
-        .execute();
-    }
-    await trx
-      .updateTable('ticket')
-      .set({ searchText: await searchTextOf(trx, id) })
-      .where('id', '=', id)
-      .execute();
-    const messageId = await writeMessage(
-      trx,
+  return db.transaction().execute((trx) => insertTicket(trx, accountId, actor, input));
+}
+
+/** Opens a ticket inside the caller's transaction (a chat that becomes a ticket). */
+export async function insertTicket(
+  trx: Db,
+  accountId: string,
+  actor: TicketActor,
+  input: CreateInput,
+): Promise<TicketChange> {
+  if (input.orderId) {
+    const order = await trx
+      .selectFrom('order')
+      .select('id')
+      .where('id', '=', input.orderId)
+      .where('accountId', '=', accountId)
+      .executeTakeFirst();
+    if (!order) throw refuse('NOT_FOUND', TicketError, 'ORDER_NOT_FOUND');
+  }
+  const id = newId();
+  const at = timestamp();
+  await trx
+    .insertInto('ticket')
+    .values({
       id,
-      actor,
-      input.body,
-      input.attachmentIds,
-      { accountId },
-      false,
-      at,
-    );
-    await addEvent(
-      trx,
-      id,
-      actor,
-      'created',
-      { priority: input.priority, kind: input.kind },
-      false,
-      at,
-    );
-    await markRead(trx, id, actor.id, at);
-    return {
-      ticketId: id,
+      number: `T-${newOrderNumber()}`,
       accountId,
-      type: 'created',
-      internal: false,
-      messageId,
-      actorId: actor.id,
-    };
-  });
+      createdBy: actor.id,
+      subject: input.subject,
+      kind: input.kind,
+      category: input.category ?? null,
+      priority: input.priority,
+      status: 'open',
+      orderId: input.orderId ?? null,
+      assigneeId: null,
+      mergedInto: null,
+      pageUrl: input.pageUrl ?? null,
+      searchText: '',
+      customerAt: at,
+      staffAt: null,
+      resolvedAt: null,
+      rating: null,
+      ratingComment: null,
+      ratedBy: null,
+      ratedAt: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .execute();
+  if (input.tags.length) {
+    await trx
+      .insertInto('ticketTag')
+      .values(input.tags.map((tag) => ({ ticketId: id, tag })))
+      .execute();
+  }
+  await trx
+    .updateTable('ticket')
+    .set({ searchText: await searchTextOf(trx, id) })
+    .where('id', '=', id)
+    .execute();
+  const messageId = await writeMessage(
+    trx,
+    id,
+    actor,
+    input.body,
+    input.attachmentIds,
+    { accountId },
+    false,
+    at,
+  );
+  await addEvent(
+    trx,
+    id,
+    actor,
+    'created',
+    { priority: input.priority, kind: input.kind },
+    false,
+    at,
+  );
+  await markRead(trx, id, actor.id, at);
+  return {
+    ticketId: id,
+    accountId,
+    type: 'created',
+    internal: false,
+    messageId,
+    actorId: actor.id,
+  };
 }
 
 export interface MessageInput {

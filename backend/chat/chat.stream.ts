@@ -1,0 +1,138 @@
+import { tracked } from '@trpc/server';
+import type { Services } from '../services.ts';
+import { refuse } from '../errors.ts';
+import type { ChatSignal, PresenceSignal } from '../realtime/bus.ts';
+import { ChatError } from './chat.errors.ts';
+import { messagesAfter, messageBySeq, type ChatMessage } from './chat.queries.ts';
+import { conversationRow, conversationView, staffSummary } from './chat.view.ts';
+import { setReceipt } from './chat.write.ts';
+import { resumeSeq } from './chat.schema.ts';
+
+/**
+ * One conversation as the customer sees it, live. Every message after the resume point comes
+ * once and in order, read from the database (the bus only says "there is more"); then the
+ * conversation's state; then whatever happens. Event ids are `"<seq>"` after a message and
+ * `"<seq>:<n>"` after anything else, so a reconnect resumes from the last message seen.
+ */
+export async function* customerStream(
+  services: Services,
+  conversationId: string,
+  lastEventId: string | null | undefined,
+  signal: AbortSignal | undefined,
+) {
+  const { db, bus, chat } = services;
+  // Listen first, so nothing between the replay and the live part is missed.
+  const signals = bus.chatSignals(conversationId, signal);
+  const row = await conversationRow(services, conversationId);
+  const resume = resumeSeq(lastEventId);
+  if (Number.isNaN(resume) || (resume !== null && resume > row.lastSeq)) {
+    throw refuse('BAD_REQUEST', ChatError, 'BAD_EVENT_ID');
+  }
+  let sent = resume ?? 0;
+  let passing = 0;
+  const passingId = () => `${sent}:${++passing}`;
+  const state = async () => ({
+    type: 'conversation' as const,
+    conversation: await conversationView(services, await conversationRow(services, conversationId)),
+  });
+
+  async function* catchUp() {
+    const messages = await messagesAfter(db, conversationId, sent);
+    for (const message of messages) {
+      sent = message.seq;
+      yield tracked(String(message.seq), { type: 'message' as const, message });
+    }
+    const theirs = messages.filter((message) => message.author.role !== 'customer').at(-1);
+    if (theirs && (await setReceipt(db, conversationId, 'deliveredToCustomer', theirs.seq))) {
+      bus.publishChat({ type: 'conversation', conversationId });
+    }
+  }
+
+  chat.watch(conversationId, 1);
+  try {
+    yield* catchUp();
+    yield tracked(passingId(), await state());
+    for await (const event of signals) {
+      const next = event as ChatSignal;
+      if (next.type === 'message') {
+        if (next.seq > sent) yield* catchUp();
+      } else if (next.type === 'conversation') {
+        yield tracked(passingId(), await state());
+      } else if (next.type === 'typing' && next.role === 'staff') {
+        const { role, name, typing } = next;
+        yield tracked(passingId(), { type: 'typing' as const, role, name, typing });
+      }
+    }
+  } finally {
+    chat.watch(conversationId, -1);
+  }
+}
+
+export async function agentsWithPresence(services: Services) {
+  const online = services.chat.onlineAgents();
+  const staff = await services.db
+    .selectFrom('user')
+    .select(['id', 'name'])
+    .where('role', 'in', ['agent', 'admin'])
+    .orderBy('name')
+    .execute();
+  return staff.map((person) => ({ ...person, online: online.has(person.id) }));
+}
+
+/**
+ * Every chat, live, for an agent's console; while it is open the agent counts as online. No
+ * replay: a console that reconnects loads the queue and its open conversation again.
+ */
+export async function* staffStream(
+  services: Services,
+  agentId: string,
+  signal: AbortSignal | undefined,
+) {
+  const { db, bus, chat } = services;
+  const signals = bus.chatSignals(null, signal);
+  const sent = new Map<string, number>();
+  let passing = 0;
+  const id = () => `s:${++passing}`;
+  if (chat.agentConnected(agentId)) bus.publishChat({ type: 'presence' });
+  try {
+    yield tracked(id(), { type: 'presence' as const, agents: await agentsWithPresence(services) });
+    for await (const event of signals) {
+      const next = event as ChatSignal | PresenceSignal;
+      if (next.type === 'presence') {
+        yield tracked(id(), {
+          type: 'presence' as const,
+          agents: await agentsWithPresence(services),
+        });
+      } else if (next.type === 'message') {
+        const { conversationId } = next;
+        const known = sent.get(conversationId) ?? next.seq - 1;
+        if (next.seq <= known) continue;
+        const messages: ChatMessage[] =
+          known === next.seq - 1
+            ? [await messageBySeq(db, conversationId, next.seq)]
+            : await messagesAfter(db, conversationId, known);
+        for (const message of messages) {
+          sent.set(conversationId, message.seq);
+          yield tracked(id(), { type: 'message' as const, conversationId, message });
+        }
+        const theirs = messages.filter((message) => message.author.role === 'customer').at(-1);
+        if (theirs && (await setReceipt(db, conversationId, 'deliveredToStaff', theirs.seq))) {
+          bus.publishChat({ type: 'conversation', conversationId });
+        }
+      } else if (next.type === 'conversation') {
+        const row = await conversationRow(services, next.conversationId).catch(() => null);
+        if (row) {
+          yield tracked(id(), {
+            type: 'conversation' as const,
+            conversation: await staffSummary(services, row),
+          });
+        }
+      } else if (next.role === 'customer') {
+        const { conversationId, role, name, typing } = next;
+        yield tracked(id(), { type: 'typing' as const, conversationId, role, name, typing });
+      }
+    }
+  } finally {
+    if (chat.agentDisconnected(agentId)) bus.publishChat({ type: 'presence' });
+  }
+}

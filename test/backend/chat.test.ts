@@ -1,0 +1,182 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  errorCode,
+  startTestPortico,
+  type TestClient,
+  type TestPortico,
+} from '../support/portico.ts';
+import { data, uploaded } from '../support/tickets.ts';
+import { publishedArticle } from '../support/help.ts';
+import {
+  chatCounts,
+  chatStream,
+  messagesOf,
+  startChat,
+  type ChatConversation,
+  type ChatMessage,
+  type ChatView,
+} from '../support/chat.ts';
+
+const reason = (envelope: { body: { error?: { data: unknown } } }) =>
+  (envelope.body.error?.data as { reason?: string } | undefined)?.reason;
+
+describe('live chat: customers, visitors, the answer bot, agents and the offline fallback', () => {
+  let portico: TestPortico;
+  let anna: TestClient;
+  let ben: TestClient;
+  let agent: TestClient;
+  let otherAgent: TestClient;
+  let otherAgentId: string;
+
+  before(async () => {
+    portico = await startTestPortico();
+    anna = await portico.personWithSession({ email: 'anna@cafe.test', name: 'Anna' });
+    ben = await portico.personWithSession({ email: 'ben@bistro.test', name: 'Ben' });
+    agent = await portico.personWithSession({
+      email: 'jonas@vendor.test',
+      name: 'Jonas',
+      role: 'agent',
+    });
+    otherAgent = await portico.personWithSession({
+      email: 'mara@vendor.test',
+      name: 'Mara',
+      role: 'agent',
+    });
+    otherAgentId = data<{ user: { id: string } }>(await otherAgent.query('session.me')).user.id;
+    data(
+      await agent.mutate('staff.help.saveCategory', {
+        slug: 'testing',
+        position: 1,
+        names: { en: { name: 'Testing', description: 'Articles the tests write' } },
+      }),
+    );
+    await publishedArticle(agent, {
+      slug: 'track-your-delivery',
+      title: 'Track your delivery',
+      body: 'Every shipped order has a tracking number. Open the order to follow the parcel.',
+    });
+    await publishedArticle(agent, {
+      slug: 'invoice-copies',
+      title: 'Copies of invoices',
+      body: 'Download any invoice as a PDF from your account.',
+    });
+  });
+  after(() => portico.close());
+
+  it('the bot offers the article that answers a seeded question, and "that solved it" ends the chat', async () => {
+    const view = await startChat(anna, {
+      message: 'Where can I find the tracking number of my parcel?',
+    });
+    assert.equal(view.conversation?.status, 'bot');
+    const [question, bot] = view.messages;
+    assert.equal(question?.author.role, 'customer');
+    assert.equal(bot?.kind, 'articles');
+    assert.equal(bot?.articles[0]?.slug, 'track-your-delivery');
+    const ended = data<ChatConversation>(
+      await anna.mutate('chat.resolve', { conversationId: view.conversation!.id }),
+    );
+    assert.equal(ended.status, 'ended');
+    const after = data<ChatView>(await anna.query('chat.current'));
+    assert.equal(after.messages.at(-1)?.notice?.code, 'solved');
+    const again = await anna.mutate('chat.send', {
+      conversationId: ended.id,
+      body: 'One more thing',
+    });
+    assert.equal(reason(again), 'ENDED');
+  });
+
+  it('with nobody online, "talk to a person" turns the chat into a ticket with the transcript', async () => {
+    const view = await startChat(ben, {
+      message: 'Can I get copies of my invoices?',
+      pageUrl: 'http://vendor.test/support',
+    });
+    assert.equal(view.availability.online, false);
+    const id = view.conversation!.id;
+    const queued = data<ChatConversation>(await ben.mutate('chat.queue', { conversationId: id }));
+    assert.equal(queued.status, 'ended');
+    assert.match(queued.ticket?.number ?? '', /^T-/);
+    const ticket = data<{ subject: string; tags: string[]; messages: { body: string }[] }>(
+      await ben.query('ticket.byId', { ticketId: queued.ticket!.id }),
+    );
+    assert.deepEqual(ticket.tags, ['chat']);
+    assert.match(ticket.subject, /^Chat: Can I get copies/);
+    assert.match(ticket.messages[0]!.body, /Ben: Can I get copies of my invoices\?/);
+    assert.match(ticket.messages[0]!.body, /Answer bot: suggested: Copies of invoices/);
+    await portico.mailbox.next('jonas@vendor.test', new RegExp(queued.ticket!.number));
+    const current = data<ChatView>(await ben.query('chat.current'));
+    assert.equal(current.messages.at(-1)?.notice?.code, 'ticket');
+  });
+
+  it('an agent online picks up, they talk, typing and receipts flow both ways', async () => {
+    const console = chatStream(agent, 'staff.chat.onEvent', {});
+    await console.waitFor((event) => event.type === 'presence');
+    const view = await startChat(anna, { message: 'My espresso machine makes a strange noise' });
+    const id = view.conversation!.id;
+    assert.equal(view.availability.agentsOnline, 1);
+    const lastSeq = view.conversation!.lastSeq;
+    const customer = chatStream(anna, 'chat.onEvent', {
+      conversationId: id,
+      lastEventId: String(lastSeq),
+    });
+    await customer.waitFor((event) => event.type === 'conversation');
+    if (view.conversation!.status === 'bot') {
+      data(await anna.mutate('chat.queue', { conversationId: id }));
+    }
+    const queue = data<{ waiting: { id: string; position: number; waitingSeconds: number }[] }>(
+      await agent.query('staff.chat.queue'),
+    );
+    const waiting = queue.waiting.find((chat) => chat.id === id);
+    assert.equal(waiting?.position, 1);
+    assert.equal(typeof waiting?.waitingSeconds, 'number');
+
+    data(await agent.mutate('staff.chat.pickUp', { conversationId: id }));
+    const taken = await otherAgent.mutate('staff.chat.send', { conversationId: id, body: 'Hi' });
+    assert.equal(reason(taken), 'TAKEN');
+    data(await agent.mutate('staff.chat.typing', { conversationId: id, typing: true }));
+    await customer.waitFor((event) => event.type === 'typing' && event.name === 'Jonas');
+    const answer = data<ChatMessage>(
+      await agent.mutate('staff.chat.send', { conversationId: id, body: 'Which model is it?' }),
+    );
+    await customer.waitFor((event) => event.type === 'message' && event.message.seq === answer.seq);
+    // The customer's stream got the answer: delivered; reading it marks it read for the agent.
+    data(await anna.mutate('chat.markRead', { conversationId: id, upTo: answer.seq }));
+    await console.waitFor(
+      (event) => event.type === 'conversation' && event.conversation.readByCustomer === answer.seq,
+    );
+    data(await anna.mutate('chat.typing', { conversationId: id, typing: true }));
+    await console.waitFor((event) => event.type === 'typing' && event.name === 'Anna');
+    const reply = data<ChatMessage>(
+      await anna.mutate('chat.send', { conversationId: id, body: 'The Aurora 2', clientId: 'c-1' }),
+    );
+    // A retried send with the same client id is the same message, stored once.
+    const retried = data<ChatMessage>(
+      await anna.mutate('chat.send', { conversationId: id, body: 'The Aurora 2', clientId: 'c-1' }),
+    );
+    assert.equal(retried.id, reply.id);
+    await console.waitFor((event) => event.type === 'message' && event.message.id === reply.id);
+    await customer.waitFor(
+      (event) => event.type === 'conversation' && event.conversation.deliveredToStaff >= reply.seq,
+    );
+    const seqs = messagesOf(customer.events).map((message) => message.seq);
+    assert.deepEqual(
+      seqs,
+      [...new Set(seqs)].sort((a, b) => a - b),
+      'in order, once each',
+    );
+
+    const transferred = data<{ agent: { name: string } }>(
+      await agent.mutate('staff.chat.transfer', { conversationId: id, agentId: otherAgentId }),
+    );
+    assert.equal(transferred.agent.name, 'Mara');
+    const { ticketId } = data<{ ticketId: string }>(
+      await otherAgent.mutate('staff.chat.toTicket', { conversationId: id }),
+    );
+    const ticket = data<{ messages: { body: string }[] }>(
+      await anna.query('ticket.byId', { ticketId }),
+    );
+    assert.match(ticket.messages[0]!.body, /Jonas: Which model is it\?/);
+    await customer.close();
+    await console.close();
+  });
+});
