@@ -51,14 +51,14 @@ async function attachmentsOf(db: Db, messageIds: string[]) {
   if (messageIds.length === 0) return found;
   const rows = await db
     .selectFrom('upload')
-    .select(['id', 'name', 'size', 'mediaType', 'messageId'])
-    .where('messageId', 'in', messageIds)
+    .select(['id', 'name', 'size', 'mediaType', 'chatMessageId'])
+    .where('chatMessageId', 'in', messageIds)
     .orderBy('createdAt')
     .execute();
-  for (const { messageId, ...file } of rows) {
-    const list = found.get(messageId!) ?? [];
+  for (const { chatMessageId, ...file } of rows) {
+    const list = found.get(chatMessageId!) ?? [];
     list.push(file);
-    found.set(messageId!, list);
+    found.set(chatMessageId!, list);
   }
   return found;
 }

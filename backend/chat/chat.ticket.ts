@@ -23,7 +23,7 @@ const TRANSCRIPT_LIMIT = 60_000;
 async function transcript(trx: Db, conversationId: string) {
   const rows = await trx
     .selectFrom('chatMessage')
-    .leftJoin('upload', 'upload.messageId', 'chatMessage.id')
+    .leftJoin('upload', 'upload.chatMessageId', 'chatMessage.id')
     .select([
       'chatMessage.id',
       'chatMessage.kind',
@@ -59,14 +59,22 @@ async function transcript(trx: Db, conversationId: string) {
 async function copyFiles(trx: Db, conversationId: string, messageId: string) {
   const files = await trx
     .selectFrom('upload')
-    .innerJoin('chatMessage', 'chatMessage.id', 'upload.messageId')
+    .innerJoin('chatMessage', 'chatMessage.id', 'upload.chatMessageId')
     .selectAll('upload')
     .where('chatMessage.conversationId', '=', conversationId)
     .execute();
   if (files.length === 0) return;
   await trx
     .insertInto('upload')
-    .values(files.map((file) => ({ ...file, id: newId(), messageId, createdAt: timestamp() })))
+    .values(
+      files.map((file) => ({
+        ...file,
+        id: newId(),
+        messageId,
+        chatMessageId: null,
+        createdAt: timestamp(),
+      })),
+    )
     .execute();
 }
 

@@ -87,7 +87,7 @@ export async function appendMessage(
     userId: author.id ?? '',
     accountId: author.role === 'staff' ? null : conversation.accountId,
   };
-  if (!(await attachUploads(trx, files, id, owner))) {
+  if (!(await attachUploads(trx, files, id, owner, 'chatMessageId'))) {
     throw refuse('BAD_REQUEST', ChatError, 'UPLOAD_NOT_FOUND');
   }
   // Writing means having read everything before.

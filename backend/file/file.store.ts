@@ -65,6 +65,7 @@ export async function saveUpload(
     uploadedBy: owner.userId,
     accountId: owner.accountId,
     messageId: null,
+    chatMessageId: null,
     createdAt: timestamp(),
   };
   await db.insertInto('upload').values(row).execute();
@@ -84,7 +85,7 @@ export async function readableUpload(db: Db, reader: FileReader, id: string) {
     .selectFrom('upload')
     .leftJoin('ticketMessage', 'ticketMessage.id', 'upload.messageId')
     .leftJoin('ticket', 'ticket.id', 'ticketMessage.ticketId')
-    .leftJoin('chatMessage', 'chatMessage.id', 'upload.messageId')
+    .leftJoin('chatMessage', 'chatMessage.id', 'upload.chatMessageId')
     .leftJoin('chatConversation', 'chatConversation.id', 'chatMessage.conversationId')
     .select(['upload.sha256', 'upload.name', 'upload.mediaType', 'upload.size'])
     .where('upload.id', '=', id);
@@ -98,6 +99,7 @@ export async function readableUpload(db: Db, reader: FileReader, id: string) {
         eb('chatConversation.accountId', '=', reader.accountId),
         eb.and([
           eb('upload.messageId', 'is', null),
+          eb('upload.chatMessageId', 'is', null),
           eb('upload.uploadedBy', '=', reader.userId),
           eb('upload.accountId', '=', reader.accountId),
         ]),
@@ -105,7 +107,11 @@ export async function readableUpload(db: Db, reader: FileReader, id: string) {
     );
   } else {
     query = query.where((eb) =>
-      eb.or([eb('upload.messageId', 'is not', null), eb('upload.uploadedBy', '=', reader.userId)]),
+      eb.or([
+        eb('upload.messageId', 'is not', null),
+        eb('upload.chatMessageId', 'is not', null),
+        eb('upload.uploadedBy', '=', reader.userId),
+      ]),
     );
   }
   return (await query.executeTakeFirst()) ?? null;
@@ -123,13 +129,15 @@ export async function attachUploads(
   ids: readonly string[],
   messageId: string,
   owner: { userId: string; accountId: string | null },
+  carrier: 'messageId' | 'chatMessageId' = 'messageId',
 ): Promise<boolean> {
   if (ids.length === 0) return true;
   const result = await trx
     .updateTable('upload')
-    .set({ messageId })
+    .set({ [carrier]: messageId })
     .where('id', 'in', ids)
     .where('messageId', 'is', null)
+    .where('chatMessageId', 'is', null)
     .where('uploadedBy', '=', owner.userId)
     .where(sql<boolean>`"accountId" is ${owner.accountId}`)
     .executeTakeFirst();

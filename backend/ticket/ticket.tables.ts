@@ -77,6 +77,8 @@ export interface UploadTable {
   uploadedBy: string;
   accountId: string | null;
   messageId: string | null;
+  /** The chat message carrying the file, when it was sent in a chat. */
+  chatMessageId: string | null;
   createdAt: string;
 }
 

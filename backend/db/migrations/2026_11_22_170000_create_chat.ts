@@ -63,9 +63,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('chatMessage')
     .addColumn('id', 'text', (col) => col.primaryKey())
-    .addColumn('conversationId', 'text', (col) =>
-      col.notNull().references('chatConversation.id'),
-    )
+    .addColumn('conversationId', 'text', (col) => col.notNull().references('chatConversation.id'))
     .addColumn('seq', 'integer', (col) => col.notNull())
     .addColumn('kind', 'text', (col) =>
       col.notNull().check(sql`kind in ('text', 'articles', 'notice')`),
@@ -82,4 +80,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('chatMessage_seq', ['conversationId', 'seq'])
     .addUniqueConstraint('chatMessage_client', ['conversationId', 'clientId'])
     .execute();
+
+  // A file sent in a chat is carried by a chat message, as a ticket's is by a ticket message.
+  await db.schema
+    .alterTable('upload')
+    .addColumn('chatMessageId', 'text', (col) => col.references('chatMessage.id'))
+    .execute();
+  await db.schema.createIndex('upload_chatMessage').on('upload').column('chatMessageId').execute();
 }
