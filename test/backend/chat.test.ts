@@ -1,15 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  errorCode,
-  startTestPortico,
-  type TestClient,
-  type TestPortico,
-} from '../support/portico.ts';
-import { data, uploaded } from '../support/tickets.ts';
+import { startTestPortico, type TestClient, type TestPortico } from '../support/portico.ts';
+import { data } from '../support/tickets.ts';
 import { publishedArticle } from '../support/help.ts';
 import {
-  chatCounts,
   chatStream,
   messagesOf,
   startChat,
