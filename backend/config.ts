@@ -14,6 +14,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly production: boolean;
+  /** How long an agent whose console closed still counts as online (a reload, a reconnect). */
+  readonly chatAwayAfterSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +52,7 @@ const schema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Portico <no-reply@localhost>'),
   NODE_ENV: z.string().optional(),
+  CHAT_AWAY_AFTER_SECONDS: z.coerce.number().int().min(0).max(600).default(15),
 });
 
 const expected: Record<string, string> = {
@@ -61,6 +64,7 @@ const expected: Record<string, string> = {
   AUTH_SECRET: 'at least 32 characters of random text (openssl rand -base64 32)',
   SMTP_URL: 'an smtp:// or smtps:// URL such as smtps://user:pass@mail.vendor.example:465',
   MAIL_FROM: 'a sender such as "Vendor <support@vendor.example>"',
+  CHAT_AWAY_AFTER_SECONDS: 'a whole number of seconds from 0 to 600',
 };
 
 /**
@@ -100,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: vars.SMTP_URL,
     mailFrom: vars.MAIL_FROM,
     production,
+    chatAwayAfterSeconds: vars.CHAT_AWAY_AFTER_SECONDS,
   };
 }
 

@@ -60,7 +60,7 @@ export async function createServices(
   });
   await migrate(db, auth);
   settings = await readPortalSettings(db);
-  const chat = new ChatRuntime();
+  const chat = new ChatRuntime({ awayAfterMs: config.chatAwayAfterSeconds * 1000 });
   return {
     config,
     db,

@@ -12,6 +12,8 @@ export const START_LIMIT = { chats: 10, windowMs: 3_600_000 };
  */
 export class ChatRuntime {
   readonly #agents = new Map<string, number>();
+  readonly #leaving = new Map<string, NodeJS.Timeout>();
+  readonly #awayAfterMs: number;
   readonly #watchers = new Map<string, number>();
   readonly #timers = new Map<string, NodeJS.Timeout>();
   readonly sends = new WindowLimiter(SEND_LIMIT.messages, SEND_LIMIT.windowMs);
@@ -21,19 +23,42 @@ export class ChatRuntime {
   /** At most one "you have an answer" mail per conversation in a while. */
   readonly replyMails = new WindowLimiter(1, 10 * 60_000);
 
-  /** Counts an open agent console; returns whether that agent just came online. */
-  agentConnected(agentId: string): boolean {
-    const count = (this.#agents.get(agentId) ?? 0) + 1;
-    this.#agents.set(agentId, count);
-    return count === 1;
+  constructor({ awayAfterMs = 15_000 }: { awayAfterMs?: number } = {}) {
+    this.#awayAfterMs = awayAfterMs;
   }
 
-  /** Returns whether that agent just went offline (their last console closed). */
-  agentDisconnected(agentId: string): boolean {
+  /** Counts an open agent console; returns whether that agent just came online. */
+  agentConnected(agentId: string): boolean {
+    const returning = this.#leaving.has(agentId);
+    clearTimeout(this.#leaving.get(agentId));
+    this.#leaving.delete(agentId);
+    const count = (this.#agents.get(agentId) ?? 0) + 1;
+    this.#agents.set(agentId, count);
+    return count === 1 && !returning;
+  }
+
+  /**
+   * An agent's console closed. When it was their last, they stay online for a grace period
+   * (a reload or a stream's routine reconnect is not going away); `gone` runs when they left.
+   */
+  agentDisconnected(agentId: string, gone: () => void): void {
     const count = (this.#agents.get(agentId) ?? 1) - 1;
-    if (count > 0) this.#agents.set(agentId, count);
-    else this.#agents.delete(agentId);
-    return count <= 0;
+    if (count > 0) {
+      this.#agents.set(agentId, count);
+      return;
+    }
+    const leave = () => {
+      this.#leaving.delete(agentId);
+      if (this.#agents.get(agentId) === 0) {
+        this.#agents.delete(agentId);
+        gone();
+      }
+    };
+    this.#agents.set(agentId, 0);
+    if (this.#awayAfterMs === 0) return leave();
+    const timer = setTimeout(leave, this.#awayAfterMs);
+    timer.unref();
+    this.#leaving.set(agentId, timer);
   }
 
   onlineAgents(): ReadonlySet<string> {
@@ -68,7 +93,10 @@ export class ChatRuntime {
   }
 
   close(): void {
-    for (const timer of this.#timers.values()) clearTimeout(timer);
+    for (const timer of [...this.#timers.values(), ...this.#leaving.values()]) {
+      clearTimeout(timer);
+    }
     this.#timers.clear();
+    this.#leaving.clear();
   }
 }

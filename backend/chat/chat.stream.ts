@@ -133,6 +133,6 @@ export async function* staffStream(
       }
     }
   } finally {
-    if (chat.agentDisconnected(agentId)) bus.publishChat({ type: 'presence' });
+    chat.agentDisconnected(agentId, () => bus.publishChat({ type: 'presence' }));
   }
 }

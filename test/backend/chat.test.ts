@@ -174,3 +174,33 @@ describe('live chat: customers, visitors, the answer bot, agents and the offline
     await console.close();
   });
 });
+
+describe('agent presence', () => {
+  it('an agent whose console closes stays online for the grace period, and a reconnect keeps them', async () => {
+    const portico = await startTestPortico({ env: { CHAT_AWAY_AFTER_SECONDS: '1' } });
+    try {
+      const agent = await portico.personWithSession({ email: 'jonas@vendor.test', role: 'agent' });
+      const visitor = portico.client();
+      const online = async () =>
+        data<{ online: boolean }>(await visitor.query('chat.availability')).online;
+      assert.equal(await online(), false);
+      const first = chatStream(agent, 'staff.chat.onEvent', {});
+      await first.waitFor((event) => event.type === 'presence');
+      assert.equal(await online(), true);
+      // A reload: the console closes and opens again at once.
+      await first.close();
+      const second = chatStream(agent, 'staff.chat.onEvent', {});
+      await second.waitFor((event) => event.type === 'presence');
+      assert.equal(await online(), true);
+      await second.close();
+      assert.equal(await online(), true, 'still online during the grace period');
+      const deadline = Date.now() + 10_000;
+      while ((await online()) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.equal(await online(), false, 'offline once the grace period passed');
+    } finally {
+      await portico.close();
+    }
+  });
+});

@@ -32,6 +32,8 @@ export async function startTestPortico(
       AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
       SMTP_URL: smtpUrl,
       MAIL_FROM: 'Portico Test <portal@vendor.test>',
+      // Tests close an agent's console to mean "nobody online", at once.
+      CHAT_AWAY_AFTER_SECONDS: '0',
       ...options.env,
       // The test client always speaks from TEST_ORIGIN; a test's own origins come on top.
       TRUSTED_ORIGINS: [TEST_ORIGIN, options.env?.TRUSTED_ORIGINS].filter(Boolean).join(','),
