@@ -150,7 +150,8 @@ export const chatRouter = router({
 
   typing: publicProcedure.input(typingInput).mutation(async ({ ctx, input }) => {
     const { caller, row } = await own(ctx, input.conversationId);
-    if (row.status !== 'ended') {
+    const quiet = ctx.services.chat.typing.take(`customer:${row.id}`) !== null;
+    if (row.status !== 'ended' && (!quiet || !input.typing)) {
       ctx.services.bus.publishChat({
         type: 'typing',
         conversationId: row.id,

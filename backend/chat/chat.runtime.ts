@@ -20,6 +20,8 @@ export class ChatRuntime {
   readonly starts = new WindowLimiter(START_LIMIT.chats, START_LIMIT.windowMs);
   /** New visitors one address may become in an hour (each could otherwise start afresh). */
   readonly newVisitors = new WindowLimiter(START_LIMIT.chats * 3, START_LIMIT.windowMs);
+  /** Typing signals past a few a second are dropped, not refused: they only say "still typing". */
+  readonly typing = new WindowLimiter(4, 2_000);
   /** At most one "you have an answer" mail per conversation in a while. */
   readonly replyMails = new WindowLimiter(1, 10 * 60_000);
 

@@ -116,7 +116,8 @@ export const staffChatRouter = router({
 
   typing: staffProcedure.input(typingInput).mutation(async ({ ctx, input }) => {
     const row = await conversationRow(ctx.services, input.conversationId);
-    if (row.status !== 'ended') {
+    const quiet = ctx.services.chat.typing.take(`staff:${row.id}`) !== null;
+    if (row.status !== 'ended' && (!quiet || !input.typing)) {
       ctx.services.bus.publishChat({
         type: 'typing',
         conversationId: row.id,
