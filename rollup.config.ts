@@ -8,7 +8,7 @@ import type { RollupOptions } from 'rollup';
  * element plus shared chunks under `dist/chunks/`, which the server caches for a year.
  */
 const config: RollupOptions = {
-  input: { portico: 'elements/index.ts' },
+  input: { portico: 'elements/index.ts', staff: 'elements/staff.ts' },
   output: {
     dir: 'dist',
     format: 'es',

@@ -14,6 +14,7 @@ import type { Services } from './services.ts';
 import { mountLedgerDownloads } from './ledger/ledger.http.ts';
 import { mountFileDownloads } from './file/file.http.ts';
 import { MAX_UPLOAD_BYTES } from './file/file.inspect.ts';
+import { mountStaffPage } from './staff/staff.page.ts';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const API_BODY_LIMIT = 256 * 1024;
@@ -150,7 +151,8 @@ export function createApp(services: Services): Hono {
       router: appRouter,
       // A query whose input would not fit a URL (a pasted paragraph searched) may come as a POST.
       allowMethodOverride: true,
-      createContext: ({ req, resHeaders }) => createRequestContext(services, req, resHeaders),
+      createContext: ({ req, resHeaders }) =>
+        createRequestContext(services, req, resHeaders, getConnInfo(c).remote.address),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           services.log(`tRPC ${path ?? '(no path)'} failed: ${error.cause?.stack ?? error.stack}`);
@@ -161,6 +163,7 @@ export function createApp(services: Services): Hono {
 
   mountLedgerDownloads(app, services);
   mountFileDownloads(app, services);
+  mountStaffPage(app, services);
 
   app.all('/api/*', (c) => problem(c, 404, 'NOT_FOUND', `There is no API at ${c.req.path}.`));
 

@@ -18,3 +18,17 @@ export const agent = {
   email: 'agent@test.example',
   password: 'correct horse battery',
 } as const;
+
+/** A customer who only chats, so the chat tests never meet a conversation another test left open. */
+export const carla = {
+  name: 'Carla Ozoliņa',
+  email: 'carla@test.example',
+  password: 'correct horse battery',
+} as const;
+
+/** A second agent, to pass chats to. */
+export const agentTwo = {
+  name: 'Mara Kalniņa',
+  email: 'mara@test.example',
+  password: 'correct horse battery',
+} as const;

@@ -1,7 +1,7 @@
 import type { TestRunnerPlugin } from '@web/test-runner';
 import { createPerson } from '../../../backend/session/people.ts';
 import { startTestPortico, type TestClient, type TestPortico } from '../../support/portico.ts';
-import { agent, anna, ben } from './people.ts';
+import { agent, agentTwo, anna, ben, carla } from './people.ts';
 import { seedTestCatalog } from '../../support/catalog.ts';
 import { seedDemoHelp } from '../../../backend/seed/demo.help.ts';
 
@@ -35,6 +35,18 @@ export interface StaffCall {
 }
 
 /**
+ * The payload of `executeServerCommand('portico-customer', …)`: a customer-side procedure called
+ * from outside the page, as the customer's own browser would. `as` is `'carla'` (signed in) or
+ * any other name, which is a visitor with cookies of their own. Answers the procedure's result.
+ */
+export interface CustomerCall {
+  as: string;
+  path: string;
+  input?: unknown;
+  kind?: 'query' | 'mutation';
+}
+
+/**
  * Runs the real backend next to Web Test Runner's server: it starts once WTR knows its own port
  * (the test page's origin must be trusted for credentialed CORS) and stops with it. Browser tests
  * reach it through two server commands: `portico-backend` (its URL and the test catalog) and `portico-mail` (waits
@@ -44,6 +56,22 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
   let portico: TestPortico | undefined;
   let products: Record<string, string> = {};
   let staff: TestClient | undefined;
+  const customers = new Map<string, TestClient>();
+
+  async function customer(name: string): Promise<TestClient> {
+    let client = customers.get(name);
+    if (client) return client;
+    client = running().client();
+    if (name === 'carla') {
+      const signedIn = await client.post('/api/auth/sign-in/email', {
+        email: carla.email,
+        password: carla.password,
+      });
+      if (!signedIn.ok) throw new Error(`Carla could not sign in: ${signedIn.status}`);
+    }
+    customers.set(name, client);
+    return client;
+  }
 
   function running(): TestPortico {
     if (!portico) throw new Error('The Portico backend is not running.');
@@ -59,6 +87,8 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
       await createPerson(portico.services.auth, { ...anna, role: 'customer' });
       await createPerson(portico.services.auth, { ...ben, role: 'customer' });
       await createPerson(portico.services.auth, { ...agent, role: 'agent' });
+      await createPerson(portico.services.auth, { ...carla, role: 'customer' });
+      await createPerson(portico.services.auth, { ...agentTwo, role: 'agent' });
       products = await seedTestCatalog(portico.services);
       // The demo's help centre: real articles in six languages to search.
       await seedDemoHelp(portico.services);
@@ -101,6 +131,14 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
         if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
         // A procedure that answers nothing must still answer something: the runner takes
         // undefined and null for "not my command".
+        return body.result.data ?? {};
+      }
+      if (command === 'portico-customer') {
+        const { as, path, input, kind } = payload as CustomerCall;
+        const client = await customer(as);
+        const { body } =
+          kind === 'query' ? await client.query(path, input) : await client.mutate(path, input);
+        if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
         return body.result.data ?? {};
       }
       return undefined;

@@ -1,0 +1,31 @@
+import { ContextRoot } from '@lit/context';
+import { porticoApiFor } from './api/client.ts';
+import { providePortal } from './api/provide.ts';
+
+/**
+ * The staff page's entry (`/staff.js`), apart from the loader so customer pages never load the
+ * agent's view. It sets up the page-wide context first, then defines the sign-in and the chat.
+ */
+
+const pageApi = porticoApiFor(new URL(import.meta.url).origin);
+
+function start(): void {
+  // The page's markup is parsed before this runs: the elements must find ContextRoot and the
+  // provider in place when they upgrade, so they are imported only after both exist.
+  new ContextRoot().attach(document.body);
+  providePortal(document.body, pageApi);
+  for (const [tag, load] of loaders) {
+    if (customElements.get(tag)) continue;
+    load().catch((error: unknown) => console.error(`Portico could not load <${tag}>`, error));
+  }
+}
+
+const loaders: [string, () => Promise<unknown>][] = [
+  ['portico-login', () => import('./portico-login/portico-login.ts')],
+  ['portico-staff-chat', () => import('./portico-staff-chat/portico-staff-chat.ts')],
+];
+
+if (document.body) start();
+else document.addEventListener('DOMContentLoaded', start, { once: true });
+
+export { pageApi as api };

@@ -1,0 +1,102 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { writePortalSettings } from '../../backend/portal/portal.queries.ts';
+import { startTestPortico, type TestPortico } from '../support/portico.ts';
+
+/** The chunk files a module imports, statically or lazily, as paths on the server. */
+function importedChunks(code: string): string[] {
+  return [...code.matchAll(/["'`]\.\/(chunks\/[\w.-]+\.js)["'`]/g)].map((match) => `/${match[1]}`);
+}
+
+/** A CSP header as its directives, such as `{ 'default-src': ["'self'"] }`. */
+function directives(header: string | null): Map<string, string[]> {
+  const parsed = new Map<string, string[]>();
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) parsed.set(name.toLowerCase(), values);
+  }
+  return parsed;
+}
+
+// `npm test` builds dist/ before this runs.
+describe('the staff page', () => {
+  let portico: TestPortico;
+  before(async () => {
+    portico = await startTestPortico();
+    const { services } = portico;
+    await writePortalSettings(services.db, {
+      ...services.portalSettings(),
+      vendorName: 'Nord & <Licht> "Supply"',
+      colors: { brand: '#123456', brandContrast: '#fedcba' },
+    });
+    await services.reloadPortalSettings();
+  });
+  after(() => portico.close());
+
+  it('serves the sign-in and the live chat under the vendor’s escaped name', async () => {
+    const response = await portico.client().request('/staff');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const page = await response.text();
+    assert.match(page, /<portico-login[\s>]/);
+    assert.match(page, /<portico-staff-chat[\s>]/);
+    assert.ok(page.includes('Nord &#38; &#60;Licht&#62; &#34;Supply&#34;'), page);
+    assert.ok(!page.includes('<Licht>'), 'the name is never markup');
+  });
+
+  it('runs only its own files: a strict CSP, one module script by URL, no inline style', async () => {
+    const response = await portico.client().request('/staff');
+    const csp = directives(response.headers.get('content-security-policy'));
+    assert.deepEqual(csp.get('default-src'), ["'self'"]);
+    for (const name of ['script-src', 'style-src']) {
+      const values = csp.get(name) ?? csp.get('default-src') ?? [];
+      assert.deepEqual(values, ["'self'"], name);
+    }
+    assert.deepEqual(csp.get('object-src'), ["'none'"]);
+    assert.deepEqual(csp.get('frame-ancestors'), ["'none'"]);
+    const page = await response.text();
+    const scripts = [...page.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
+    assert.equal(scripts.length, 1);
+    assert.match(scripts[0]![0], /^<script type="module" src="\/staff\.js"><\/script>$/);
+    assert.doesNotMatch(page, /<style\b|\sstyle=|\son[a-z]+=/i);
+  });
+
+  it('serves its frame’s style sheet in the vendor’s colours', async () => {
+    const response = await portico.client().request('/staff.css');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/css/);
+    const css = await response.text();
+    assert.match(css, /--portico-color-brand: #123456;/);
+    assert.match(css, /--portico-color-brand-contrast: #fedcba;/);
+  });
+
+  it('serves the staff bundle entry and every chunk it loads', async () => {
+    const response = await portico.client().request('/staff.js');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /javascript/);
+    assert.match(response.headers.get('cache-control') ?? '', /max-age=300/);
+    const code = await response.text();
+    const chunks = importedChunks(code);
+    assert.ok(chunks.length > 0, 'the entry loads its elements from chunks');
+    const loaded: string[] = [];
+    for (const path of chunks) {
+      const chunk = await portico.client().request(path);
+      assert.equal(chunk.status, 200, path);
+      loaded.push(await chunk.text());
+    }
+    assert.ok(
+      loaded.some((text) => text.includes('portico-staff-chat')),
+      'one of its chunks defines <portico-staff-chat>',
+    );
+  });
+
+  it('keeps the staff chat out of what customer pages load', async () => {
+    const loader = await (await portico.client().request('/portico.js')).text();
+    assert.ok(!loader.includes('portico-staff-chat'));
+    for (const path of importedChunks(loader)) {
+      const chunk = await (await portico.client().request(path)).text();
+      assert.ok(!chunk.includes('portico-staff-chat'), `${path} carries the staff chat`);
+    }
+  });
+});
