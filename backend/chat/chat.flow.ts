@@ -12,6 +12,7 @@ import { availability } from './chat.queries.ts';
 import {
   appendMessage,
   BOT,
+  SYSTEM,
   lockedConversation,
   notice,
   updateConversation,
@@ -123,21 +124,24 @@ async function answerFromHelp(services: Services, id: string, text: string, loca
   });
 }
 
-/** A customer's message; while the bot is answering, writing again asks for a person. */
+/**
+ * A message. While the bot is answering, it answers this one too; with nothing to offer, the chat
+ * is queued for a person.
+ */
 export async function sendMessage(
   services: Services,
   conversationId: string,
   author: ChatAuthor,
   message: NewMessage,
 ): Promise<number> {
-  let queue = false;
+  let botTurn: Locale | null = null;
   const seq = await change(services, conversationId, async (trx) => {
     const row = await lockedConversation(trx, conversationId);
     if (row.status === 'ended') throw refuse('CONFLICT', ChatError, 'ENDED');
-    queue = author.role === 'customer' && row.status === 'bot';
+    if (author.role === 'customer' && row.status === 'bot') botTurn = row.locale as Locale;
     return appendMessage(trx, row, author, message);
   });
-  if (queue) await queueForAgent(services, conversationId);
+  if (botTurn) await answerFromHelp(services, conversationId, message.body, botTurn);
   return seq;
 }
 
@@ -154,7 +158,7 @@ export async function queueForAgent(services: Services, conversationId: string):
     await updateConversation(trx, conversationId, { status: 'waiting', queuedAt: timestamp() });
     if (agents > 0) {
       const { expectedWaitSeconds } = await availability(trx, agents);
-      await appendMessage(trx, row, BOT, notice('queued', { expectedWaitSeconds }));
+      await appendMessage(trx, row, SYSTEM, notice('queued', { expectedWaitSeconds }));
     }
     return true;
   });
@@ -186,7 +190,12 @@ export async function fallBack(services: Services, conversationId: string): Prom
         .where('detail', 'like', '{"code":"offline"%')
         .executeTakeFirst();
       if (current.status === 'waiting' && !told) {
-        await appendMessage(trx, current, BOT, notice('offline', { email: current.customerEmail }));
+        await appendMessage(
+          trx,
+          current,
+          SYSTEM,
+          notice('offline', { email: current.customerEmail }),
+        );
       }
     });
   } catch (error) {
@@ -210,7 +219,7 @@ export async function pickUp(services: Services, conversationId: string, agent: 
       pickedAt: timestamp(),
       queuedAt: row.queuedAt ?? timestamp(),
     });
-    await appendMessage(trx, row, BOT, notice('joined', { agent: agent.name }));
+    await appendMessage(trx, row, SYSTEM, notice('joined', { agent: agent.name }));
   });
   services.chat.cancel(conversationId);
 }
@@ -231,7 +240,7 @@ export async function transfer(
       pickedAt: row.pickedAt ?? timestamp(),
       queuedAt: row.queuedAt ?? timestamp(),
     });
-    await appendMessage(trx, row, BOT, notice('transferred', { agent: to.name }));
+    await appendMessage(trx, row, SYSTEM, notice('transferred', { agent: to.name }));
   });
   services.chat.cancel(conversationId);
 }
@@ -252,7 +261,7 @@ export async function endConversation(
         : by.solved
           ? notice('solved')
           : notice('ended', { by: 'customer', agent: null });
-    await appendMessage(trx, row, BOT, ended);
+    await appendMessage(trx, row, SYSTEM, ended);
   });
   services.chat.cancel(conversationId);
 }

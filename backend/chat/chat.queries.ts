@@ -33,6 +33,8 @@ export interface ChatMessage {
   notice: ChatNotice | null;
   articles: ChatArticle[];
   attachments: ChatAttachment[];
+  /** The sender's own id for the message, so their screen can match it to what it showed. */
+  clientId: string | null;
   createdAt: string;
 }
 
@@ -79,6 +81,7 @@ async function toMessages(db: Db, rows: MessageRow[]): Promise<ChatMessage[]> {
       notice: row.kind === 'notice' ? (detail as unknown as ChatNotice) : null,
       articles: row.kind === 'articles' ? (detail!.articles as ChatArticle[]) : [],
       attachments: files.get(row.id) ?? [],
+      clientId: row.clientId,
       createdAt: row.createdAt,
     };
   });

@@ -9,7 +9,7 @@ import type { TicketChange } from '../realtime/bus.ts';
 import { ChatError } from './chat.errors.ts';
 import {
   appendMessage,
-  BOT,
+  SYSTEM,
   lockedConversation,
   notice,
   updateConversation,
@@ -121,7 +121,7 @@ export async function turnIntoTicket(
     await appendMessage(
       trx,
       row,
-      BOT,
+      SYSTEM,
       notice('ticket', { ticketId: created.ticketId, number, by }),
     );
     return { ticketId: created.ticketId, number };

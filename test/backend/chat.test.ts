@@ -67,6 +67,16 @@ describe('live chat: customers, visitors, the answer bot, agents and the offline
     assert.equal(question?.author.role, 'customer');
     assert.equal(bot?.kind, 'articles');
     assert.equal(bot?.articles[0]?.slug, 'track-your-delivery');
+    // A second question gets its own answer from the bot; the chat stays with the bot.
+    data(
+      await anna.mutate('chat.send', {
+        conversationId: view.conversation!.id,
+        body: 'And can I download copies of old invoices?',
+      }),
+    );
+    const followUp = data<ChatView>(await anna.query('chat.current'));
+    assert.equal(followUp.conversation?.status, 'bot');
+    assert.equal(followUp.messages.at(-1)?.articles[0]?.slug, 'invoice-copies');
     const ended = data<ChatConversation>(
       await anna.mutate('chat.resolve', { conversationId: view.conversation!.id }),
     );
