@@ -25,6 +25,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'portico-order-form': () => import('./portico-order-form/portico-order-form.ts'),
   'portico-ticket-inbox': () => import('./portico-ticket-inbox/portico-ticket-inbox.ts'),
   'portico-help-search': () => import('./portico-help-search/portico-help-search.ts'),
+  'portico-chat': () => import('./portico-chat/portico-chat.ts'),
 };
 
 const requested = new Set<string>();

@@ -6,13 +6,16 @@ import { localized, msg, str } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
 import { apiContext } from '../context.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
-import { uploadFile, UploadError } from '../shared/upload.ts';
+import {
+  ACCEPT,
+  formatSize,
+  MAX_FILE_MB,
+  uploadFile,
+  uploadRefusal,
+  UploadError,
+} from '../shared/upload.ts';
 
-/** What the server accepts; the server decides by the bytes, this only guides the picker. */
-export const ACCEPT =
-  'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.txt,.csv,.log,.md,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp';
 export const MAX_FILES = 5;
-const MAX_MB = 10;
 
 interface Item {
   key: number;
@@ -24,46 +27,6 @@ interface Item {
 }
 
 let nextKey = 0;
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return msg(str`${bytes} bytes`);
-  if (bytes < 1024 * 1024) return msg(str`${Math.round(bytes / 1024)} KB`);
-  return msg(str`${(bytes / 1024 / 1024).toFixed(1)} MB`);
-}
-
-/** The customer's sentence for a refused file, naming the file and the limit. */
-function refusal(error: unknown, name: string): string {
-  const reason = error instanceof UploadError ? error.reason : 'FAILED';
-  switch (reason) {
-    case 'TOO_LARGE':
-    case 'PAYLOAD_TOO_LARGE':
-      return msg(
-        str`“${name}” is larger than ${MAX_MB} MB, the limit per file. Make it smaller or split it.`,
-      );
-    case 'EMPTY':
-      return msg(str`“${name}” is empty. Choose a file with content.`);
-    case 'MARKUP':
-      return msg(
-        str`“${name}” is a web page, SVG or XML file, which cannot be attached. Save it as PDF or as a PNG image.`,
-      );
-    case 'NAME_MISMATCH':
-      return msg(
-        str`The name of “${name}” does not match its content. Rename it or save it again.`,
-      );
-    case 'TYPE_NOT_ALLOWED':
-      return msg(
-        str`“${name}” is not a kind of file we accept: images, PDF, text and office documents.`,
-      );
-    case 'TOO_MANY_REQUESTS':
-      return msg('You have uploaded many files today, the daily limit. Try again tomorrow.');
-    case 'UNAUTHORIZED':
-      return msg('Your session has ended. Please sign in again.');
-    case 'NETWORK':
-      return msg(str`“${name}” could not be sent. Check your connection and try again.`);
-    default:
-      return msg(str`“${name}” could not be uploaded. Please try again.`);
-  }
-}
 
 /**
  * Files for a message: chosen with a button, uploaded at once with a progress bar each, and
@@ -218,7 +181,7 @@ export class PorticoTicketAttachments extends LitElement {
       },
       (error: unknown) => {
         if (error instanceof UploadError && error.reason === 'ABORTED') return;
-        update({ error: refusal(error, file.name) });
+        update({ error: uploadRefusal(error, file.name) });
         this.#changed();
       },
     );
@@ -271,7 +234,7 @@ export class PorticoTicketAttachments extends LitElement {
           this.overLimit
             ? msg(str`At most ${MAX_FILES} files per message; the others were not added.`)
             : msg(
-                str`Up to ${MAX_FILES} files of ${MAX_MB} MB each: images, PDF, text or office documents.`,
+                str`Up to ${MAX_FILES} files of ${MAX_FILE_MB} MB each: images, PDF, text or office documents.`,
               )
         }
       </p>

@@ -2,19 +2,10 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
-import type { DownloadController, DownloadRequest } from '../shared/download.ts';
+import { attachmentDownload, type DownloadController } from '../shared/download.ts';
 import { formatDateTime } from '../shared/format.ts';
-import { formatSize } from './ticket-attachments.ts';
+import { formatSize } from '../shared/upload.ts';
 import type { Attachment, ThreadMessage } from './ticket-thread.api.ts';
-
-/** An attachment as the backend serves it to those who may see its message. */
-export function attachmentFile(api: PorticoApi, file: Attachment): DownloadRequest {
-  return {
-    key: `file:${file.id}`,
-    url: `${api.url}/api/files/${encodeURIComponent(file.id)}`,
-    filename: file.name,
-  };
-}
 
 /** Who wrote a message, in words: the role is never left to colour or side alone. */
 export function roleLabel(role: ThreadMessage['author']['role']): string {
@@ -83,7 +74,7 @@ function renderMessage(
 function renderFile(file: Attachment, api: PorticoApi, downloads: DownloadController) {
   return html`
     <li part="file" class="file">
-      ${downloads.render(api, attachmentFile(api, file), {
+      ${downloads.render(api, attachmentDownload(api, file), {
         part: 'download',
         label: html`<span class="visually-hidden">${msg('Download')}</span>
           <span class="name">${file.name}</span>

@@ -46,6 +46,15 @@ export function invoicePdf(api: PorticoApi, invoice: { id: string; number: strin
   } satisfies DownloadRequest;
 }
 
+/** A message's attached file, as the backend serves it to those who may see the message. */
+export function attachmentDownload(api: PorticoApi, file: { id: string; name: string }) {
+  return {
+    key: `file:${file.id}`,
+    url: `${api.url}/api/files/${encodeURIComponent(file.id)}`,
+    filename: file.name,
+  } satisfies DownloadRequest;
+}
+
 /** The account statement between two days (`YYYY-MM-DD`, both included) as CSV. */
 export function statementCsv(api: PorticoApi, from: string, to: string) {
   const query = new URLSearchParams({ from, to });

@@ -17,3 +17,8 @@ export function formatDateTime(value: Date | string, locale = getLocale()): stri
     new Date(value),
   );
 }
+
+/** A time of day alone, such as a chat message's "14:05". */
+export function formatTime(value: Date | string, locale = getLocale()): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(value));
+}

@@ -1,3 +1,5 @@
+import { msg, str } from '@lit/localize';
+
 /** A file the server kept: what `file.upload` answers. */
 export interface UploadedFile {
   id: string;
@@ -68,4 +70,50 @@ export function uploadFile(
     form.set('file', file, file.name);
     request.send(form);
   });
+}
+
+/** What the server accepts; the server decides by the bytes, this only guides the picker. */
+export const ACCEPT =
+  'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.txt,.csv,.log,.md,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp';
+/** The server's limit per file. */
+export const MAX_FILE_MB = 10;
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return msg(str`${bytes} bytes`);
+  if (bytes < 1024 * 1024) return msg(str`${Math.round(bytes / 1024)} KB`);
+  return msg(str`${(bytes / 1024 / 1024).toFixed(1)} MB`);
+}
+
+/** The customer's sentence for a refused file, naming the file and the limit. */
+export function uploadRefusal(error: unknown, name: string): string {
+  const reason = error instanceof UploadError ? error.reason : 'FAILED';
+  switch (reason) {
+    case 'TOO_LARGE':
+    case 'PAYLOAD_TOO_LARGE':
+      return msg(
+        str`“${name}” is larger than ${MAX_FILE_MB} MB, the limit per file. Make it smaller or split it.`,
+      );
+    case 'EMPTY':
+      return msg(str`“${name}” is empty. Choose a file with content.`);
+    case 'MARKUP':
+      return msg(
+        str`“${name}” is a web page, SVG or XML file, which cannot be attached. Save it as PDF or as a PNG image.`,
+      );
+    case 'NAME_MISMATCH':
+      return msg(
+        str`The name of “${name}” does not match its content. Rename it or save it again.`,
+      );
+    case 'TYPE_NOT_ALLOWED':
+      return msg(
+        str`“${name}” is not a kind of file we accept: images, PDF, text and office documents.`,
+      );
+    case 'TOO_MANY_REQUESTS':
+      return msg('You have uploaded many files today, the daily limit. Try again tomorrow.');
+    case 'UNAUTHORIZED':
+      return msg('Your session has ended. Please sign in again.');
+    case 'NETWORK':
+      return msg(str`“${name}” could not be sent. Check your connection and try again.`);
+    default:
+      return msg(str`“${name}” could not be uploaded. Please try again.`);
+  }
 }
