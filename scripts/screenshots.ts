@@ -88,6 +88,36 @@ try {
   await help.locator('[part~="feedback"]').waitFor();
   await help.screenshot({ path: `${out}portico-help-search-article.png` });
 
+  // Live chat: the bot's answer, then an agent on /staff picks the chat up and answers.
+  const staff = await browser.newPage({ viewport: { width: 1100, height: 760 } });
+  await staff.goto(`${demo.portico}/staff`);
+  const staffLogin = staff.locator('portico-login');
+  await staffLogin.getByLabel('Email').fill(DEMO_SIGN_INS.agent.email);
+  await staffLogin.getByLabel('Password', { exact: true }).fill(DEMO_SIGN_INS.agent.password);
+  await staffLogin.getByRole('button', { name: 'Sign in' }).click();
+  const agentView = staff.locator('portico-staff-chat');
+  await agentView.getByText('Online: customers can reach you.').waitFor();
+  await page.setViewportSize({ width: 1100, height: 760 });
+  await page.goto(`${demo.demo}/support.html`);
+  const chat = page.locator('portico-chat');
+  await chat.getByRole('button', { name: /Chat/ }).click();
+  const question = 'I missed my delivery yesterday. How do I get my parcel now?';
+  await chat.getByRole('textbox', { name: 'Message' }).fill(question);
+  await chat.getByRole('button', { name: 'Send' }).click();
+  await chat.getByRole('button', { name: 'That solved it' }).waitFor();
+  await page.screenshot({ path: `${out}portico-chat.png` });
+  await chat.getByRole('button', { name: 'Talk to a person' }).click();
+  const waiting = agentView.locator('[part~="waiting"]', { hasText: question });
+  await waiting.getByRole('button', { name: 'Pick up' }).click();
+  const answer = 'Hello Anna, Jonas here. The courier brings it again tomorrow morning.';
+  await agentView.getByRole('textbox', { name: 'Message' }).fill(answer);
+  await agentView.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await chat.getByText(answer, { exact: true }).waitFor();
+  await page.screenshot({ path: `${out}portico-chat-agent.png` });
+  await staff.screenshot({ path: `${out}portico-staff-chat.png`, fullPage: true });
+  await agentView.getByRole('button', { name: 'End chat' }).click();
+  await staff.close();
+
   const phone = await browser.newPage({ viewport: { width: 320, height: 640 } });
   await phone.goto(`${demo.demo}/shop.html`);
   await phone

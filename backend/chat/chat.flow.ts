@@ -155,9 +155,10 @@ export async function queueForAgent(services: Services, conversationId: string):
     const row = await lockedConversation(trx, conversationId);
     if (row.status === 'ended') throw refuse('CONFLICT', ChatError, 'ENDED');
     if (row.status !== 'bot') return false;
+    // The wait of a chat joining the end of the queue, counted before this one joins it.
+    const { expectedWaitSeconds } = await availability(trx, agents);
     await updateConversation(trx, conversationId, { status: 'waiting', queuedAt: timestamp() });
     if (agents > 0) {
-      const { expectedWaitSeconds } = await availability(trx, agents);
       await appendMessage(trx, row, SYSTEM, notice('queued', { expectedWaitSeconds }));
     }
     return true;

@@ -127,6 +127,12 @@ describe('live chat: customers, visitors, the answer bot, agents and the offline
     if (view.conversation!.status === 'bot') {
       data(await anna.mutate('chat.queue', { conversationId: id }));
     }
+    // First in line, one agent online, no pick-ups yet to learn from: two minutes.
+    const queued = data<ChatView>(await anna.query('chat.current'));
+    assert.equal(queued.conversation?.position, 1);
+    assert.equal(queued.conversation?.expectedWaitSeconds, 120);
+    const told = queued.messages.find((message) => message.notice?.code === 'queued');
+    assert.equal(told?.notice?.params.expectedWaitSeconds, 120);
     const queue = data<{ waiting: { id: string; position: number; waitingSeconds: number }[] }>(
       await agent.query('staff.chat.queue'),
     );
