@@ -8,6 +8,9 @@ import { conversationRow, conversationView, staffSummary } from './chat.view.ts'
 import { setReceipt } from './chat.write.ts';
 import { resumeSeq } from './chat.schema.ts';
 
+/** Messages read per query while a stream catches up (a long conversation takes several). */
+const CATCH_UP_BATCH = 200;
+
 /**
  * One conversation as the customer sees it, live. Every message after the resume point comes
  * once and in order, read from the database (the bus only says "there is more"); then the
@@ -37,12 +40,16 @@ export async function* customerStream(
   });
 
   async function* catchUp() {
-    const messages = await messagesAfter(db, conversationId, sent);
-    for (const message of messages) {
-      sent = message.seq;
-      yield tracked(String(message.seq), { type: 'message' as const, message });
+    let theirs: ChatMessage | undefined;
+    for (;;) {
+      const messages = await messagesAfter(db, conversationId, sent, CATCH_UP_BATCH);
+      for (const message of messages) {
+        sent = message.seq;
+        if (message.author.role !== 'customer') theirs = message;
+        yield tracked(String(message.seq), { type: 'message' as const, message });
+      }
+      if (messages.length < CATCH_UP_BATCH) break;
     }
-    const theirs = messages.filter((message) => message.author.role !== 'customer').at(-1);
     if (theirs && (await setReceipt(db, conversationId, 'deliveredToCustomer', theirs.seq))) {
       bus.publishChat({ type: 'conversation', conversationId });
     }

@@ -102,6 +102,22 @@ describe('live chat: delivery, privacy, limits and visitors', () => {
     const all = Array.from({ length: sent.at(-1)! }, (_, index) => index + 1);
     assert.deepEqual(received, all, 'every message from the first, once, in order');
     await customer.close();
+
+    // A long conversation replays in several reads: still every message, once, in order.
+    let last = sent.at(-1)!;
+    for (let i = 0; i < 210; i++) {
+      last = data<ChatMessage>(
+        await agent.mutate('staff.chat.send', { conversationId: id, body: `More ${i}` }),
+      ).seq;
+    }
+    const fresh = chatStream(anna, 'chat.onEvent', { conversationId: id });
+    await fresh.waitFor((event) => event.type === 'message' && event.message.seq === last);
+    const replayed = messagesOf(fresh.events).map((message) => message.seq);
+    assert.deepEqual(
+      replayed,
+      Array.from({ length: last }, (_, index) => index + 1),
+    );
+    await fresh.close();
   });
 
   it('never shows or touches another account’s chat, through any procedure', async () => {
