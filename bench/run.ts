@@ -13,6 +13,12 @@ import { measureOrderPlace, type PlaceResult } from './orders.ts';
 import { measureAccountSummary, type SummaryResult } from './account.ts';
 import { measureTicketList, type TicketListResult } from './tickets.ts';
 import { measureHelpSearch, type HelpSearchResult } from './help.ts';
+import {
+  measureChatDelivery,
+  type ChatDeliveryOptions,
+  type ChatDeliveryResult,
+  type ChatPercentiles,
+} from './chat.ts';
 
 /*
  * Fixed request counts keep the whole run bounded: on 2 cores the throughput part takes
@@ -35,6 +41,16 @@ const HELP_ARTICLES = 100_000;
 const SUMMARY_SIZES = [50, 5_000] as const;
 /** order.place: customers ordering at once, and orders each places in the measured part. */
 const PLACING = { customers: 20, ordersPerCustomer: 50 } as const;
+/** Live chat: customers and agents with their streams open, messages both ways (about 80 s). */
+const CHAT: ChatDeliveryOptions = {
+  customers: 500,
+  agents: 2,
+  messages: 2_000,
+  warmupMessages: 100,
+  perSecond: 40,
+  fromCustomers: 0.3,
+};
+const CHAT_P95_TARGET_MS = 100;
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const REPORT = fileURLToPath(new URL('./report.json', import.meta.url));
@@ -67,12 +83,14 @@ async function main(): Promise<void> {
       summaries.push(await measureAccountSummary(portico, orders));
     const ticketLists = await measureTicketList(portico, TICKETS);
     const share = cpu.stop();
+    const chatDelivery = await measureChatDelivery(portico, CHAT);
     // Last and outside the CPU share: building its corpus takes minutes and is not under test.
     const helpSearch = await measureHelpSearch(portico, HELP_ARTICLES);
     printThroughput(throughput, share);
     printPlacing(placing, throughput.servers[0]!.requestsPerSecond);
     printSummaries(summaries);
     printTicketLists(ticketLists);
+    printChatDelivery(chatDelivery);
     printHelpSearch(helpSearch);
     const model = cpus()[0]?.model ?? 'unknown';
     const report = {
@@ -89,6 +107,7 @@ async function main(): Promise<void> {
       },
       accountSummary: summaries,
       ticketList: ticketLists,
+      chatDelivery: { ...chatDelivery, targetP95Ms: CHAT_P95_TARGET_MS },
       helpSearch,
       throughput: {
         ...throughput,
@@ -412,5 +431,53 @@ function printHelpSearch(result: HelpSearchResult): void {
       }),
       'lrrrrrrr',
     ),
+  );
+}
+
+function printChatDelivery(result: ChatDeliveryResult): void {
+  console.log(
+    `\nChat delivery: ${result.customers} customers with chat.onEvent open and ${result.agents} ` +
+      `agents with staff.chat.onEvent open (${result.streams} SSE streams), ${result.messages} ` +
+      `messages to random chats at ${result.perSecond}/s (${Math.round(CHAT.fromCustomers * 100)}% ` +
+      `from customers) after ${CHAT.warmupMessages} warm-up; from just before the send request ` +
+      "to the other side's stream\n",
+  );
+  const { delivery, sendRequest } = result;
+  const rows: [string, ChatPercentiles][] = [
+    ['agent → customer', delivery.agentToCustomer],
+    ['customer → agent', delivery.customerToAgent],
+    ['all', delivery.all],
+    ['send request alone', sendRequest],
+  ];
+  console.log(
+    formatTable(
+      ['', 'messages', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+      rows.map(([name, row]) => [
+        name,
+        row.count,
+        row.p50Ms.toFixed(2),
+        row.p95Ms.toFixed(2),
+        row.p99Ms.toFixed(2),
+        row.maxMs.toFixed(2),
+      ]),
+      'lrrrrr',
+    ),
+  );
+  const met = delivery.all.p95Ms <= CHAT_P95_TARGET_MS ? 'met' : 'MISSED';
+  console.log(
+    `\nTarget p95 ≤ ${CHAT_P95_TARGET_MS} ms: ${met} (${delivery.all.p95Ms.toFixed(2)} ms).`,
+  );
+  console.log(
+    `Sent at ${result.sentPerSecond}/s; send errors ${result.sendErrors}; lost ${result.lost}, ` +
+      `duplicated ${result.duplicated}, out of order ${result.outOfOrder}, missing ` +
+      `${result.missing} (every stream, every conversation); stream failures: ` +
+      `${result.streamFailures.join('; ') || 'none'}.`,
+  );
+  const { cpuSeconds: cpu, eventLoopDelay: loop } = result;
+  const others = cpu.otherProcesses === null ? 'unknown' : `${cpu.otherProcesses} CPU-s`;
+  console.log(
+    `Setup (people, chats, streams, pick-ups) took ${result.setupSeconds} s. While measured: ` +
+      `event loop delay p99 ${loop.p99Ms} ms, max ${loop.maxMs} ms; this process ` +
+      `${cpu.thisProcess} CPU-s, other processes ${others}, in ${cpu.wall} s.`,
   );
 }
