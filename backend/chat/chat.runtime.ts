@@ -1,5 +1,10 @@
 import { WindowLimiter } from '../rate-limit.ts';
 
+interface Delivered {
+  toStaff: number;
+  toCustomer: number;
+}
+
 /** Messages one side of a conversation may send in a burst before it must slow down. */
 export const SEND_LIMIT = { messages: 8, windowMs: 10_000 };
 /** New conversations one person or address may start in an hour. */
@@ -16,6 +21,7 @@ export class ChatRuntime {
   readonly #awayAfterMs: number;
   readonly #watchers = new Map<string, number>();
   readonly #timers = new Map<string, NodeJS.Timeout>();
+  readonly #delivered = new Map<string, Delivered>();
   readonly sends = new WindowLimiter(SEND_LIMIT.messages, SEND_LIMIT.windowMs);
   readonly starts = new WindowLimiter(START_LIMIT.chats, START_LIMIT.windowMs);
   /** New visitors one address may become in an hour (each could otherwise start afresh). */
@@ -76,6 +82,28 @@ export class ChatRuntime {
 
   isWatched(conversationId: string): boolean {
     return this.#watchers.has(conversationId);
+  }
+
+  /**
+   * A stream handed messages up to `seq` to the other side. Kept in memory, not written: a
+   * delivered mark is a courtesy, and a disk wait per message would slow every chat. Read marks
+   * (which also mean delivered) are written. Returns whether the mark moved.
+   */
+  deliver(conversationId: string, to: keyof Delivered, seq: number): boolean {
+    const marks = this.#delivered.get(conversationId) ?? { toStaff: 0, toCustomer: 0 };
+    if (marks[to] >= seq) return false;
+    marks[to] = seq;
+    this.#delivered.delete(conversationId);
+    this.#delivered.set(conversationId, marks);
+    // The oldest conversations' marks go first; their read marks remain.
+    if (this.#delivered.size > 50_000) {
+      this.#delivered.delete(this.#delivered.keys().next().value!);
+    }
+    return true;
+  }
+
+  delivered(conversationId: string): Delivered {
+    return this.#delivered.get(conversationId) ?? { toStaff: 0, toCustomer: 0 };
   }
 
   /** Runs `task` after `ms` unless cancelled; a second schedule replaces the first. */

@@ -5,7 +5,6 @@ import type { ChatSignal, PresenceSignal } from '../realtime/bus.ts';
 import { ChatError } from './chat.errors.ts';
 import { messagesAfter, messageBySeq, type ChatMessage } from './chat.queries.ts';
 import { conversationRow, conversationView, staffSummary } from './chat.view.ts';
-import { setReceipt } from './chat.write.ts';
 import { resumeSeq } from './chat.schema.ts';
 
 /** Messages read per query while a stream catches up (a long conversation takes several). */
@@ -50,7 +49,7 @@ export async function* customerStream(
       }
       if (messages.length < CATCH_UP_BATCH) break;
     }
-    if (theirs && (await setReceipt(db, conversationId, 'deliveredToCustomer', theirs.seq))) {
+    if (theirs && chat.deliver(conversationId, 'toCustomer', theirs.seq)) {
       bus.publishChat({ type: 'conversation', conversationId });
     }
   }
@@ -123,7 +122,7 @@ export async function* staffStream(
           yield tracked(id(), { type: 'message' as const, conversationId, message });
         }
         const theirs = messages.filter((message) => message.author.role === 'customer').at(-1);
-        if (theirs && (await setReceipt(db, conversationId, 'deliveredToStaff', theirs.seq))) {
+        if (theirs && chat.deliver(conversationId, 'toStaff', theirs.seq)) {
           bus.publishChat({ type: 'conversation', conversationId });
         }
       } else if (next.type === 'conversation') {

@@ -48,6 +48,7 @@ export async function conversationView(
 ): Promise<ChatConversation> {
   const { db, chat } = services;
   const position = await queuePosition(db, row);
+  const delivered = chat.delivered(row.id);
   const ticket = row.ticketId
     ? await db
         .selectFrom('ticket')
@@ -63,9 +64,9 @@ export async function conversationView(
     agent: row.agentName ? { name: row.agentName } : null,
     ticket: ticket ?? null,
     lastSeq: row.lastSeq,
-    deliveredToStaff: row.deliveredToStaff,
+    deliveredToStaff: Math.max(row.deliveredToStaff, delivered.toStaff),
     readByStaff: row.readByStaff,
-    deliveredToCustomer: row.deliveredToCustomer,
+    deliveredToCustomer: Math.max(row.deliveredToCustomer, delivered.toCustomer),
     readByCustomer: row.readByCustomer,
     position,
     expectedWaitSeconds:
