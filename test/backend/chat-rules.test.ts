@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   errorCode,
+  refusalReason,
   startTestPortico,
   type TestClient,
   type TestPortico,
@@ -9,6 +10,7 @@ import {
 import { data, uploaded } from '../support/tickets.ts';
 import { createPerson } from '../../backend/session/people.ts';
 import {
+  chatCast,
   chatCounts,
   chatStream,
   messagesOf,
@@ -17,9 +19,6 @@ import {
   type ChatMessage,
   type ChatView,
 } from '../support/chat.ts';
-
-const reason = (envelope: { body: { error?: { data: unknown } } }) =>
-  (envelope.body.error?.data as { reason?: string } | undefined)?.reason;
 
 describe('live chat: delivery, privacy, limits and visitors', () => {
   let portico: TestPortico;
@@ -30,13 +29,7 @@ describe('live chat: delivery, privacy, limits and visitors', () => {
 
   before(async () => {
     portico = await startTestPortico();
-    anna = await portico.personWithSession({ email: 'anna@cafe.test', name: 'Anna' });
-    ben = await portico.personWithSession({ email: 'ben@bistro.test', name: 'Ben' });
-    agent = await portico.personWithSession({
-      email: 'jonas@vendor.test',
-      name: 'Jonas',
-      role: 'agent',
-    });
+    ({ anna, ben, agent } = await chatCast(portico));
     admin = await portico.personWithSession({ email: 'boss@vendor.test', role: 'admin' });
   });
   after(async () => {
@@ -150,7 +143,10 @@ describe('live chat: delivery, privacy, limits and visitors', () => {
     }
     assert.equal(data<ChatView>(await ben.query('chat.current')).conversation, null);
     // Each side keeps to its own procedures.
-    assert.equal(reason(await agent.mutate('chat.start', { message: 'Hi' })), 'STAFF_SESSION');
+    assert.equal(
+      refusalReason(await agent.mutate('chat.start', { message: 'Hi' })),
+      'STAFF_SESSION',
+    );
     assert.equal(errorCode(await anna.query('staff.chat.queue')), 'FORBIDDEN');
     assert.equal(
       errorCode(await anna.query('staff.chat.byId', { conversationId: id })),
@@ -197,10 +193,8 @@ describe('live chat: delivery, privacy, limits and visitors', () => {
       else refused = sent;
     }
     assert.equal(errorCode(refused!), 'TOO_MANY_REQUESTS');
-    assert.equal(reason(refused!), 'TOO_FAST');
-    const details = (
-      refused!.body.error?.data as unknown as { details: { retryAfterSeconds: number } }
-    ).details;
+    assert.equal(refusalReason(refused!), 'TOO_FAST');
+    const details = refused!.body.error?.data.details as { retryAfterSeconds: number };
     assert.ok(details.retryAfterSeconds >= 1 && details.retryAfterSeconds <= 10);
     const after = await chatCounts(portico.services);
     assert.equal(after.chatMessage, before.chatMessage! + accepted, 'the refused one was not kept');
@@ -231,7 +225,7 @@ describe('live chat: delivery, privacy, limits and visitors', () => {
       body: 'Again',
       attachmentIds: [file.id],
     });
-    assert.equal(reason(reused), 'UPLOAD_NOT_FOUND');
+    assert.equal(refusalReason(reused), 'UPLOAD_NOT_FOUND');
     // Turned into a ticket, the chat's files come along.
     const { ticketId } = data<{ ticketId: string }>(
       await agent.mutate('staff.chat.toTicket', { conversationId: id }),
@@ -276,7 +270,7 @@ describe('live chat: delivery, privacy, limits and visitors', () => {
     const visitor = portico.client();
     assert.equal(data<ChatView>(await visitor.query('chat.current')).conversation, null);
     const anonymous = await visitor.mutate('chat.start', { message: 'Do you deliver to Tartu?' });
-    assert.equal(reason(anonymous), 'VISITOR_REQUIRED');
+    assert.equal(refusalReason(anonymous), 'VISITOR_REQUIRED');
     const started = await visitor.request('/api/trpc/chat.start', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -300,9 +294,9 @@ describe('live chat: delivery, privacy, limits and visitors', () => {
       body: 'A file',
       attachmentIds: ['x'],
     });
-    assert.equal(reason(file), 'VISITOR_FILES');
+    assert.equal(refusalReason(file), 'VISITOR_FILES');
     assert.equal(
-      reason(await agent.mutate('staff.chat.toTicket', { conversationId: id })),
+      refusalReason(await agent.mutate('staff.chat.toTicket', { conversationId: id })),
       'NO_ACCOUNT',
     );
 

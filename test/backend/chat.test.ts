@@ -1,9 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPortico, type TestClient, type TestPortico } from '../support/portico.ts';
+import {
+  refusalReason,
+  startTestPortico,
+  type TestClient,
+  type TestPortico,
+} from '../support/portico.ts';
 import { data } from '../support/tickets.ts';
 import { publishedArticle } from '../support/help.ts';
 import {
+  chatCast,
   chatStream,
   messagesOf,
   startChat,
@@ -11,9 +17,6 @@ import {
   type ChatMessage,
   type ChatView,
 } from '../support/chat.ts';
-
-const reason = (envelope: { body: { error?: { data: unknown } } }) =>
-  (envelope.body.error?.data as { reason?: string } | undefined)?.reason;
 
 describe('live chat: customers, visitors, the answer bot, agents and the offline fallback', () => {
   let portico: TestPortico;
@@ -25,13 +28,7 @@ describe('live chat: customers, visitors, the answer bot, agents and the offline
 
   before(async () => {
     portico = await startTestPortico();
-    anna = await portico.personWithSession({ email: 'anna@cafe.test', name: 'Anna' });
-    ben = await portico.personWithSession({ email: 'ben@bistro.test', name: 'Ben' });
-    agent = await portico.personWithSession({
-      email: 'jonas@vendor.test',
-      name: 'Jonas',
-      role: 'agent',
-    });
+    ({ anna, ben, agent } = await chatCast(portico));
     otherAgent = await portico.personWithSession({
       email: 'mara@vendor.test',
       name: 'Mara',
@@ -87,7 +84,7 @@ describe('live chat: customers, visitors, the answer bot, agents and the offline
       conversationId: ended.id,
       body: 'One more thing',
     });
-    assert.equal(reason(again), 'ENDED');
+    assert.equal(refusalReason(again), 'ENDED');
   });
 
   it('with nobody online, "talk to a person" turns the chat into a ticket with the transcript', async () => {
@@ -142,7 +139,7 @@ describe('live chat: customers, visitors, the answer bot, agents and the offline
 
     data(await agent.mutate('staff.chat.pickUp', { conversationId: id }));
     const taken = await otherAgent.mutate('staff.chat.send', { conversationId: id, body: 'Hi' });
-    assert.equal(reason(taken), 'TAKEN');
+    assert.equal(refusalReason(taken), 'TAKEN');
     data(await agent.mutate('staff.chat.typing', { conversationId: id, typing: true }));
     await customer.waitFor((event) => event.type === 'typing' && event.name === 'Jonas');
     const answer = data<ChatMessage>(

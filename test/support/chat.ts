@@ -1,6 +1,6 @@
 import type { Services } from '../../backend/services.ts';
 import { countRows } from './ledger.ts';
-import type { TestClient } from './portico.ts';
+import type { TestClient, TestPortico } from './portico.ts';
 import { data } from './tickets.ts';
 
 export interface ChatMessage {
@@ -41,6 +41,19 @@ export type ChatEvent =
   | { type: 'conversation'; conversation: ChatConversation }
   | { type: 'typing'; role: string; name: string; typing: boolean; conversationId?: string }
   | { type: 'presence'; agents: { id: string; online: boolean }[] };
+
+/** Two customers of different accounts and an agent, the cast of every chat test. */
+export async function chatCast(portico: TestPortico) {
+  return {
+    anna: await portico.personWithSession({ email: 'anna@cafe.test', name: 'Anna' }),
+    ben: await portico.personWithSession({ email: 'ben@bistro.test', name: 'Ben' }),
+    agent: await portico.personWithSession({
+      email: 'jonas@vendor.test',
+      name: 'Jonas',
+      role: 'agent',
+    }),
+  };
+}
 
 export async function startChat(client: TestClient, input: Record<string, unknown>) {
   return data<ChatView>(await client.mutate('chat.start', input));

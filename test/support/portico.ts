@@ -137,9 +137,20 @@ export interface TrpcEnvelope {
   error?: {
     message: string;
     code: number;
-    data: { code: string; httpStatus: number; fieldErrors: Record<string, string[]> | null };
+    data: {
+      code: string;
+      httpStatus: number;
+      fieldErrors: Record<string, string[]> | null;
+      /** A domain refusal's stable key (`ENDED`, `OUT_OF_STOCK` …). */
+      reason?: string | null;
+      details?: Record<string, unknown> | null;
+    };
   };
 }
 
 /** The tRPC error code of a refused call (`NOT_FOUND`, `BAD_REQUEST` …), or undefined. */
 export const errorCode = (envelope: { body: TrpcEnvelope }) => envelope.body.error?.data.code;
+
+/** Why a domain rule refused the call (`ENDED`, `TOO_FAST` …), or undefined. */
+export const refusalReason = (envelope: { body: TrpcEnvelope }) =>
+  envelope.body.error?.data.reason ?? undefined;
