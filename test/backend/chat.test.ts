@@ -172,6 +172,17 @@ describe('live chat: customers, visitors, the answer bot, agents and the offline
       'in order, once each',
     );
 
+    // Chats pass only to staff, and an unknown chat is simply not there.
+    const annaId = data<{ user: { id: string } }>(await anna.query('session.me')).user.id;
+    const toCustomer = await agent.mutate('staff.chat.transfer', {
+      conversationId: id,
+      agentId: annaId,
+    });
+    assert.equal(refusalReason(toCustomer), 'AGENT_NOT_FOUND');
+    for (const path of ['staff.chat.pickUp', 'staff.chat.end', 'staff.chat.toTicket']) {
+      const missing = await agent.mutate(path, { conversationId: 'no-such-chat' });
+      assert.equal(refusalReason(missing), 'NOT_FOUND', path);
+    }
     const transferred = data<{ agent: { name: string } }>(
       await agent.mutate('staff.chat.transfer', { conversationId: id, agentId: otherAgentId }),
     );
