@@ -128,6 +128,12 @@ describe('live chat, from the customer’s question to an agent who ends it', ()
     assert.ok(ascending(await positions(log, said)), 'in order after the reload');
     assert.equal(await log.getByRole('listitem').count(), items, 'the same messages');
 
+    // Another page of the vendor's site carries the same conversation, the panel still open.
+    await page.goto(`${demo.demo}/index.html`);
+    await log.getByText(found, { exact: true }).waitFor();
+    assert.ok(ascending(await positions(log, said)), 'in order on the home page');
+    assert.equal(await log.getByRole('listitem').count(), items, 'the same messages there');
+
     // The agent ends the chat; Anna can no longer write in it.
     await console_.getByRole('button', { name: 'End chat' }).click();
     await console_.locator('[part~="status"]', { hasText: 'Ended' }).waitFor();
