@@ -86,6 +86,20 @@ export async function agentsWithPresence(services: Services) {
 }
 
 /**
+ * What every staff stream reads for one signal, read once: the bus hands each listener the same
+ * signal object, so with several agents online a change costs one summary, not one per console.
+ */
+const sharedReads = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+function readOnce<T>(signal: object, key: string, read: () => Promise<T>): Promise<T> {
+  let reads = sharedReads.get(signal);
+  if (!reads) sharedReads.set(signal, (reads = new Map()));
+  let found = reads.get(key) as Promise<T> | undefined;
+  if (!found) reads.set(key, (found = read()));
+  return found;
+}
+
+/**
  * Every chat, live, for an agent's console; while it is open the agent counts as online. No
  * replay: a console that reconnects loads the queue and its open conversation again.
  */
@@ -115,7 +129,7 @@ export async function* staffStream(
         if (next.seq <= known) continue;
         const messages: ChatMessage[] =
           known === next.seq - 1
-            ? [await messageBySeq(db, conversationId, next.seq)]
+            ? [await readOnce(next, 'message', () => messageBySeq(db, conversationId, next.seq))]
             : await messagesAfter(db, conversationId, known);
         for (const message of messages) {
           sent.set(conversationId, message.seq);
@@ -126,13 +140,13 @@ export async function* staffStream(
           bus.publishChat({ type: 'conversation', conversationId });
         }
       } else if (next.type === 'conversation') {
-        const row = await conversationRow(services, next.conversationId).catch(() => null);
-        if (row) {
-          yield tracked(id(), {
-            type: 'conversation' as const,
-            conversation: await staffSummary(services, row),
-          });
-        }
+        const conversation = await readOnce(next, 'summary', () =>
+          conversationRow(services, next.conversationId).then(
+            (row) => staffSummary(services, row),
+            () => null,
+          ),
+        );
+        if (conversation) yield tracked(id(), { type: 'conversation' as const, conversation });
       } else if (next.role === 'customer') {
         const { conversationId, role, name, typing } = next;
         yield tracked(id(), { type: 'typing' as const, conversationId, role, name, typing });

@@ -137,7 +137,19 @@ describe('live chat: customers, visitors, the answer bot, agents and the offline
     assert.equal(waiting?.position, 1);
     assert.equal(typeof waiting?.waitingSeconds, 'number');
 
+    // Mara opens her console too: both hear Jonas take the chat.
+    const maraConsole = chatStream(otherAgent, 'staff.chat.onEvent', {});
+    await maraConsole.waitFor((event) => event.type === 'presence');
     data(await agent.mutate('staff.chat.pickUp', { conversationId: id }));
+    for (const stream of [console, maraConsole]) {
+      await stream.waitFor(
+        (event) =>
+          event.type === 'conversation' &&
+          event.conversation.id === id &&
+          event.conversation.agent?.name === 'Jonas',
+      );
+    }
+    await maraConsole.close();
     const taken = await otherAgent.mutate('staff.chat.send', { conversationId: id, body: 'Hi' });
     assert.equal(refusalReason(taken), 'TAKEN');
     data(await agent.mutate('staff.chat.typing', { conversationId: id, typing: true }));
