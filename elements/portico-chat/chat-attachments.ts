@@ -2,24 +2,20 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
-import { ACCEPT, formatSize, uploadFile, uploadRefusal, UploadError } from '../shared/upload.ts';
+import {
+  ACCEPT,
+  formatSize,
+  renderUploadState,
+  startUpload,
+  uploadLabel,
+  type UploadItem,
+} from '../shared/upload.ts';
 import { MAX_FILES, type ChatAttachment } from './chat.api.ts';
 
 export interface FilesHost extends ReactiveControllerHost {
   readonly api?: PorticoApi | undefined;
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
-
-interface Item {
-  key: number;
-  file: File;
-  progress: number;
-  uploaded: ChatAttachment | null;
-  error: string | null;
-  abort: AbortController;
-}
-
-let nextKey = 0;
 
 const PICKER = '#chat-files';
 
@@ -28,7 +24,7 @@ const PICKER = '#chat-files';
  * uploaded as soon as it is chosen, with its progress, and can be removed until the message goes.
  */
 export class ChatFilesController implements ReactiveController {
-  items: Item[] = [];
+  items: UploadItem[] = [];
   /** More files were chosen than a message may carry. */
   overLimit = false;
 
@@ -122,13 +118,8 @@ export class ChatFilesController implements ReactiveController {
     `;
   }
 
-  #renderItem(item: Item) {
-    const label = item.error
-      ? msg(str`${item.file.name}: not attached`)
-      : item.uploaded
-        ? msg(str`${item.file.name}: attached`)
-        : msg(str`${item.file.name}: uploading`);
-    return html`<li part="file" class="chosen-file" aria-label=${label}>
+  #renderItem(item: UploadItem) {
+    return html`<li part="file" class="chosen-file" aria-label=${uploadLabel(item)}>
       <span class="name">${item.file.name}</span>
       <span class="hint">(${formatSize(item.file.size)})</span>
       <button
@@ -140,17 +131,7 @@ export class ChatFilesController implements ReactiveController {
       >
         ×
       </button>
-      ${
-        item.error
-          ? html`<p part="file-error" role="alert">${item.error}</p>`
-          : html`<progress
-              part="progress"
-              max="1"
-              .value=${item.progress}
-              aria-label=${msg(str`Uploading ${item.file.name}`)}
-              ?hidden=${item.uploaded !== null}
-            ></progress>`
-      }
+      ${renderUploadState(item)}
     </li>`;
   }
 
@@ -165,32 +146,14 @@ export class ChatFilesController implements ReactiveController {
   };
 
   #start(file: File): void {
-    const item: Item = {
-      key: nextKey++,
-      file,
-      progress: 0,
-      uploaded: null,
-      error: null,
-      abort: new AbortController(),
-    };
-    this.items = [...this.items, item];
-    const api = this.#host.api;
-    if (!api) return;
-    const update = (change: Partial<Item>) => {
-      Object.assign(item, change);
+    const item = startUpload(this.#host.api, file, () => {
       this.items = [...this.items];
       this.#host.requestUpdate();
-    };
-    uploadFile(api.url, file, (progress) => update({ progress }), item.abort.signal).then(
-      (uploaded) => update({ uploaded, progress: 1 }),
-      (error: unknown) => {
-        if (error instanceof UploadError && error.reason === 'ABORTED') return;
-        update({ error: uploadRefusal(error, file.name) });
-      },
-    );
+    });
+    this.items = [...this.items, item];
   }
 
-  #remove(item: Item): void {
+  #remove(item: UploadItem): void {
     item.abort.abort();
     this.items = this.items.filter((other) => other !== item);
     this.overLimit = false;

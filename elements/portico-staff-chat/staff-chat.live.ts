@@ -1,6 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Unsubscribable } from '@trpc/server/observable';
+import type { ReactiveControllerHost } from 'lit';
 import type { PorticoApi } from '../api/client.ts';
+import { LiveController } from '../shared/live.ts';
 import type { StaffChatEvent } from './staff-chat.api.ts';
 
 export interface StaffLiveHost extends ReactiveControllerHost {
@@ -27,24 +27,19 @@ export interface StaffLiveHandlers {
  * starts every (re)connection with a `presence` event: from then on it passes on every change,
  * so that is the moment to read again what may have been missed.
  */
-export class StaffChatLiveController implements ReactiveController {
-  live = false;
-
+export class StaffChatLiveController extends LiveController {
   readonly #host: StaffLiveHost;
   readonly #handlers: StaffLiveHandlers;
-  #subscription: Unsubscribable | null = null;
-  /** The backend and staff member the open subscription is for. */
-  #key = '';
-  #connected = false;
 
   constructor(host: StaffLiveHost, handlers: StaffLiveHandlers) {
+    super('chat updates', (live) => handlers.liveChanged(live));
     this.#host = host;
     this.#handlers = handlers;
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.#connected = true;
+  override hostConnected(): void {
+    super.hostConnected();
     this.#follow();
   }
 
@@ -52,60 +47,38 @@ export class StaffChatLiveController implements ReactiveController {
     this.#follow();
   }
 
-  hostDisconnected(): void {
-    this.#connected = false;
-    this.#stop();
-  }
-
   #follow(): void {
     const { api, staffId } = this.#host;
-    const key = this.#connected && api && staffId ? `${api.url} ${staffId}` : '';
-    if (key === this.#key) return;
-    this.#stop();
-    if (!key || !api) return;
-    this.#key = key;
-    let started = false;
-    this.#subscription = api.trpc.staff.chat.onEvent.subscribe(
-      {},
-      {
-        onData: (envelope) => {
-          if (this.#key !== key) return;
-          const event = ('data' in envelope ? envelope.data : envelope) as StaffChatEvent;
-          this.#handlers.event(event);
-          if (event.type === 'presence' && started) {
-            started = false;
-            this.#setLive(true);
-            this.#handlers.synced();
-          }
+    if (!api || !staffId) {
+      this.follow('');
+      return;
+    }
+    this.follow(`${api.url} ${staffId}`, ({ current, onError }) => {
+      let started = false;
+      return api.trpc.staff.chat.onEvent.subscribe(
+        {},
+        {
+          onData: current((envelope) => {
+            const event = ('data' in envelope ? envelope.data : envelope) as StaffChatEvent;
+            this.#handlers.event(event);
+            if (event.type === 'presence' && started) {
+              started = false;
+              this.setLive(true);
+              this.#handlers.synced();
+            }
+          }),
+          // Every (re)connection; its first event, `presence`, comes once the server listens.
+          onStarted: current(() => {
+            started = true;
+          }),
+          onConnectionStateChange: current((state) => {
+            if (state.state === 'connecting') this.setLive(false);
+          }),
+          // A refusal (signed out, no longer staff) ends the stream; the next change of session
+          // opens a new one.
+          onError,
         },
-        // Every (re)connection; its first event, `presence`, comes once the server listens.
-        onStarted: () => {
-          if (this.#key === key) started = true;
-        },
-        onConnectionStateChange: (state) => {
-          if (this.#key === key && state.state === 'connecting') this.#setLive(false);
-        },
-        // A refusal (signed out, no longer staff) ends the stream; the next change of session
-        // opens a new one.
-        onError: (error) => {
-          if (this.#key !== key) return;
-          this.#stop();
-          console.warn('Portico: live chat updates stopped', error);
-        },
-      },
-    );
-  }
-
-  #setLive(live: boolean): void {
-    if (this.live === live) return;
-    this.live = live;
-    this.#handlers.liveChanged(live);
-  }
-
-  #stop(): void {
-    this.#subscription?.unsubscribe();
-    this.#subscription = null;
-    this.#key = '';
-    this.#setLive(false);
+      );
+    });
   }
 }

@@ -10,23 +10,13 @@ import {
   ACCEPT,
   formatSize,
   MAX_FILE_MB,
-  uploadFile,
-  uploadRefusal,
-  UploadError,
+  renderUploadState,
+  startUpload,
+  uploadLabel,
+  type UploadItem,
 } from '../shared/upload.ts';
 
 export const MAX_FILES = 5;
-
-interface Item {
-  key: number;
-  file: File;
-  progress: number;
-  id: string | null;
-  error: string | null;
-  abort: AbortController;
-}
-
-let nextKey = 0;
 
 /**
  * Files for a message: chosen with a button, uploaded at once with a progress bar each, and
@@ -112,19 +102,19 @@ export class PorticoTicketAttachments extends LitElement {
   /** Disables adding and removing, while the message is being sent. */
   @property({ type: Boolean }) disabled = false;
 
-  @state() private items: Item[] = [];
+  @state() private items: UploadItem[] = [];
 
   /** Set when more files were chosen than a message may carry. */
   @state() private overLimit = false;
 
   /** The ids of the files uploaded and ready to send. */
   get ids(): string[] {
-    return this.items.flatMap((item) => (item.id && !item.error ? [item.id] : []));
+    return this.items.flatMap((item) => (item.uploaded && !item.error ? [item.uploaded.id] : []));
   }
 
   /** True while any file is still uploading. */
   get busy(): boolean {
-    return this.items.some((item) => !item.id && !item.error);
+    return this.items.some((item) => !item.uploaded && !item.error);
   }
 
   /** True when a refused file is still in the list. */
@@ -141,7 +131,7 @@ export class PorticoTicketAttachments extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const item of this.items) if (!item.id) item.abort.abort();
+    for (const item of this.items) if (!item.uploaded) item.abort.abort();
   }
 
   #changed(): void {
@@ -158,36 +148,15 @@ export class PorticoTicketAttachments extends LitElement {
   }
 
   #start(file: File): void {
-    const item: Item = {
-      key: nextKey++,
-      file,
-      progress: 0,
-      id: null,
-      error: null,
-      abort: new AbortController(),
-    };
+    const item = startUpload(this.api, file, (settled) => {
+      this.items = [...this.items];
+      if (settled) this.#changed();
+    });
     this.items = [...this.items, item];
     this.#changed();
-    const api = this.api;
-    if (!api) return;
-    const update = (change: Partial<Item>) => {
-      Object.assign(item, change);
-      this.items = [...this.items];
-    };
-    uploadFile(api.url, file, (progress) => update({ progress }), item.abort.signal).then(
-      (uploaded) => {
-        update({ id: uploaded.id, progress: 1 });
-        this.#changed();
-      },
-      (error: unknown) => {
-        if (error instanceof UploadError && error.reason === 'ABORTED') return;
-        update({ error: uploadRefusal(error, file.name) });
-        this.#changed();
-      },
-    );
   }
 
-  #remove(item: Item): void {
+  #remove(item: UploadItem): void {
     item.abort.abort();
     this.items = this.items.filter((other) => other !== item);
     this.overLimit = false;
@@ -241,14 +210,8 @@ export class PorticoTicketAttachments extends LitElement {
     `;
   }
 
-  #renderItem(item: Item) {
-    const done = item.id !== null;
-    const label = item.error
-      ? msg(str`${item.file.name}: not attached`)
-      : done
-        ? msg(str`${item.file.name}: attached`)
-        : msg(str`${item.file.name}: uploading`);
-    return html`<li part="file" aria-label=${label}>
+  #renderItem(item: UploadItem) {
+    return html`<li part="file" aria-label=${uploadLabel(item)}>
       <span class="name"
         >${item.file.name} <span class="hint">(${formatSize(item.file.size)})</span></span
       >
@@ -262,17 +225,7 @@ export class PorticoTicketAttachments extends LitElement {
       >
         ${msg('Remove')}
       </button>
-      ${
-        item.error
-          ? html`<p part="file-error" role="alert">${item.error}</p>`
-          : html`<progress
-              part="progress"
-              max="1"
-              .value=${item.progress}
-              aria-label=${msg(str`Uploading ${item.file.name}`)}
-              ?hidden=${done}
-            ></progress>`
-      }
+      ${renderUploadState(item)}
     </li>`;
   }
 }

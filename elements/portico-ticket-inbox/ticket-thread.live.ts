@@ -1,6 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Unsubscribable } from '@trpc/server/observable';
+import type { ReactiveControllerHost } from 'lit';
 import type { PorticoApi } from '../api/client.ts';
+import { LiveController } from '../shared/live.ts';
 import type { ThreadMessage } from './ticket-thread.api.ts';
 
 /** What the server says about the watched ticket, without tRPC's tracking envelope. */
@@ -33,78 +33,47 @@ export interface LiveHandlers {
  * is connected and watches a ticket, and again when the ticket or the backend changes.
  * `live` is true from the first sync until the subscription ends.
  */
-export class TicketLiveController implements ReactiveController {
-  live = false;
-
+export class TicketLiveController extends LiveController {
   readonly #host: LiveHost;
   readonly #handlers: LiveHandlers;
-  #subscription: Unsubscribable | null = null;
-  /** The backend and ticket `#subscription` listens to. */
-  #key = '';
-  #connected = false;
 
   constructor(host: LiveHost, handlers: LiveHandlers) {
+    super('ticket updates', (live) => handlers.liveChanged(live));
     this.#host = host;
     this.#handlers = handlers;
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.#connected = true;
-  }
-
-  hostDisconnected(): void {
-    this.#connected = false;
-    this.#stop();
-  }
-
   /** Follows the host's api and ticket; called from the host's `updated`. */
   hostUpdated(): void {
     const { api, watched } = this.#host;
-    const key = this.#connected && api && watched ? `${api.url} ${watched}` : '';
-    if (key === this.#key) return;
-    this.#stop();
-    if (!key || !api || !watched) return;
-    this.#key = key;
-    let first = true;
-    this.#subscription = api.trpc.ticket.onUpdate.subscribe(
-      { ticketId: watched },
-      {
-        onData: ({ data }) => {
-          if (this.#key !== key) return;
-          this.#receive(data, watched, first);
-          if (data.type === 'sync') first = false;
+    if (!api || !watched) {
+      this.follow('');
+      return;
+    }
+    this.follow(`${api.url} ${watched}`, ({ current, onError }) => {
+      let first = true;
+      return api.trpc.ticket.onUpdate.subscribe(
+        { ticketId: watched },
+        {
+          onData: current(({ data }) => {
+            this.#receive(data, watched, first);
+            if (data.type === 'sync') first = false;
+          }),
+          onError,
         },
-        onError: (error) => {
-          if (this.#key !== key) return;
-          this.#stop();
-          console.warn('Portico: live ticket updates stopped', error);
-        },
-      },
-    );
+      );
+    });
   }
 
   #receive(update: TicketUpdate, watched: string, first: boolean): void {
     if (update.type === 'sync') {
-      if (!this.live) {
-        this.live = true;
-        this.#handlers.liveChanged(true);
-      }
+      this.setLive(true);
       this.#handlers.synced(first);
       return;
     }
     if (update.ticketId !== watched || update.type === 'read') return;
     if (update.message) this.#handlers.message(update.message);
     else this.#handlers.changed();
-  }
-
-  #stop(): void {
-    this.#subscription?.unsubscribe();
-    this.#subscription = null;
-    this.#key = '';
-    if (this.live) {
-      this.live = false;
-      this.#handlers.liveChanged(false);
-    }
   }
 }

@@ -1,4 +1,6 @@
+import { html } from 'lit';
 import { msg, str } from '@lit/localize';
+import type { PorticoApi } from '../api/client.ts';
 
 /** A file the server kept: what `file.upload` answers. */
 export interface UploadedFile {
@@ -116,4 +118,74 @@ export function uploadRefusal(error: unknown, name: string): string {
     default:
       return msg(str`“${name}” could not be uploaded. Please try again.`);
   }
+}
+
+/** One file chosen for a message, on its way to the server or there. */
+export interface UploadItem {
+  /** Tells the items of a list apart. */
+  readonly key: number;
+  readonly file: File;
+  progress: number;
+  uploaded: UploadedFile | null;
+  error: string | null;
+  readonly abort: AbortController;
+}
+
+let nextKey = 0;
+
+/**
+ * Starts uploading `file`, once the backend is known. The item changes as the upload goes, and
+ * `changed` runs after each change, with `settled` once the file was kept or refused.
+ */
+export function startUpload(
+  api: PorticoApi | undefined,
+  file: File,
+  changed: (settled: boolean) => void,
+): UploadItem {
+  const item: UploadItem = {
+    key: nextKey++,
+    file,
+    progress: 0,
+    uploaded: null,
+    error: null,
+    abort: new AbortController(),
+  };
+  if (!api) return item;
+  const onProgress = (progress: number) => {
+    item.progress = progress;
+    changed(false);
+  };
+  uploadFile(api.url, file, onProgress, item.abort.signal).then(
+    (uploaded) => {
+      item.uploaded = uploaded;
+      item.progress = 1;
+      changed(true);
+    },
+    (error: unknown) => {
+      if (error instanceof UploadError && error.reason === 'ABORTED') return;
+      item.error = uploadRefusal(error, file.name);
+      changed(true);
+    },
+  );
+  return item;
+}
+
+/** A chosen file's state in words, for its row's label. */
+export function uploadLabel(item: UploadItem): string {
+  if (item.error) return msg(str`${item.file.name}: not attached`);
+  if (item.uploaded) return msg(str`${item.file.name}: attached`);
+  return msg(str`${item.file.name}: uploading`);
+}
+
+/** Why a chosen file was refused, or its progress bar until it is uploaded. */
+export function renderUploadState(item: UploadItem) {
+  return item.error
+    ? html`<p part="file-error" role="alert">${item.error}</p>`
+    : html`<progress
+        part="progress"
+        max="1"
+        .value=${item.progress}
+        aria-label=${msg(str`Uploading ${item.file.name}`)}
+        ?hidden=${item.uploaded !== null}
+      ></progress>`;
 }
