@@ -1,10 +1,10 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Unsubscribable } from '@trpc/server/observable';
+import type { ReactiveControllerHost } from 'lit';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { accountOf } from './ticket-list.api.ts';
+import { LiveController } from '../shared/live.ts';
 
 type Stream = inferRouterOutputs<AppRouter>['ticket']['onUpdate'];
 /** One change on the reader's tickets, with the unread count after it (tRPC's `tracked` data). */
@@ -20,20 +20,19 @@ export interface UpdatesHost extends ReactiveControllerHost {
  * when the API and a customer account are known, again when either changes, and closed when
  * the host leaves. The inbox needs only the counts; the thread watches its own ticket.
  */
-export class TicketUpdatesController implements ReactiveController {
+export class TicketUpdatesController extends LiveController {
   readonly #host: UpdatesHost;
   readonly #onUpdate: (update: TicketUpdate) => void;
-  #subscription: Unsubscribable | null = null;
-  /** The backend and account the open subscription is for. */
-  #key = '';
 
   constructor(host: UpdatesHost, onUpdate: (update: TicketUpdate) => void) {
+    super('ticket updates', () => {});
     this.#host = host;
     this.#onUpdate = onUpdate;
     host.addController(this);
   }
 
-  hostConnected(): void {
+  override hostConnected(): void {
+    super.hostConnected();
     this.#follow();
   }
 
@@ -41,35 +40,18 @@ export class TicketUpdatesController implements ReactiveController {
     this.#follow();
   }
 
-  hostDisconnected(): void {
-    this.#close();
-  }
-
   #follow(): void {
     const { api, session } = this.#host;
     const account = accountOf(session);
-    const key = api && account ? `${api.url} ${account}` : '';
-    if (key === this.#key) return;
-    this.#close();
-    this.#key = key;
-    if (!api || !key) return;
-    this.#subscription = api.trpc.ticket.onUpdate.subscribe(
-      {},
-      {
-        onData: (event) => this.#onUpdate(event.data),
-        // The client reconnects by itself; a refusal (signed out) ends the stream and the next
-        // change of session opens a new one.
-        onError: () => {
-          this.#subscription = null;
-          this.#key = '';
-        },
-      },
+    if (!api || !account) {
+      this.follow('');
+      return;
+    }
+    this.follow(`${api.url} ${account}`, ({ current, onError }) =>
+      api.trpc.ticket.onUpdate.subscribe(
+        {},
+        { onData: current((event) => this.#onUpdate(event.data)), onError },
+      ),
     );
-  }
-
-  #close(): void {
-    this.#subscription?.unsubscribe();
-    this.#subscription = null;
-    this.#key = '';
   }
 }
