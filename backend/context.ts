@@ -22,7 +22,10 @@ export async function createRequestContext(
 ): Promise<Context> {
   const { session, setCookie } = await services.sessions.lookup(req.headers);
   if (setCookie) resHeaders.append('set-cookie', setCookie);
-  return { ...createInnerContext(services, session), http: { headers: req.headers, resHeaders, ip } };
+  return {
+    ...createInnerContext(services, session),
+    http: { headers: req.headers, resHeaders, ip },
+  };
 }
 
 /** The locale a request asked for, or the vendor's default language. */
