@@ -18,6 +18,8 @@ export const START_LIMIT = { chats: 10, windowMs: 3_600_000 };
 export class ChatRuntime {
   readonly #agents = new Map<string, number>();
   readonly #leaving = new Map<string, NodeJS.Timeout>();
+  /** Agents with the console open who said they are away: customers are not offered them. */
+  readonly #away = new Set<string>();
   readonly #awayAfterMs: number;
   readonly #watchers = new Map<string, number>();
   readonly #timers = new Map<string, NodeJS.Timeout>();
@@ -59,6 +61,7 @@ export class ChatRuntime {
       this.#leaving.delete(agentId);
       if (this.#agents.get(agentId) === 0) {
         this.#agents.delete(agentId);
+        this.#away.delete(agentId);
         gone();
       }
     };
@@ -69,8 +72,21 @@ export class ChatRuntime {
     this.#leaving.set(agentId, timer);
   }
 
+  /** The agents customers can reach: console open, not away. */
   onlineAgents(): ReadonlySet<string> {
-    return new Set(this.#agents.keys());
+    return new Set([...this.#agents.keys()].filter((agentId) => !this.#away.has(agentId)));
+  }
+
+  /** An agent with the console open steps away or comes back; returns whether that changed. */
+  setAway(agentId: string, away: boolean): boolean {
+    if (!this.#agents.has(agentId) || this.#away.has(agentId) === away) return false;
+    if (away) this.#away.add(agentId);
+    else this.#away.delete(agentId);
+    return true;
+  }
+
+  isAway(agentId: string): boolean {
+    return this.#away.has(agentId);
   }
 
   /** A customer's stream of this conversation opened (+1) or closed (-1). */

@@ -150,6 +150,18 @@ export const staffChatRouter = router({
     .input(byConversation)
     .mutation(({ ctx, input }) => turnIntoTicket(ctx.services, input.conversationId, agentOf(ctx))),
 
+  /**
+   * Away: the console stays open and keeps hearing chats, but customers are not offered this
+   * agent. Only with the console open (a closed console is offline anyway).
+   */
+  setAway: staffProcedure
+    .input(z.strictObject({ away: z.boolean() }))
+    .mutation(({ ctx, input }) => {
+      const { chat, bus } = ctx.services;
+      if (chat.setAway(ctx.session.userId, input.away)) bus.publishChat({ type: 'presence' });
+      return { away: chat.isAway(ctx.session.userId) };
+    }),
+
   /** Every chat, live; the agent is online while this is open. */
   onEvent: staffProcedure
     .input(z.strictObject({ lastEventId }).default({}))

@@ -82,7 +82,11 @@ export async function agentsWithPresence(services: Services) {
     .where('role', 'in', ['agent', 'admin'])
     .orderBy('name')
     .execute();
-  return staff.map((person) => ({ ...person, online: online.has(person.id) }));
+  return staff.map((person) => ({
+    ...person,
+    online: online.has(person.id),
+    away: services.chat.isAway(person.id),
+  }));
 }
 
 /**

@@ -34,7 +34,8 @@ import { styles } from './portico-staff-chat.styles.ts';
  *
  * @summary Answer live chats: queue, own chats and the open conversation.
  * @csspart console - The whole view for a signed-in staff member.
- * @csspart connection - Whether the agent is online (hearing chats as they happen).
+ * @csspart connection - Whether the agent is online (hearing chats as they happen) or away.
+ * @csspart away - The "Away" switch (a toggle button): customers are not offered an agent away.
  * @csspart queue - The chats waiting for a person.
  * @csspart queue-count - How many chats wait.
  * @csspart queue-empty - The line shown when nobody waits.
@@ -106,6 +107,8 @@ export class PorticoStaffChat extends LitElement {
   @state() private announcement = '';
   /** Bumped when the live stream (re)connects: the queue is read again. */
   @state() private syncs = 0;
+  /** The away switch is on its way to the server. */
+  @state() private switchingAway = false;
 
   private board = new ChatBoard(
     () => this.staffId,
@@ -212,13 +215,7 @@ export class PorticoStaffChat extends LitElement {
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       <div part="console" class="console">
         <div class="side">
-          <p part="connection" class="connection" role="status">
-            ${
-              this.live.live
-                ? msg('Online: customers can reach you.')
-                : msg('Connecting… customers cannot reach you yet.')
-            }
-          </p>
+          ${this.renderConnection()}
           ${renderTaskError(this.queueTask, () => void this.queueTask.run())}
           ${renderMine(this.board.mine(), this.openId, queueActions)}
           ${renderWaiting(this.board.waiting(), this.openId, queueActions)}
@@ -226,6 +223,43 @@ export class PorticoStaffChat extends LitElement {
         ${this.renderConversation()}
       </div>
     `;
+  }
+
+  /** Online, away or connecting, and the switch between available and away. */
+  private renderConnection() {
+    const away = this.board.agents.some((agent) => agent.id === this.staffId && agent.away);
+    const line = !this.live.live
+      ? msg('Connecting… customers cannot reach you yet.')
+      : away
+        ? msg('Away: customers are not offered a person while you are away.')
+        : msg('Online: customers can reach you.');
+    return html`<p part="connection" class="connection" role="status">${line}</p>
+      ${
+        this.live.live
+          ? html`<button
+              part="away"
+              type="button"
+              aria-pressed=${away ? 'true' : 'false'}
+              ?disabled=${this.switchingAway}
+              @click=${() => void this.setAway(!away)}
+            >
+              ${msg('Away')}
+            </button>`
+          : nothing
+      }`;
+  }
+
+  private async setAway(away: boolean): Promise<void> {
+    if (!this.api) return;
+    this.switchingAway = true;
+    try {
+      // The presence event that follows shows the new state.
+      await this.api.trpc.staff.chat.setAway.mutate({ away });
+    } catch (error) {
+      console.warn('Portico: the away switch failed', error);
+    } finally {
+      this.switchingAway = false;
+    }
   }
 
   private renderConversation() {

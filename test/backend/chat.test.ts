@@ -228,6 +228,17 @@ describe('agent presence', () => {
       const second = chatStream(agent, 'staff.chat.onEvent', {});
       await second.waitFor((event) => event.type === 'presence');
       assert.equal(await online(), true);
+      // Away with the console open: customers are not offered this agent, the console still hears.
+      const away = data<{ away: boolean }>(
+        await agent.mutate('staff.chat.setAway', { away: true }),
+      );
+      assert.equal(away.away, true);
+      assert.equal(await online(), false);
+      await second.waitFor(
+        (event) => event.type === 'presence' && event.agents.some((person) => person.away),
+      );
+      data(await agent.mutate('staff.chat.setAway', { away: false }));
+      assert.equal(await online(), true);
       await second.close();
       assert.equal(await online(), true, 'still online during the grace period');
       const deadline = Date.now() + 10_000;

@@ -160,6 +160,27 @@ describe('<portico-staff-chat>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('steps away and back: customers are offered a person only while the agent is available', async () => {
+    const element = await online();
+    const availability = () =>
+      customer<{ online: boolean }>('carla', 'chat.availability', undefined, 'query');
+    expect((await availability()).online).to.equal(true);
+    const away = part(element, 'away') as HTMLButtonElement;
+    expect(away.getAttribute('aria-pressed')).to.equal('false');
+    away.click();
+    await until(() => away.getAttribute('aria-pressed') === 'true', 'the switch never turned');
+    expect(textOf(part(element, 'connection'))).to.contain('Away');
+    expect((await availability()).online).to.equal(false);
+    await expect(element).to.be.accessible();
+    away.click();
+    await until(
+      () => away.getAttribute('aria-pressed') === 'false',
+      'the switch never turned back',
+    );
+    expect(textOf(part(element, 'connection'))).to.contain('Online');
+    expect((await availability()).online).to.equal(true);
+  });
+
   it('picks a chat up and shows it: the question, the bot’s articles, notices, a log', async () => {
     const element = await online();
     const chat = await queuedChat('carla');

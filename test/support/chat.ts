@@ -40,7 +40,7 @@ export type ChatEvent =
   | { type: 'message'; message: ChatMessage; conversationId?: string }
   | { type: 'conversation'; conversation: ChatConversation }
   | { type: 'typing'; role: string; name: string; typing: boolean; conversationId?: string }
-  | { type: 'presence'; agents: { id: string; online: boolean }[] };
+  | { type: 'presence'; agents: { id: string; online: boolean; away: boolean }[] };
 
 /** Two customers of different accounts and an agent, the cast of every chat test. */
 export async function chatCast(portico: TestPortico) {
