@@ -116,16 +116,6 @@ try {
   await page.screenshot({ path: `${out}portico-chat-agent.png` });
   await staff.screenshot({ path: `${out}portico-staff-chat.png`, fullPage: true });
   await agentView.getByRole('button', { name: 'End chat' }).click();
-  // The console's ticket view: the queue, then a ticket with the customer beside it.
-  await staff.goto(`${demo.portico}/staff#tickets`);
-  const tickets = staff.locator('portico-staff-tickets');
-  const firstTicket = tickets.locator('[part~="open"]').first();
-  await firstTicket.waitFor();
-  await staff.screenshot({ path: `${out}portico-staff-tickets.png`, fullPage: true });
-  await firstTicket.click();
-  await tickets.locator('[part~="context"]').waitFor();
-  await tickets.locator('[part~="message"]').first().waitFor();
-  await staff.screenshot({ path: `${out}portico-staff-tickets-ticket.png`, fullPage: true });
   await staff.close();
 
   const phone = await browser.newPage({ viewport: { width: 320, height: 640 } });
