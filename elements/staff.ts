@@ -25,7 +25,6 @@ const loaders: [string, () => Promise<unknown>][] = [
   ['portico-login', () => import('./portico-login/portico-login.ts')],
   ['portico-staff-console', () => import('./portico-staff-console/portico-staff-console.ts')],
   ['portico-staff-chat', () => import('./portico-staff-chat/portico-staff-chat.ts')],
-  ['portico-staff-tickets', () => import('./portico-staff-tickets/portico-staff-tickets.ts')],
 ];
 
 if (document.body) start();
