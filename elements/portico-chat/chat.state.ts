@@ -50,6 +50,7 @@ export class ChatState {
 
   readonly #messages = new Map<number, ChatMessage>();
   #sorted: ChatMessage[] = [];
+  #loads = 0;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #changed: () => void;
 
@@ -80,8 +81,17 @@ export class ChatState {
     ).length;
   }
 
+  /**
+   * How many answers `load` has taken. A `chat.current` read begun before the latest load (a chat
+   * started while it was on its way) is out of date and is dropped.
+   */
+  get loads(): number {
+    return this.#loads;
+  }
+
   /** What `chat.current` or `chat.start` answered replaces everything but unsent messages. */
   load(view: ChatView): void {
+    this.#loads += 1;
     const same = view.conversation?.id === this.conversation?.id;
     this.conversation = view.conversation;
     this.visitor = view.visitor;

@@ -217,8 +217,9 @@ export class PorticoChat extends LitElement {
         this.chat.clear();
         return initialState;
       }
+      const loads = this.chat.loads;
       const view = await api.trpc.chat.current.query(undefined, { signal });
-      this.chat.load(view);
+      if (this.chat.loads === loads) this.chat.load(view);
       return view;
     },
   });
