@@ -7,7 +7,7 @@ import {
   type TestPortico,
 } from '../support/portico.ts';
 import { data } from '../support/tickets.ts';
-import { publishedArticle } from '../support/help.ts';
+import { publishedArticle, testCategory } from '../support/help.ts';
 import {
   chatCast,
   chatStream,
@@ -35,13 +35,7 @@ describe('live chat: customers, visitors, the answer bot, agents and the offline
       role: 'agent',
     });
     otherAgentId = data<{ user: { id: string } }>(await otherAgent.query('session.me')).user.id;
-    data(
-      await agent.mutate('staff.help.saveCategory', {
-        slug: 'testing',
-        position: 1,
-        names: { en: { name: 'Testing', description: 'Articles the tests write' } },
-      }),
-    );
+    await testCategory(agent);
     await publishedArticle(agent, {
       slug: 'track-your-delivery',
       title: 'Track your delivery',

@@ -7,7 +7,15 @@ import {
   type TestPortico,
 } from '../support/portico.ts';
 import { data } from '../support/tickets.ts';
-import { found, helpCounts, marked, publishedArticle, searchHelp, text } from '../support/help.ts';
+import {
+  found,
+  helpCounts,
+  marked,
+  publishedArticle,
+  searchHelp,
+  testCategory,
+  text,
+} from '../support/help.ts';
 import { seedDemoHelp } from '../../backend/seed/demo.help.ts';
 import { snippet } from '../../backend/help/help.snippet.ts';
 
@@ -27,13 +35,7 @@ describe('help centre: search, articles and feedback', () => {
       name: 'Jonas',
       role: 'agent',
     });
-    data(
-      await agent.mutate('staff.help.saveCategory', {
-        slug: 'testing',
-        position: 9,
-        names: { en: { name: 'Testing', description: 'Articles the tests write' } },
-      }),
-    );
+    await testCategory(agent);
   });
   after(() => portico.close());
 

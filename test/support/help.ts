@@ -53,7 +53,18 @@ export function helpCounts(portico: TestPortico) {
   ]);
 }
 
-/** Creates and publishes an article in a test category, as an agent. */
+/** The category `publishedArticle` writes into, created as an agent. */
+export async function testCategory(agent: TestClient): Promise<void> {
+  data(
+    await agent.mutate('staff.help.saveCategory', {
+      slug: 'testing',
+      position: 9,
+      names: { en: { name: 'Testing', description: 'Articles the tests write' } },
+    }),
+  );
+}
+
+/** Creates and publishes an article in the test category (see `testCategory`), as an agent. */
 export async function publishedArticle(
   agent: TestClient,
   article: { slug: string; title: string; body: string; locale?: string; category?: string },
