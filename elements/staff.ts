@@ -23,6 +23,7 @@ function start(): void {
 const loaders: [string, () => Promise<unknown>][] = [
   ['portico-login', () => import('./portico-login/portico-login.ts')],
   ['portico-staff-chat', () => import('./portico-staff-chat/portico-staff-chat.ts')],
+  ['portico-staff-tickets', () => import('./portico-staff-tickets/portico-staff-tickets.ts')],
 ];
 
 if (document.body) start();

@@ -1,0 +1,397 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { localized, msg, str } from '@lit/localize';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { PorticoApi } from '../api/client.ts';
+import type { SessionState } from '../api/session.ts';
+import { apiContext, sessionContext } from '../context.ts';
+import { DownloadController } from '../shared/download.ts';
+import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { pause, renderTaskError } from '../shared/task.ts';
+import { viewStyles } from '../shared/view.styles.ts';
+import { badgeStyles } from '../portico-ticket-inbox/ticket-badge.styles.ts';
+import {
+  EMPTY_FILTER,
+  listInputOf,
+  PAGE_SIZE,
+  staffOf,
+  type QueueFilter,
+  type QueueRow,
+  type StaffTicketDetail,
+  type StaffTicketEffects,
+} from './staff-tickets.api.ts';
+import { StaffTicketsLiveController } from './staff-tickets.live.ts';
+import {
+  applyBulk,
+  renderBulk,
+  renderFilters,
+  renderRows,
+  type BulkChange,
+} from './staff-tickets.queue.ts';
+import { StaffReplyController } from './staff-tickets.reply.ts';
+import { TriageController } from './staff-tickets.triage.ts';
+import { renderContext, renderHeader, renderThread } from './staff-tickets.view.ts';
+import { styles } from './portico-staff-tickets.styles.ts';
+
+/**
+ * The agents' ticket inbox: the queue of every account's tickets with filters, paging and bulk
+ * changes, and one ticket with its thread (notes included), the customer's context beside it and
+ * an answer box with saved replies, internal notes and files. Changes arrive as they happen.
+ * Links inside are `#ticket=<id>` and `#tickets`; the page (the staff console) routes them.
+ *
+ * @summary Staff ticket queue and ticket view.
+ * @csspart queue - The queue view. @csspart filters - The filter form.
+ * @csspart search - The search field. @csspart status-filter - The status filter.
+ * @csspart priority-filter - The priority filter. @csspart kind-filter - The kind filter.
+ * @csspart assignee-filter - The assignee filter. @csspart tag-filter - The tag filter.
+ * @csspart unread-filter - The "Unread only" switch. @csspart unread-count - Unread tickets.
+ * @csspart list - The queue's rows. @csspart row - One ticket (also `row-unread`).
+ * @csspart select - A row's selection box. @csspart unread - A row's "Unread" mark.
+ * @csspart number - A ticket's number. @csspart open - The link that opens a ticket.
+ * @csspart account - The customer's account. @csspart status - A status badge (also
+ *   `status-<status>`). @csspart priority - A priority badge (also `priority-<priority>`).
+ * @csspart kind - A ticket's kind. @csspart assignee - Who has a ticket.
+ * @csspart waited - How long since the last activity (rows) or the customer's last words.
+ * @csspart empty - The line shown when no ticket matches. @csspart more - "Load more".
+ * @csspart bulk - The form that changes the selected tickets. @csspart selected-count - How many.
+ * @csspart bulk-assignee - Whom to assign them to. @csspart bulk-assign - "Assign".
+ * @csspart bulk-close - "Close". @csspart bulk-tag - The tag to add. @csspart bulk-add-tag - "Add tag".
+ * @csspart ticket - The ticket view. @csspart back - The link back to the queue.
+ * @csspart heading - The ticket's title. @csspart facts - Status, priority, kind, category,
+ *   account, order. @csspart category - The category. @csspart order - The linked order.
+ * @csspart triage - Status, priority, assignee and tags controls. @csspart status-select,
+ *   priority-select, assignee-select - Those controls. @csspart tags - The ticket's tags.
+ * @csspart tag - One tag. @csspart remove-tag - A tag's remove button. @csspart tag-form,
+ *   tag-input, add-tag - Adding a tag.
+ * @csspart messages - The thread, oldest first. @csspart message - One message (also
+ *   `message-customer`, `message-staff`, `message-system`, `message-internal`).
+ * @csspart author - A message's author. @csspart role - The author's role in words.
+ * @csspart internal - The "Internal note" mark. @csspart time - When a message was written.
+ * @csspart body - A message's text. @csspart files - Its files. @csspart file - One file.
+ * @csspart download - A file's download button.
+ * @csspart context - The customer's context. @csspart context-account - The account's name.
+ * @csspart balance - Its balance. @csspart orders - Recent orders. @csspart context-order - One.
+ * @csspart other-tickets - The account's other tickets. @csspart other-ticket - One.
+ * @csspart reply-form - The answer box. @csspart canned - The saved-replies picker.
+ * @csspart insert-canned - "Insert", which puts the chosen saved reply in the message field.
+ * @csspart save-triage - "Save changes" for status, priority and assignee.
+ * @csspart reply-body - The message field. @csspart internal-toggle - The internal-note switch.
+ * @csspart leave-as - What a reply leaves the ticket as. @csspart reply-attachments - Files.
+ * @csspart send - The send button. @csspart field-error - Why a field was refused.
+ * @csspart error - A failure, with `role="alert"`. @csspart retry - "Try again".
+ * @csspart signed-out - The line shown to anyone not signed in as staff.
+ * @cssproperty --gap - Space between blocks. Default: `var(--portico-space, 1rem)`.
+ * @cssproperty --context-width - The context column on wide screens. Default: `18rem`.
+ * @cssstate live - Ticket changes arrive as they happen.
+ */
+@localized()
+@customElement('portico-staff-tickets')
+export class PorticoStaffTickets extends LitElement {
+  static override styles = [hostStyles, formStyles, viewStyles, badgeStyles, styles];
+
+  /** The ticket on screen (the console sets it from `#ticket=<id>`); null shows the queue. */
+  @property({ attribute: 'ticket-id' }) ticketId: string | null = null;
+
+  /** The API client, from the page or the nearest `<portico-portal>`. */
+  @consume({ context: apiContext, subscribe: true })
+  @property({ attribute: false })
+  api?: PorticoApi;
+
+  /** Who is signed in, from the page or the nearest `<portico-portal>`. */
+  @consume({ context: sessionContext, subscribe: true })
+  @property({ attribute: false })
+  session: SessionState = { status: 'unknown' };
+
+  @state() private filter: QueueFilter = EMPTY_FILTER;
+  @state() private rows: QueueRow[] = [];
+  @state() private cursor: string | null = null;
+  @state() private unread = 0;
+  @state() private selected = new Set<string>();
+  @state() private announcement = '';
+  @state() private ticket: StaffTicketDetail | null = null;
+  /** Bumped when something changed on the server: the queue is read again. */
+  @state() private syncs = 0;
+  /** Bumped when the open ticket changed on the server: it is read again. */
+  @state() private ticketSyncs = 0;
+
+  private focusTarget: string | null = null;
+  private readonly internals = this.attachInternals();
+  private downloads = new DownloadController(this);
+
+  private effects: StaffTicketEffects = {
+    focusSoon: (selector) => {
+      this.focusTarget = selector;
+      this.requestUpdate();
+    },
+    announce: (text) => (this.announcement = text),
+    changed: (ticket) => {
+      if (ticket.id === this.ticketId) this.ticket = ticket;
+      this.syncs += 1;
+    },
+  };
+
+  private reply = new StaffReplyController(this, this.effects);
+  private triage = new TriageController(this, this.effects);
+
+  private listTask = new Task(this, {
+    args: () => [this.api, this.staffId, this.filter, this.syncs] as const,
+    task: async ([api, staffId, filter], { signal }) => {
+      if (!api || !staffId) return initialState;
+      if (filter.query || filter.tag) await pause(200, signal);
+      const limit = Math.min(50, Math.max(PAGE_SIZE, this.rows.length));
+      const page = await api.trpc.staff.ticket.list.query(
+        { ...listInputOf(filter), limit },
+        { signal },
+      );
+      this.rows = page.items;
+      this.cursor = page.nextCursor;
+      this.unread = page.unread;
+      return page;
+    },
+  });
+
+  private moreTask = new Task(this, {
+    autoRun: false,
+    task: async ([api, cursor]: [PorticoApi, string], { signal }) => {
+      const page = await api.trpc.staff.ticket.list.query(
+        { ...listInputOf(this.filter), cursor, limit: PAGE_SIZE },
+        { signal },
+      );
+      const known = new Set(this.rows.map((row) => row.id));
+      this.rows = [...this.rows, ...page.items.filter((row) => !known.has(row.id))];
+      this.cursor = page.nextCursor;
+      return page;
+    },
+  });
+
+  private agentsTask = new Task(this, {
+    args: () => [this.api, this.staffId] as const,
+    task: ([api, staffId], { signal }) =>
+      api && staffId ? api.trpc.staff.ticket.agents.query(undefined, { signal }) : initialState,
+  });
+
+  private cannedTask = new Task(this, {
+    args: () => [this.api, this.staffId, this.ticketId] as const,
+    task: ([api, staffId, ticketId], { signal }) =>
+      api && staffId && ticketId
+        ? api.trpc.staff.ticket.canned.list.query(undefined, { signal })
+        : initialState,
+  });
+
+  private ticketTask = new Task(this, {
+    args: () => [this.api, this.staffId, this.ticketId, this.ticketSyncs] as const,
+    task: async ([api, staffId, ticketId], { signal }) => {
+      if (!api || !staffId || !ticketId) return initialState;
+      const ticket = await api.trpc.staff.ticket.byId.query({ ticketId }, { signal });
+      if (ticketId !== this.ticketId) return ticket;
+      this.ticket = ticket;
+      // The agent has it on screen: whatever the customer wrote is read.
+      const { unread } = await api.trpc.staff.ticket.markRead.mutate({ ticketId }, { signal });
+      this.unread = unread;
+      return ticket;
+    },
+  });
+
+  private contextTask = new Task(this, {
+    args: () => [this.api, this.staffId, this.ticket?.accountId, this.syncs] as const,
+    task: async ([api, staffId, accountId], { signal }) => {
+      if (!api || !staffId || !accountId) return initialState;
+      const [summary, others] = await Promise.all([
+        api.trpc.staff.account.summary.query({ accountId }, { signal }),
+        api.trpc.staff.ticket.list.query({ accountId, limit: 6 }, { signal }),
+      ]);
+      return { summary, others: others.items };
+    },
+  });
+
+  private bulkTask = new Task(this, {
+    autoRun: false,
+    task: async ([api, ids, change]: [PorticoApi, string[], BulkChange], { signal }) => {
+      await applyBulk(api, ids, this.rows, change, signal);
+      this.selected = new Set();
+      this.announcement =
+        ids.length === 1 ? msg('1 ticket changed.') : msg(str`${ids.length} tickets changed.`);
+      this.syncs += 1;
+    },
+  });
+
+  private live = new StaffTicketsLiveController(this, {
+    synced: (unread) => {
+      this.unread = unread;
+      this.syncs += 1;
+      if (this.ticketId) this.ticketSyncs += 1;
+    },
+    changed: (update) => {
+      this.unread = update.unread;
+      if (update.type === 'read') return;
+      this.syncs += 1;
+      if (update.ticketId && update.ticketId === this.ticketId) this.ticketSyncs += 1;
+      if (update.type === 'created') this.announcement = msg('A new ticket arrived.');
+    },
+    liveChanged: (live) => {
+      if (live) this.internals.states.add('live');
+      else this.internals.states.delete('live');
+    },
+  });
+
+  /** The signed-in staff member's id, or null when the session is not a staff one. */
+  get staffId(): string | null {
+    return staffOf(this.session);
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('ticketId') && changed.get('ticketId') !== undefined) {
+      this.ticket = null;
+      this.reply.reset();
+      this.focusTarget = this.ticketId ? '#ticket-title' : '#queue-title';
+    }
+  }
+
+  protected override updated(): void {
+    if (!this.focusTarget) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
+    if (!target) return;
+    this.focusTarget = null;
+    target.focus();
+  }
+
+  override render() {
+    if (this.session.status === 'unknown') {
+      return html`<p part="signed-out" role="status">${msg('Loading…')}</p>`;
+    }
+    const staffId = this.staffId;
+    if (!staffId) {
+      return html`<p part="signed-out">
+        ${msg('Sign in with a staff account to answer tickets.')}
+      </p>`;
+    }
+    return html`
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.ticketId ? this.renderTicket(staffId) : this.renderQueue(staffId)}
+    `;
+  }
+
+  private renderQueue(staffId: string) {
+    const agents = this.agentsTask.value ?? [];
+    const rows = this.filter.unreadOnly ? this.rows.filter((row) => row.unread) : this.rows;
+    const last = this.rows.at(-1);
+    const more = this.cursor && !(this.filter.unreadOnly && last && !last.unread);
+    const loading = this.listTask.status === TaskStatus.PENDING;
+    return html`
+      <section
+        part="queue"
+        class="queue"
+        aria-labelledby="queue-title"
+        aria-busy=${loading ? 'true' : 'false'}
+      >
+        <div class="queue-head">
+          <h2 id="queue-title" tabindex="-1">${msg('Tickets')}</h2>
+          <p part="unread-count" class="hint">
+            ${this.unread === 1 ? msg('1 unread ticket') : msg(str`${this.unread} unread tickets`)}
+          </p>
+        </div>
+        ${renderFilters(this.filter, agents, staffId, this.handleFilterInput)}
+        ${renderBulk({
+          count: this.selected.size,
+          busy: this.bulkTask.status === TaskStatus.PENDING,
+          agents,
+          staffId,
+          assign: (to) => this.runBulk({ kind: 'assign', to }),
+          close: () => this.runBulk({ kind: 'close' }),
+          tag: (tag) => this.runBulk({ kind: 'tag', tag }),
+        })}
+        ${renderTaskError(this.bulkTask)}
+        ${renderTaskError(this.listTask, () => void this.listTask.run())}
+        ${
+          this.listTask.status === TaskStatus.INITIAL || (loading && !this.listTask.value)
+            ? html`<p role="status" class="hint">${msg('Loading tickets…')}</p>`
+            : renderRows(rows, { selected: this.selected, toggle: this.toggle })
+        }
+        ${renderTaskError(this.moreTask, () => this.loadMore())}
+        ${
+          more
+            ? html`<button
+                part="more"
+                type="button"
+                class="secondary"
+                aria-busy=${this.moreTask.status === TaskStatus.PENDING ? 'true' : 'false'}
+                @click=${() => this.loadMore()}
+              >
+                ${msg('Load more')}
+              </button>`
+            : nothing
+        }
+      </section>
+    `;
+  }
+
+  private renderTicket(staffId: string) {
+    const ticket = this.ticket;
+    if (!ticket) {
+      return html`<section part="ticket" class="ticket" aria-busy="true">
+        <a part="back" href="#tickets">${msg('Back to the queue')}</a>
+        ${renderTaskError(this.ticketTask, () => void this.ticketTask.run())}
+        ${
+          this.ticketTask.status === TaskStatus.ERROR
+            ? nothing
+            : html`<p role="status" class="hint">${msg('Loading the ticket…')}</p>`
+        }
+      </section>`;
+    }
+    const context = this.contextTask.value;
+    return html`
+      <section part="ticket" class="ticket" aria-labelledby="ticket-title">
+        <div class="ticket-main">
+          ${renderHeader(ticket)}
+          ${this.triage.render(ticket, this.agentsTask.value ?? [], staffId)}
+          ${renderThread(ticket.messages, this.api, this.downloads)}
+          ${this.reply.render(ticket, this.cannedTask.value ?? [])}
+        </div>
+        ${renderContext(ticket, context?.summary, context?.others)}
+        ${renderTaskError(this.contextTask)}
+      </section>
+    `;
+  }
+
+  private loadMore(): void {
+    if (!this.api || !this.cursor || this.moreTask.status === TaskStatus.PENDING) return;
+    void this.moreTask.run([this.api, this.cursor]);
+  }
+
+  private runBulk(change: BulkChange): void {
+    if (!this.api || this.bulkTask.status === TaskStatus.PENDING) return;
+    void this.bulkTask.run([this.api, [...this.selected], change]);
+  }
+
+  private toggle = (id: string, on: boolean): void => {
+    const next = new Set(this.selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    this.selected = next;
+  };
+
+  private handleFilterInput = (event: Event): void => {
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '');
+    const next: QueueFilter = {
+      query: text('query'),
+      status: text('status') as QueueFilter['status'],
+      priority: text('priority') as QueueFilter['priority'],
+      kind: text('kind') as QueueFilter['kind'],
+      tag: text('tag'),
+      assignee: text('assignee'),
+      unreadOnly: data.has('unreadOnly'),
+    };
+    if (JSON.stringify(next) === JSON.stringify(this.filter)) return;
+    this.filter = next;
+    this.selected = new Set();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'portico-staff-tickets': PorticoStaffTickets;
+  }
+}
