@@ -4,7 +4,8 @@ import { providePortal } from './api/provide.ts';
 
 /**
  * The staff page's entry (`/staff.js`), apart from the loader so customer pages never load the
- * agent's view. It sets up the page-wide context first, then defines the sign-in and the chat.
+ * agent's views. It sets up the page-wide context first, then defines the sign-in and the console
+ * with its views.
  */
 
 const pageApi = porticoApiFor(new URL(import.meta.url).origin);
@@ -22,6 +23,7 @@ function start(): void {
 
 const loaders: [string, () => Promise<unknown>][] = [
   ['portico-login', () => import('./portico-login/portico-login.ts')],
+  ['portico-staff-console', () => import('./portico-staff-console/portico-staff-console.ts')],
   ['portico-staff-chat', () => import('./portico-staff-chat/portico-staff-chat.ts')],
   ['portico-staff-tickets', () => import('./portico-staff-tickets/portico-staff-tickets.ts')],
 ];

@@ -31,20 +31,20 @@ function staffPage(vendorName: string): string {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="robots" content="noindex">
-    <title>Live chat · ${vendor} staff</title>
+    <title>${vendor} · staff console</title>
     <link rel="stylesheet" href="/staff.css">
     <script type="module" src="/staff.js"></script>
   </head>
   <body>
     <header class="bar">
-      <h1>${vendor} · live chat</h1>
+      <h1>${vendor} · staff console</h1>
     </header>
     <main>
       <section class="sign-in" aria-labelledby="sign-in-title">
         <h2 id="sign-in-title" class="visually-hidden">Staff sign-in</h2>
         <portico-login without-sign-up></portico-login>
       </section>
-      <portico-staff-chat></portico-staff-chat>
+      <portico-staff-console></portico-staff-console>
     </main>
   </body>
 </html>
@@ -58,7 +58,7 @@ function brandCss(services: Services): string {
 }
 
 /**
- * `GET /staff`: the agents' page (sign-in and live chat) under a strict CSP, with its frame's
+ * `GET /staff`: the agents' page (sign-in and the console) under a strict CSP, with its frame's
  * style sheet at `/staff.css` and its script, the `staff` bundle entry, at `/staff.js`. The
  * script's chunks are the ones `/chunks/*` already serves.
  */

@@ -33,14 +33,14 @@ describe('the staff page', () => {
   });
   after(() => portico.close());
 
-  it('serves the sign-in and the live chat under the vendor’s escaped name', async () => {
+  it('serves the sign-in and the console under the vendor’s escaped name', async () => {
     const response = await portico.client().request('/staff');
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
     assert.equal(response.headers.get('cache-control'), 'no-store');
     const page = await response.text();
     assert.match(page, /<portico-login[\s>]/);
-    assert.match(page, /<portico-staff-chat[\s>]/);
+    assert.match(page, /<portico-staff-console[\s>]/);
     assert.ok(page.includes('Nord &#38; &#60;Licht&#62; &#34;Supply&#34;'), page);
     assert.ok(!page.includes('<Licht>'), 'the name is never markup');
   });
