@@ -21,6 +21,9 @@ import { helpRouter } from './help/help.router.ts';
 import { staffHelpRouter } from './help/help.staff.router.ts';
 import { chatRouter } from './chat/chat.router.ts';
 import { staffChatRouter } from './chat/chat.staff.router.ts';
+import { staffCustomerRouter } from './customer/customer.staff.router.ts';
+import { staffReportRouter } from './report/report.staff.router.ts';
+import { staffSettingsRouter } from './settings/settings.staff.router.ts';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -46,6 +49,9 @@ export const appRouter = router({
     ticket: staffTicketRouter,
     help: staffHelpRouter,
     chat: staffChatRouter,
+    customer: staffCustomerRouter,
+    report: staffReportRouter,
+    settings: staffSettingsRouter,
   }),
 });
 

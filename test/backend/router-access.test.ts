@@ -36,8 +36,12 @@ const ACCESS: Record<string, 'public' | 'customer' | 'signedIn'> = {
   'payment.*': 'customer',
   'ticket.*': 'customer',
 };
-/** The staff procedures only an administrator may call. */
-const ADMIN_ONLY = new Set(['staff.portal.update']);
+/** The staff procedures only an administrator may call (`staff.settings.*`: all of them). */
+const ADMIN_ONLY = ['staff.portal.update', 'staff.settings.*'];
+const adminOnly = (path: string) =>
+  ADMIN_ONLY.some((rule) =>
+    rule.endsWith('.*') ? path.startsWith(rule.slice(0, -1)) : path === rule,
+  );
 
 const accessOf = (path: string) => ACCESS[path] ?? ACCESS[`${path.slice(0, path.indexOf('.'))}.*`];
 
@@ -76,8 +80,7 @@ describe('who may call what, over the whole router', () => {
       assert.equal(await call(portico.client(), path, kind), 'UNAUTHORIZED', `${path} signed out`);
       assert.equal(await call(customer, path, kind), 'FORBIDDEN', `${path} as a customer`);
     }
-    for (const path of ADMIN_ONLY) {
-      const kind = staff.find((procedure) => procedure.path === path)!.kind;
+    for (const { path, kind } of staff.filter(({ path }) => adminOnly(path))) {
       assert.equal(await call(agent, path, kind), 'FORBIDDEN', `${path} as an agent`);
       assert.notEqual(await call(admin, path, kind), 'FORBIDDEN', `${path} as an admin`);
     }

@@ -32,3 +32,10 @@ export const agentTwo = {
   email: 'mara@test.example',
   password: 'correct horse battery',
 } as const;
+
+/** The vendor's administrator, for the settings the agents may not change. */
+export const admin = {
+  name: 'Ilze Admin',
+  email: 'admin@test.example',
+  password: 'correct horse battery',
+} as const;

@@ -1,7 +1,7 @@
 import type { TestRunnerPlugin } from '@web/test-runner';
 import { createPerson } from '../../../backend/session/people.ts';
 import { startTestPortico, type TestClient, type TestPortico } from '../../support/portico.ts';
-import { agent, agentTwo, anna, ben, carla } from './people.ts';
+import { admin, agent, agentTwo, anna, ben, carla } from './people.ts';
 import { seedTestCatalog } from '../../support/catalog.ts';
 import { seedDemoHelp } from '../../../backend/seed/demo.help.ts';
 
@@ -89,6 +89,7 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
       await createPerson(portico.services.auth, { ...agent, role: 'agent' });
       await createPerson(portico.services.auth, { ...carla, role: 'customer' });
       await createPerson(portico.services.auth, { ...agentTwo, role: 'agent' });
+      await createPerson(portico.services.auth, { ...admin, role: 'admin' });
       products = await seedTestCatalog(portico.services);
       // The demo's help centre: real articles in six languages to search.
       await seedDemoHelp(portico.services);
