@@ -24,6 +24,7 @@ import {
 import { StaffTicketsLiveController } from './staff-tickets.live.ts';
 import {
   applyBulk,
+  filterOf,
   renderBulk,
   renderFilters,
   renderRows,
@@ -186,9 +187,11 @@ export class PorticoStaffTickets extends LitElement {
       const ticket = await api.trpc.staff.ticket.byId.query({ ticketId }, { signal });
       if (ticketId !== this.ticketId) return ticket;
       this.ticket = ticket;
-      // The agent has it on screen: whatever the customer wrote is read.
-      const { unread } = await api.trpc.staff.ticket.markRead.mutate({ ticketId }, { signal });
+      // The agent has it on screen: whatever the customer wrote is read, even if the agent
+      // moves on before the answer comes back (so no abort signal here).
+      const { unread } = await api.trpc.staff.ticket.markRead.mutate({ ticketId });
       this.unread = unread;
+      this.markRowRead(ticketId);
       return ticket;
     },
   });
@@ -224,7 +227,10 @@ export class PorticoStaffTickets extends LitElement {
     },
     changed: (update) => {
       this.unread = update.unread;
-      if (update.type === 'read') return;
+      if (update.type === 'read') {
+        if (update.ticketId) this.markRowRead(update.ticketId);
+        return;
+      }
       this.syncs += 1;
       if (update.ticketId && update.ticketId === this.ticketId) this.ticketSyncs += 1;
       if (update.type === 'created') this.announcement = msg('A new ticket arrived.');
@@ -354,6 +360,11 @@ export class PorticoStaffTickets extends LitElement {
     `;
   }
 
+  private markRowRead(ticketId: string): void {
+    if (!this.rows.some((row) => row.id === ticketId && row.unread)) return;
+    this.rows = this.rows.map((row) => (row.id === ticketId ? { ...row, unread: false } : row));
+  }
+
   private loadMore(): void {
     if (!this.api || !this.cursor || this.moreTask.status === TaskStatus.PENDING) return;
     void this.moreTask.run([this.api, this.cursor]);
@@ -372,18 +383,7 @@ export class PorticoStaffTickets extends LitElement {
   };
 
   private handleFilterInput = (event: Event): void => {
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const text = (name: string) => String(data.get(name) ?? '');
-    const next: QueueFilter = {
-      query: text('query'),
-      status: text('status') as QueueFilter['status'],
-      priority: text('priority') as QueueFilter['priority'],
-      kind: text('kind') as QueueFilter['kind'],
-      tag: text('tag'),
-      assignee: text('assignee'),
-      unreadOnly: data.has('unreadOnly'),
-    };
+    const next = filterOf(event.currentTarget as HTMLFormElement);
     if (JSON.stringify(next) === JSON.stringify(this.filter)) return;
     this.filter = next;
     this.selected = new Set();

@@ -36,6 +36,21 @@ export function renderAgentOptions(agents: readonly Agent[], selected: string, s
 }
 
 /** The search and filter form above the queue; `onInput` hears every control. */
+/** The queue filter a person set in the filter form. */
+export function filterOf(form: HTMLFormElement): QueueFilter {
+  const data = new FormData(form);
+  const text = (name: string) => String(data.get(name) ?? '');
+  return {
+    query: text('query'),
+    status: text('status') as QueueFilter['status'],
+    priority: text('priority') as QueueFilter['priority'],
+    kind: text('kind') as QueueFilter['kind'],
+    tag: text('tag'),
+    assignee: text('assignee'),
+    unreadOnly: data.has('unreadOnly'),
+  };
+}
+
 export function renderFilters(
   filter: QueueFilter,
   agents: readonly Agent[],

@@ -14,6 +14,22 @@ export const { url: backendUrl, products } = await executeServerCommand<BackendI
   'portico-backend',
 );
 
+/**
+ * Chai keeps the values an assertion compared on its error, and the runner must send the error to
+ * Node, which cannot clone a DOM node: a failing `expect(element)…` would leave the whole file
+ * "not finished" instead of failing one test. Every test file imports this module, so the hook
+ * runs after each test of every file and keeps only the nodes' markup.
+ */
+afterEach(function (this: MochaHookContext) {
+  const error = this.currentTest?.err as { actual?: unknown; expected?: unknown } | undefined;
+  if (!error) return;
+  for (const key of ['actual', 'expected'] as const) {
+    const value = error[key];
+    if (value instanceof Node)
+      error[key] = value instanceof Element ? value.outerHTML : value.textContent;
+  }
+});
+
 let contextRoot: ContextRoot | undefined;
 
 /** What the loader does first: catch context requests made before any provider exists. */
