@@ -49,7 +49,8 @@ export async function recordEvent(
     .execute();
 }
 
-const SEQUENCE: readonly OrderStatus[] = ['placed', 'confirmed', 'shipped', 'delivered'];
+/** The lifecycle's forward steps, in order. */
+export const SEQUENCE: readonly OrderStatus[] = ['placed', 'confirmed', 'shipped', 'delivered'];
 
 /** Runs `change` on an order in scope inside one transaction; NOT_FOUND when out of scope. */
 async function withOrder<T>(

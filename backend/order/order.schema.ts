@@ -62,3 +62,13 @@ export const listInput = z.strictObject({
 });
 
 export type ListInput = z.infer<typeof listInput>;
+
+export const ORDER_SORTS = ['newest', 'oldest', 'total'] as const;
+
+/** The staff list: every account's orders, one account's, sorted by date or by total. */
+export const staffListInput = listInput.extend({
+  accountId: z.string().min(1).max(64).optional(),
+  sort: z.enum(ORDER_SORTS).default('newest'),
+});
+
+export type StaffListInput = z.infer<typeof staffListInput>;

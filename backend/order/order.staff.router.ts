@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { staffProcedure, router } from '../trpc.ts';
 import { addressSchema } from '../address/address.schema.ts';
-import { listInput, orderId } from './order.schema.ts';
-import { listOrders } from './order.queries.ts';
+import { refuse } from '../errors.ts';
+import type { Context } from '../context.ts';
+import { OrderError } from './order.errors.ts';
+import { orderId, staffListInput } from './order.schema.ts';
+import { findStaffOrder, listStaffOrders } from './order.staff.queries.ts';
 import {
   advanceOrder,
   cancelOrder,
@@ -11,7 +14,6 @@ import {
   type Actor,
 } from './order.lifecycle.ts';
 import { mailAboutOrder } from './order.mail.ts';
-import { orderOrNotFound } from './order.router.ts';
 import type { SessionInfo } from '../session/session.cache.ts';
 
 const staffActor = (session: SessionInfo): Actor => ({
@@ -27,15 +29,22 @@ const trackingNumber = z
   .max(64)
   .regex(/^[\p{L}\p{N} ._/-]+$/u);
 
+/** The order as staff see it (with who placed it and what staff may do now), or NOT_FOUND. */
+async function staffOrder(ctx: Context, id: string) {
+  const order = await findStaffOrder(ctx.services.db, id);
+  if (!order) throw refuse('NOT_FOUND', OrderError, 'NOT_FOUND');
+  return order;
+}
+
 /** Every account's orders, for the vendor's staff; each change lands on the order's timeline. */
 export const staffOrderRouter = router({
   list: staffProcedure
-    .input(listInput.extend({ accountId: z.string().min(1).max(64).optional() }))
-    .query(({ ctx, input }) => listOrders(ctx.services.db, 'all', input)),
+    .input(staffListInput)
+    .query(({ ctx, input }) => listStaffOrders(ctx.services.db, input)),
 
   byId: staffProcedure
     .input(z.strictObject({ orderId }))
-    .query(({ ctx, input }) => orderOrNotFound(ctx, 'all', input.orderId)),
+    .query(({ ctx, input }) => staffOrder(ctx, input.orderId)),
 
   advance: staffProcedure
     .input(
@@ -48,7 +57,7 @@ export const staffOrderRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { orderId: id, to } = input;
       await advanceOrder(ctx.services.db, staffActor(ctx.session), id, to, input.trackingNumber);
-      const order = await orderOrNotFound(ctx, 'all', id);
+      const order = await staffOrder(ctx, id);
       if (to === 'shipped') void mailAboutOrder(ctx.services, order, 'shipped');
       return order;
     }),
@@ -58,7 +67,7 @@ export const staffOrderRouter = router({
     .mutation(async ({ ctx, input }) => {
       const actor = staffActor(ctx.session);
       await setTrackingNumber(ctx.services.db, actor, input.orderId, input.trackingNumber);
-      return orderOrNotFound(ctx, 'all', input.orderId);
+      return staffOrder(ctx, input.orderId);
     }),
 
   changeAddress: staffProcedure
@@ -66,7 +75,7 @@ export const staffOrderRouter = router({
     .mutation(async ({ ctx, input }) => {
       const actor = staffActor(ctx.session);
       await changeOrderAddress(ctx.services.db, 'all', actor, input.orderId, input.address);
-      return orderOrNotFound(ctx, 'all', input.orderId);
+      return staffOrder(ctx, input.orderId);
     }),
 
   cancel: staffProcedure
@@ -74,6 +83,6 @@ export const staffOrderRouter = router({
     .mutation(async ({ ctx, input }) => {
       const actor = staffActor(ctx.session);
       await cancelOrder(ctx.services.db, 'all', actor, input.orderId, input.reason);
-      return orderOrNotFound(ctx, 'all', input.orderId);
+      return staffOrder(ctx, input.orderId);
     }),
 });

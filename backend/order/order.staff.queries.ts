@@ -1,0 +1,174 @@
+import { sql, type SqlBool } from 'kysely';
+import { TRPCError } from '@trpc/server';
+import type { Db } from '../db/database.ts';
+import type { OrderStatus } from '../db/schema.ts';
+import { decodeCursor, page } from '../db/cursor.ts';
+import { fold } from '../db/fold.ts';
+import { CHANGEABLE, findOrder, type OrderSummary } from './order.queries.ts';
+import { SEQUENCE } from './order.lifecycle.ts';
+import type { StaffListInput } from './order.schema.ts';
+
+export interface StaffOrderSummary extends OrderSummary {
+  trackingNumber: string | null;
+  placedByName: string | null;
+}
+
+/** The sort of a page, in its cursor, so a cursor from another sort is refused, not misread. */
+const SORT_KEY = { newest: 'n', oldest: 'o', total: 't' } as const;
+
+const like = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Each word of a staff search as LIKE patterns: folded (matches the folded order text and plain
+ * ASCII names) and as typed, lower-cased (matches names written with accents, since SQLite's
+ * LIKE ignores case only for ASCII).
+ */
+function staffSearchPatterns(query: string): string[][] {
+  return query
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 8)
+    .map((word) => ({ folded: fold(word), typed: word.toLowerCase() }))
+    .filter(({ folded }) => folded !== '')
+    .map(({ folded, typed }) => [...new Set([like(folded), like(typed)])]);
+}
+
+/**
+ * Every account's orders for staff: words match the number, products, account name, tracking
+ * number and the name or email of the person who placed it or of any member of the account.
+ * Sorted newest first, oldest first or by total (largest first); paged by cursor.
+ */
+export async function listStaffOrders(db: Db, filter: StaffListInput & { limit: number }) {
+  const sortKey = SORT_KEY[filter.sort];
+  const after = decodeCursor(filter.cursor);
+  if (after && after[0] !== sortKey) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'This page link is not valid any more. Start again from the first page.',
+    });
+  }
+  let query = db
+    .selectFrom('order')
+    .innerJoin('organization', 'organization.id', 'order.accountId')
+    .leftJoin('user as placer', 'placer.id', 'order.placedBy')
+    .select((eb) => [
+      'order.id',
+      'order.number',
+      'order.status',
+      'order.currency',
+      'order.total',
+      'order.createdAt',
+      'order.accountId',
+      'order.trackingNumber',
+      'organization.name as accountName',
+      'placer.name as placedByName',
+      eb
+        .selectFrom('orderLine')
+        .select((inner) => inner.fn.sum<number>('orderLine.quantity').as('n'))
+        .whereRef('orderLine.orderId', '=', 'order.id')
+        .as('itemCount'),
+    ]);
+  if (filter.accountId) query = query.where('order.accountId', '=', filter.accountId);
+  if (filter.status?.length) query = query.where('order.status', 'in', filter.status);
+  if (filter.from) query = query.where('order.createdAt', '>=', filter.from);
+  if (filter.to) query = query.where('order.createdAt', '<', nextDay(filter.to));
+  for (const patterns of staffSearchPatterns(filter.query ?? '')) {
+    query = query.where((eb) =>
+      eb.or(
+        patterns.flatMap((p) => [
+          sql<SqlBool>`"order"."searchText" like ${p} escape '\\'`,
+          sql<SqlBool>`"organization"."name" like ${p} escape '\\'`,
+          sql<SqlBool>`coalesce("order"."trackingNumber", '') like ${p} escape '\\'`,
+          sql<SqlBool>`coalesce("placer"."name", '') like ${p} escape '\\'`,
+          sql<SqlBool>`coalesce("placer"."email", '') like ${p} escape '\\'`,
+          eb.exists(
+            eb
+              .selectFrom('member')
+              .innerJoin('user as person', 'person.id', 'member.userId')
+              .select('member.id')
+              .whereRef('member.organizationId', '=', 'order.accountId')
+              .where(
+                sql<SqlBool>`("person"."name" like ${p} escape '\\' or "person"."email" like ${p} escape '\\')`,
+              ),
+          ),
+        ]),
+      ),
+    );
+  }
+  if (after) {
+    const [, key = '', id = ''] = after;
+    if (filter.sort === 'total') {
+      const total = Number(key);
+      query = query.where((eb) =>
+        eb.or([
+          eb('order.total', '<', total),
+          eb.and([eb('order.total', '=', total), eb('order.id', '<', id)]),
+        ]),
+      );
+    } else {
+      const op = filter.sort === 'newest' ? '<' : '>';
+      query = query.where((eb) =>
+        eb.or([
+          eb('order.createdAt', op, key),
+          eb.and([eb('order.createdAt', '=', key), eb('order.id', op, id)]),
+        ]),
+      );
+    }
+  }
+  if (filter.sort === 'total') {
+    query = query.orderBy('order.total', 'desc').orderBy('order.id', 'desc');
+  } else {
+    const direction = filter.sort === 'newest' ? 'desc' : 'asc';
+    query = query.orderBy('order.createdAt', direction).orderBy('order.id', direction);
+  }
+  const rows = await query.limit(filter.limit + 1).execute();
+  const items: StaffOrderSummary[] = rows.map((row) => ({
+    ...row,
+    itemCount: Number(row.itemCount ?? 0),
+  }));
+  return page(items, filter.limit, (row) => [
+    sortKey,
+    filter.sort === 'total' ? String(row.total) : row.createdAt,
+    row.id,
+  ]);
+}
+
+function nextDay(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString();
+}
+
+/**
+ * One order as staff see it: the customer's view of it, who placed it, and what staff may do
+ * now under the lifecycle's rules (the same rules `order.lifecycle.ts` enforces).
+ */
+export async function findStaffOrder(db: Db, orderId: string) {
+  const order = await findOrder(db, 'all', orderId);
+  if (!order) return null;
+  const placer = await db
+    .selectFrom('order')
+    .innerJoin('user', 'user.id', 'order.placedBy')
+    .select(['user.id', 'user.name', 'user.email'])
+    .where('order.id', '=', orderId)
+    .executeTakeFirst();
+  const { status } = order;
+  const at = SEQUENCE.indexOf(status);
+  const next =
+    status === 'cancelled'
+      ? []
+      : (SEQUENCE.slice(at + 1) as Exclude<OrderStatus, 'placed' | 'cancelled'>[]);
+  return {
+    ...order,
+    placedBy: placer ?? null,
+    staffCan: {
+      next,
+      setTracking: status === 'shipped' || status === 'delivered',
+      changeAddress: CHANGEABLE.includes(status) || status === 'shipped',
+      cancel: CHANGEABLE.includes(status),
+    },
+  };
+}
+
+export type StaffOrderDetail = NonNullable<Awaited<ReturnType<typeof findStaffOrder>>>;
