@@ -15,4 +15,9 @@ export const LedgerError = {
     'A different payment was already posted with this request key. Reload and post it again.',
   FUTURE_DATE: 'The date cannot be in the future.',
   BAD_RANGE: 'The start date must not be after the end date.',
+  NO_BILLING_ADDRESS:
+    'This account has no address to bill yet. Enter the billing address for this invoice.',
+  INVOICE_NOT_OPEN: 'Only an invoice with money still due on it can take a payment.',
+  ALLOCATION_EXCEEDS_DUE: 'A payment cannot put more on an invoice than is still due on it.',
+  ALLOCATION_EXCEEDS_PAYMENT: 'The amounts for the invoices add up to more than the payment.',
 } as const;

@@ -7,10 +7,12 @@ import { renderInvoicePdf } from './invoice.pdf.ts';
 import { statementInput } from './ledger.schema.ts';
 import { accountStatement, statementCsv } from './statement.ts';
 import { download, refusal } from '../download.ts';
+import { LedgerError } from './ledger.errors.ts';
 
 /**
  * Downloads that are files rather than JSON: an invoice as PDF and the account statement as
- * CSV. The session cookie decides what may be read, exactly as for the tRPC procedures.
+ * CSV. The session cookie decides what may be read, exactly as for the tRPC procedures: a
+ * customer reads their own account's, staff any account's.
  */
 export function mountLedgerDownloads(app: Hono, services: Services): void {
   const locale = (c: HonoContext) => {
@@ -35,7 +37,23 @@ export function mountLedgerDownloads(app: Hono, services: Services): void {
 
   app.get('/api/statement.csv', async (c) => {
     const { session } = await services.sessions.lookup(c.req.raw.headers);
-    if (!session?.account) return refusal(c, 401, 'UNAUTHORIZED', 'Please sign in.');
+    if (!session) return refusal(c, 401, 'UNAUTHORIZED', 'Please sign in.');
+    // Staff name the account (`?accountId=`); a customer always gets their own.
+    const asked = c.req.query('accountId');
+    let accountId = session.account?.accountId;
+    if (isStaffRole(session.role) && asked !== undefined) {
+      const account =
+        asked.length <= 64
+          ? await services.db
+              .selectFrom('organization')
+              .select('id')
+              .where('id', '=', asked)
+              .executeTakeFirst()
+          : undefined;
+      if (!account) return refusal(c, 404, 'NOT_FOUND', LedgerError.ACCOUNT_NOT_FOUND);
+      accountId = account.id;
+    }
+    if (!accountId) return refusal(c, 401, 'UNAUTHORIZED', 'Please sign in.');
     const range = statementInput.safeParse({ from: c.req.query('from'), to: c.req.query('to') });
     if (!range.success) {
       const message = range.error.issues.map((issue) => issue.message).join(' ');
@@ -45,7 +63,7 @@ export function mountLedgerDownloads(app: Hono, services: Services): void {
     const digits =
       new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
         .maximumFractionDigits ?? 2;
-    const statement = await accountStatement(services.db, session.account.accountId, range.data);
+    const statement = await accountStatement(services.db, accountId, range.data);
     const csv = statementCsv(statement, currency, digits);
     return download(
       c,

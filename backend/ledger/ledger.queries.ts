@@ -62,20 +62,42 @@ function whereStatus<Query extends ReturnType<typeof invoiceColumns>>(
   }
 }
 
+/** `words` as a LIKE pattern that matches them anywhere, with LIKE's own wildcards taken literally. */
+export function containing(words: string): string {
+  return `%${words.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** `column` contains `words`, ignoring case (for ASCII, as SQLite's LIKE does). */
+export function like(column: string, words: string) {
+  return sql<boolean>`${sql.ref(column)} like ${containing(words)} escape '\\'`;
+}
+
 export type InvoiceSummary = Awaited<ReturnType<typeof listInvoices>>['items'][number];
 
 /** Invoices newest first; `status` filters by the derived status. */
 export async function listInvoices(
   db: Db,
   scope: OrderScope,
-  filter: { status?: InvoiceStatus | undefined; cursor?: string | undefined; limit: number },
+  filter: {
+    status?: InvoiceStatus | undefined;
+    /** Part of the account's name or of the invoice number. */
+    query?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
   on = today(),
 ) {
   const accountId = accountOf(scope);
   const after = decodeCursor(filter.cursor);
+  const words = filter.query?.trim();
   const rows = await invoiceColumns(db, on)
     .$if(accountId !== null, (query) => query.where('invoice.accountId', '=', accountId!))
     .$if(filter.status !== undefined, (query) => whereStatus(query, filter.status!, on))
+    .$if(Boolean(words), (query) =>
+      query.where((eb) =>
+        eb.or([like('organization.name', words!), like('invoice.number', words!)]),
+      ),
+    )
     .$if(after !== null, (query) =>
       query.where((eb) =>
         eb.or([
@@ -159,33 +181,60 @@ export type InvoiceDetail = NonNullable<Awaited<ReturnType<typeof findInvoice>>>
 export async function listPayments(
   db: Db,
   scope: OrderScope,
-  filter: { cursor?: string | undefined; limit: number },
+  filter: {
+    /** Part of the account's name, the payment's reference or a number of an invoice it paid. */
+    query?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ) {
   const accountId = accountOf(scope);
   const after = decodeCursor(filter.cursor);
+  const words = filter.query?.trim();
   const rows = await db
     .selectFrom('payment')
+    .innerJoin('organization', 'organization.id', 'payment.accountId')
     .select([
-      'id',
-      'accountId',
-      'amount',
-      'currency',
-      'receivedOn',
-      'method',
-      'reference',
+      'payment.id',
+      'payment.accountId',
+      'organization.name as accountName',
+      'payment.amount',
+      'payment.currency',
+      'payment.receivedOn',
+      'payment.method',
+      'payment.reference',
       used('paymentId', 'payment').as('allocated'),
     ])
-    .$if(accountId !== null, (query) => query.where('accountId', '=', accountId!))
-    .$if(after !== null, (query) =>
+    .$if(accountId !== null, (query) => query.where('payment.accountId', '=', accountId!))
+    .$if(Boolean(words), (query) =>
       query.where((eb) =>
         eb.or([
-          eb('receivedOn', '<', after![0]!),
-          eb.and([eb('receivedOn', '=', after![0]!), eb('id', '<', after![1] ?? '')]),
+          like('organization.name', words!),
+          like('payment.reference', words!),
+          eb.exists(
+            eb
+              .selectFrom('allocation')
+              .innerJoin('invoice', 'invoice.id', 'allocation.invoiceId')
+              .select('allocation.id')
+              .whereRef('allocation.paymentId', '=', 'payment.id')
+              .where(like('invoice.number', words!)),
+          ),
         ]),
       ),
     )
-    .orderBy('receivedOn', 'desc')
-    .orderBy('id', 'desc')
+    .$if(after !== null, (query) =>
+      query.where((eb) =>
+        eb.or([
+          eb('payment.receivedOn', '<', after![0]!),
+          eb.and([
+            eb('payment.receivedOn', '=', after![0]!),
+            eb('payment.id', '<', after![1] ?? ''),
+          ]),
+        ]),
+      ),
+    )
+    .orderBy('payment.receivedOn', 'desc')
+    .orderBy('payment.id', 'desc')
     .limit(filter.limit + 1)
     .execute();
   const paged = page(rows, filter.limit, (row) => [row.receivedOn, row.id]);

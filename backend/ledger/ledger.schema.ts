@@ -32,6 +32,38 @@ export const paymentListInput = z.strictObject({
   limit: pageLimit(20),
 });
 
+/** Words staff search the ledger with: an account's name, an invoice number, a reference. */
+const searchText = z.string().trim().max(100).optional();
+
+export const staffInvoiceListInput = invoiceListInput.extend({
+  accountId: id.optional(),
+  query: searchText,
+});
+
+export const staffPaymentListInput = paymentListInput.extend({
+  accountId: id.optional(),
+  query: searchText,
+});
+
+export const creditNoteListInput = z.strictObject({
+  accountId: id,
+  cursor: cursorInput,
+  limit: pageLimit(20),
+});
+
+export const accountSearchInput = z.strictObject({
+  query: z.string().trim().min(1, 'Type part of the account name.').max(100),
+  limit: pageLimit(10),
+});
+
+/** A statement for staff: the last year up to today unless they choose the days. */
+export const staffStatementInput = z
+  .strictObject({ accountId: id, from: day.optional(), to: day.optional() })
+  .refine(({ from, to }) => !from || !to || from <= to, {
+    message: 'The start date must not be after the end date.',
+    path: ['from'],
+  });
+
 export const statementInput = z
   .strictObject({ from: day, to: day })
   .refine(({ from, to }) => from <= to, {
@@ -50,7 +82,8 @@ const invoiceLine = z.strictObject({
 
 export const invoiceInput = z.strictObject({
   accountId: id,
-  billTo: addressSchema,
+  /** Left out, the invoice goes to the address of the account's last invoice or its default one. */
+  billTo: addressSchema.optional(),
   lines: z.array(invoiceLine).min(1, 'An invoice needs at least one line.').max(100),
   issuedOn: day.optional(),
   dueDays: z.number().int().min(0).max(365).default(PAYMENT_TERMS_DAYS),
@@ -67,6 +100,18 @@ export const paymentInput = z.strictObject({
   reference: z.string().trim().max(100).default(''),
   /** Made once per form by the client; a retry with the same key posts nothing new. */
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'A 16 to 64 character request key.'),
+  /**
+   * Which invoices the payment settles and by how much; what is left goes to the oldest open
+   * invoices as usual. Left out, it all goes oldest first.
+   */
+  allocations: z
+    .array(z.strictObject({ invoiceId: id, amount }))
+    .max(50)
+    .refine(
+      (rows) => new Set(rows.map((row) => row.invoiceId)).size === rows.length,
+      'Each invoice once.',
+    )
+    .optional(),
 });
 
 export type PaymentInput = z.infer<typeof paymentInput>;

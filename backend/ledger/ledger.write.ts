@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { newId } from '../db/id.ts';
@@ -6,7 +6,7 @@ import { timestamp } from '../db/clock.ts';
 import { refuse } from '../errors.ts';
 import type { Address } from '../address/address.schema.ts';
 import { LedgerError } from './ledger.errors.ts';
-import { addDays, nextNumber, settle, today } from './ledger.settle.ts';
+import { addDays, nextNumber, settle, today, used } from './ledger.settle.ts';
 import {
   PAYMENT_TERMS_DAYS,
   type CreditNoteInput,
@@ -139,6 +139,28 @@ function refuseFuture(day: string): void {
   if (day > today()) throw refuse('BAD_REQUEST', LedgerError, 'FUTURE_DATE');
 }
 
+/** Where the account's invoices go: the address of its last invoice, else its default address. */
+async function usualBillTo(trx: Trx, accountId: string): Promise<Address> {
+  const last = await trx
+    .selectFrom('invoice')
+    .select('billTo as value')
+    .where('accountId', '=', accountId)
+    .orderBy('issuedOn', 'desc')
+    .orderBy('number', 'desc')
+    .executeTakeFirst();
+  const stored =
+    last ??
+    (await trx
+      .selectFrom('address')
+      .select('value')
+      .where('accountId', '=', accountId)
+      .orderBy('isDefault', 'desc')
+      .orderBy('createdAt')
+      .executeTakeFirst());
+  if (!stored) throw refuse('PRECONDITION_FAILED', LedgerError, 'NO_BILLING_ADDRESS');
+  return JSON.parse(stored.value) as Address;
+}
+
 /** An invoice staff write by hand (services, fees, anything not ordered through the portal). */
 export function createInvoice(
   db: Db,
@@ -154,7 +176,7 @@ export function createInvoice(
       accountId: input.accountId,
       orderId: null,
       currency,
-      billTo: input.billTo,
+      billTo: input.billTo ?? (await usualBillTo(trx, input.accountId)),
       lines: input.lines.map((line) => ({ sku: '', ...line })),
       issuedOn,
       dueDays: input.dueDays,
@@ -176,6 +198,14 @@ export function invoiceShippedOrder(db: Db, orderId: string, createdBy: string):
     if (order.status !== 'shipped' && order.status !== 'delivered') {
       throw refuse('PRECONDITION_FAILED', LedgerError, 'ORDER_NOT_SHIPPED');
     }
+    // A void invoice of the order lets go of it (its note still names the order), so the order
+    // can be billed again; one that is not void keeps it, and the order is already invoiced.
+    await trx
+      .updateTable('invoice')
+      .set({ orderId: null })
+      .where('orderId', '=', orderId)
+      .where('voidedAt', 'is not', null)
+      .execute();
     const id = await invoiceOrder(trx, orderId, createdBy);
     if (!id) throw refuse('CONFLICT', LedgerError, 'ALREADY_INVOICED');
     return id;
@@ -251,9 +281,73 @@ export function postPayment(
         createdAt: timestamp(),
       })
       .execute();
+    if (input.allocations?.length) {
+      await allocateChosen(trx, input.accountId, paymentId, input.amount, input.allocations);
+    }
     await settle(trx, input.accountId);
     return { paymentId, replayed: false };
   });
+}
+
+/**
+ * Puts a payment on the invoices staff chose, before `settle` spreads the rest oldest first.
+ * Each must be the account's, with at least that much still due on it.
+ */
+async function allocateChosen(
+  trx: Trx,
+  accountId: string,
+  paymentId: string,
+  amount: number,
+  chosen: readonly { invoiceId: string; amount: number }[],
+): Promise<void> {
+  const total = chosen.reduce((sum, row) => sum + row.amount, 0);
+  if (total > amount) throw refuse('BAD_REQUEST', LedgerError, 'ALLOCATION_EXCEEDS_PAYMENT');
+  const invoices = await trx
+    .selectFrom('invoice')
+    .select([
+      'id',
+      'awaitingPayment',
+      sql<number>`total - ${used('invoiceId', 'invoice')}`.as('remaining'),
+    ])
+    .where('accountId', '=', accountId)
+    .where(
+      'id',
+      'in',
+      chosen.map((row) => row.invoiceId),
+    )
+    .execute();
+  const settled: string[] = [];
+  for (const row of chosen) {
+    const invoice = invoices.find((candidate) => candidate.id === row.invoiceId);
+    if (!invoice) throw refuse('NOT_FOUND', LedgerError, 'INVOICE_NOT_FOUND');
+    if (invoice.awaitingPayment !== 1) {
+      throw refuse('PRECONDITION_FAILED', LedgerError, 'INVOICE_NOT_OPEN');
+    }
+    if (row.amount > invoice.remaining) {
+      throw refuse('BAD_REQUEST', LedgerError, 'ALLOCATION_EXCEEDS_DUE');
+    }
+    if (row.amount === invoice.remaining) settled.push(invoice.id);
+  }
+  await trx
+    .insertInto('allocation')
+    .values(
+      chosen.map((row) => ({
+        id: newId(),
+        invoiceId: row.invoiceId,
+        paymentId,
+        creditNoteId: null,
+        amount: row.amount,
+        createdAt: timestamp(),
+      })),
+    )
+    .execute();
+  if (settled.length) {
+    await trx
+      .updateTable('invoice')
+      .set({ awaitingPayment: 0 })
+      .where('id', 'in', settled)
+      .execute();
+  }
 }
 
 /** Credits an account, against one invoice or in general (a goodwill gesture, a refund due). */
