@@ -105,6 +105,22 @@ export async function inviteMember(
   });
 }
 
+/** Withdraws a pending invitation of the account; any other is INVITATION_NOT_FOUND. */
+export async function cancelInvitation(
+  db: Db,
+  accountId: string,
+  invitationId: string,
+): Promise<void> {
+  const { numUpdatedRows } = await db
+    .updateTable('invitation')
+    .set({ status: 'canceled' })
+    .where('id', '=', invitationId)
+    .where('organizationId', '=', accountId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (numUpdatedRows === 0n) throw refuse('NOT_FOUND', AccountError, 'INVITATION_NOT_FOUND');
+}
+
 /** Pending invitations addressed to this email, for the invitee to accept or decline. */
 export async function invitationsFor(db: Db, email: string, now = new Date().toISOString()) {
   const rows = await db

@@ -3,14 +3,14 @@ import { TRPCError } from '@trpc/server';
 import type { Context } from '../context.ts';
 import { customerProcedure, ownerProcedure, router } from '../trpc.ts';
 import { refuse } from '../errors.ts';
-import { invitationMail } from '../mail/templates.ts';
 import { ACCOUNT_ROLES } from './account.roles.ts';
 import { AccountError } from './account.errors.ts';
 import { accountSummary } from './account.summary.ts';
+import { inviteByMail } from './account.invite.ts';
 import {
   answerInvitation,
+  cancelInvitation,
   invitationsFor,
-  inviteMember,
   listMembers,
   removeMember,
   setMemberRole,
@@ -82,41 +82,23 @@ export const accountRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const { db, mailer } = ctx.services;
       const link = (invitationId: string) =>
         trustedLink(ctx, input.returnTo, { 'portico-invitation': invitationId });
       link('check');
-      const invitationId = await inviteMember(
-        db,
-        ctx.account.accountId,
-        ctx.session.userId,
-        input.email,
-        input.role,
-      );
-      const mail = invitationMail({
-        vendor: ctx.services.portalSettings().vendorName,
-        to: input.email,
-        inviter: ctx.session.name,
-        account: ctx.account.accountName,
-        link: link(invitationId),
+      await inviteByMail(ctx.services, {
+        account: { id: ctx.account.accountId, name: ctx.account.accountName },
+        inviter: { id: ctx.session.userId, name: ctx.session.name },
+        email: input.email,
+        role: input.role,
+        link,
       });
-      mailer.send(mail).catch((error: unknown) => {
-        ctx.services.log(`invitation mail to ${input.email} failed: ${String(error)}`);
-      });
-      return listMembers(db, ctx.account.accountId);
+      return listMembers(ctx.services.db, ctx.account.accountId);
     }),
 
   cancelInvitation: ownerProcedure
     .input(z.strictObject({ invitationId: id }))
     .mutation(async ({ ctx, input }) => {
-      const { numUpdatedRows } = await ctx.services.db
-        .updateTable('invitation')
-        .set({ status: 'canceled' })
-        .where('id', '=', input.invitationId)
-        .where('organizationId', '=', ctx.account.accountId)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (numUpdatedRows === 0n) throw refuse('NOT_FOUND', AccountError, 'INVITATION_NOT_FOUND');
+      await cancelInvitation(ctx.services.db, ctx.account.accountId, input.invitationId);
       return listMembers(ctx.services.db, ctx.account.accountId);
     }),
 

@@ -1,0 +1,38 @@
+import type { Services } from '../services.ts';
+import { invitationMail } from '../mail/templates.ts';
+import type { AccountRole } from './account.roles.ts';
+import { inviteMember } from './account.members.ts';
+
+export interface InvitationRequest {
+  account: { id: string; name: string };
+  /** Who the mail says invites them: the account's owner, or a member of the vendor's staff. */
+  inviter: { id: string; name: string };
+  email: string;
+  role: AccountRole;
+  /** The page the mail links to, given the invitation's id. */
+  link: (invitationId: string) => string;
+}
+
+/**
+ * Invites someone to an account by email (or renews the invitation they already have) and mails
+ * them the link. The mail goes out after the invitation is stored; a mail that fails is logged,
+ * and the invitation still waits in the invitee's portal. Returns the invitation's id.
+ */
+export async function inviteByMail(
+  services: Pick<Services, 'db' | 'mailer' | 'log' | 'portalSettings'>,
+  request: InvitationRequest,
+): Promise<string> {
+  const { account, inviter, email, role } = request;
+  const invitationId = await inviteMember(services.db, account.id, inviter.id, email, role);
+  const mail = invitationMail({
+    vendor: services.portalSettings().vendorName,
+    to: email,
+    inviter: inviter.name,
+    account: account.name,
+    link: request.link(invitationId),
+  });
+  services.mailer.send(mail).catch((error: unknown) => {
+    services.log(`invitation mail to ${email} failed: ${String(error)}`);
+  });
+  return invitationId;
+}
