@@ -23,6 +23,7 @@ import {
   readArticle,
 } from './help.queries.ts';
 import { recordFeedback } from './help.write.ts';
+import { recordSearchMiss } from './help.insights.ts';
 
 /**
  * The language asked for (or the vendor's default), and the languages to fall back on after it.
@@ -65,6 +66,13 @@ export const helpRouter = router({
             correctedTo: null,
           }
         : await searchArticles(db, { ...input, locale, categoryId });
+    // A first page with nothing on it is what the authors need to hear about; later pages
+    // running dry are only the end of the results.
+    if (outcome.results.length === 0 && input.offset === 0 && input.q.trim() !== '') {
+      await recordSearchMiss(db, input.q, locale).catch((error: unknown) =>
+        ctx.services.log(`help: a search miss was not recorded: ${String(error)}`),
+      );
+    }
     return withCategories(ctx, outcome, order);
   }),
 

@@ -94,3 +94,11 @@ export const saveCategoryInput = z.strictObject({
     )
     .refine((names) => Object.keys(names).length > 0, 'a name in at least one language'),
 });
+
+export const insightsInput = z
+  .strictObject({
+    locale: locale.optional(),
+    unhelpfulBy: z.enum(['share', 'count']).default('share'),
+    limit: z.int().min(1).max(100).default(20),
+  })
+  .prefault({});

@@ -3,6 +3,7 @@ import {
   articleIdInput,
   createInput,
   editInput,
+  insightsInput,
   previewInput,
   saveCategoryInput,
   staffListInput,
@@ -10,6 +11,7 @@ import {
   translationInput,
 } from './help.schema.ts';
 import { renderArticle } from './help.markdown.ts';
+import { helpInsights } from './help.insights.ts';
 import { staffArticle, staffArticles, staffCategories } from './help.staff.queries.ts';
 import {
   createArticle,
@@ -72,6 +74,13 @@ export const staffHelpRouter = router({
   preview: staffProcedure.input(previewInput).query(({ input }) => ({
     html: renderArticle(input.body).html,
   })),
+
+  /** What to write next: customer searches that found nothing, articles rated unhelpful. */
+  insights: staffProcedure
+    .input(insightsInput)
+    .query(({ ctx, input }) =>
+      helpInsights(ctx.services.db, input, ctx.services.portalSettings().defaultLocale),
+    ),
 
   categories: staffProcedure.query(({ ctx }) => staffCategories(ctx.services.db)),
 

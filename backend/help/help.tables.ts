@@ -10,6 +10,7 @@ export interface HelpTables {
   helpArticle: HelpArticleTable;
   helpTranslation: HelpTranslationTable;
   helpFeedback: HelpFeedbackTable;
+  helpSearchMiss: HelpSearchMissTable;
 }
 
 export interface HelpCategoryTable {
@@ -73,4 +74,14 @@ export interface HelpFeedbackTable {
   comment: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A customer search that found nothing, counted per folded query and language. */
+export interface HelpSearchMissTable {
+  /** The query's words folded (`db/fold.ts`) and joined by single spaces, cut to a bounded length. */
+  query: string;
+  /** The language searched in. */
+  locale: Locale;
+  count: number;
+  lastAt: string;
 }
