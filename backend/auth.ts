@@ -7,6 +7,7 @@ import type { Mailer } from './mail/mailer.ts';
 import { passwordResetMail, verificationMail } from './mail/templates.ts';
 import { ensureCustomerAccount } from './account/account.queries.ts';
 import { STAFF_ROLES } from './session/roles.ts';
+import { storedOrigins } from './settings/settings.origins.ts';
 
 export interface AuthDeps {
   config: Config;
@@ -27,7 +28,11 @@ export function createAuth({ config, db, mailer, vendorName, log, rateLimit = tr
     baseURL: config.publicUrl,
     basePath: '/api/auth',
     secret: config.authSecret,
-    trustedOrigins: [...config.trustedOrigins],
+    // Per request: the environment's origins and those an administrator added in the console.
+    trustedOrigins: async (request) =>
+      request
+        ? [...config.trustedOrigins, ...(await storedOrigins(db))]
+        : [...config.trustedOrigins],
     database: { db, type: 'sqlite' },
     telemetry: { enabled: false },
     emailAndPassword: {

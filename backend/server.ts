@@ -15,6 +15,7 @@ import { mountLedgerDownloads } from './ledger/ledger.http.ts';
 import { mountFileDownloads } from './file/file.http.ts';
 import { MAX_UPLOAD_BYTES } from './file/file.inspect.ts';
 import { mountStaffPage } from './staff/staff.page.ts';
+import { isTrustedOrigin } from './settings/settings.origins.ts';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const API_BODY_LIMIT = 256 * 1024;
@@ -50,7 +51,8 @@ function isJson(text: string): boolean {
  */
 export function createApp(services: Services): Hono {
   const { config } = services;
-  const trusted = new Set(config.trustedOrigins);
+  // The environment's origins and those an administrator added in the console's settings.
+  const trusted = (origin: string) => isTrustedOrigin(services.db, config.trustedOrigins, origin);
   const app = new Hono();
 
   app.use(
@@ -65,7 +67,7 @@ export function createApp(services: Services): Hono {
   app.use(
     '/api/*',
     cors({
-      origin: (origin) => (trusted.has(origin) ? origin : null),
+      origin: async (origin) => ((await trusted(origin)) ? origin : null),
       credentials: true,
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['content-type', 'trpc-accept', 'last-event-id', 'x-trpc-source'],
@@ -85,7 +87,7 @@ export function createApp(services: Services): Hono {
         'Requests that change data must send an Origin header.',
       );
     }
-    if (!trusted.has(origin)) {
+    if (!(await trusted(origin))) {
       return problem(
         c,
         403,

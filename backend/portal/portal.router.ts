@@ -1,5 +1,5 @@
 import { adminProcedure, publicProcedure, router } from '../trpc.ts';
-import { portalSettingsSchema, publicPortalSettings } from './portal.schema.ts';
+import { portalSettingsInput, publicPortalSettings } from './portal.schema.ts';
 import { writePortalSettings } from './portal.queries.ts';
 
 export const portalRouter = router({
@@ -8,7 +8,7 @@ export const portalRouter = router({
 });
 
 export const staffPortalRouter = router({
-  update: adminProcedure.input(portalSettingsSchema).mutation(async ({ ctx, input }) => {
+  update: adminProcedure.input(portalSettingsInput).mutation(async ({ ctx, input }) => {
     await writePortalSettings(ctx.services.db, input);
     await ctx.services.reloadPortalSettings();
     return input;
