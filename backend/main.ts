@@ -32,6 +32,10 @@ async function main(): Promise<void> {
     console.log(
       `Demo agent:           ${DEMO_SIGN_INS.agent.email} / ${DEMO_SIGN_INS.agent.password}`,
     );
+    console.log(
+      `Demo administrator:   ${DEMO_SIGN_INS.admin.email} / ${DEMO_SIGN_INS.admin.password}`,
+    );
+    console.log(`Staff console:        ${portico.url}/staff`);
   }
   // One machine-readable line for scripts and tests that start Portico with PORT=0.
   console.log(JSON.stringify({ portico: portico.url, demo: demoUrl }));

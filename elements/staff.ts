@@ -25,6 +25,12 @@ const loaders: [string, () => Promise<unknown>][] = [
   ['portico-login', () => import('./portico-login/portico-login.ts')],
   ['portico-staff-console', () => import('./portico-staff-console/portico-staff-console.ts')],
   ['portico-staff-chat', () => import('./portico-staff-chat/portico-staff-chat.ts')],
+  ['portico-staff-orders', () => import('./portico-staff-orders/portico-staff-orders.ts')],
+  ['portico-staff-customers', () => import('./portico-staff-customers/portico-staff-customers.ts')],
+  ['portico-staff-billing', () => import('./portico-staff-billing/portico-staff-billing.ts')],
+  ['portico-staff-help', () => import('./portico-staff-help/portico-staff-help.ts')],
+  ['portico-staff-reports', () => import('./portico-staff-reports/portico-staff-reports.ts')],
+  ['portico-staff-settings', () => import('./portico-staff-settings/portico-staff-settings.ts')],
   ['portico-staff-tickets', () => import('./portico-staff-tickets/portico-staff-tickets.ts')],
 ];
 

@@ -16,18 +16,19 @@ import {
   setMemberRole,
 } from './account.members.ts';
 import { findMembership } from './account.queries.ts';
+import { isTrustedOrigin } from '../settings/settings.origins.ts';
 
 const id = z.string().min(1).max(64);
 const role = z.enum(ACCOUNT_ROLES);
 
 /** A page of the vendor's site a mail may link to: only on the portal's trusted origins. */
-function trustedLink(ctx: Context, href: string, params: Record<string, string>): string {
+async function trustedLink(ctx: Context, href: string): Promise<URL> {
   const url = new URL(href);
-  if (!ctx.services.config.trustedOrigins.includes(url.origin)) {
+  const { db, config } = ctx.services;
+  if (!(await isTrustedOrigin(db, config.trustedOrigins, url.origin))) {
     throw refuse('BAD_REQUEST', AccountError, 'UNTRUSTED_LINK');
   }
-  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  return url.href;
+  return url;
 }
 
 /** After a membership or a session's account changes, no cached session may answer for it. */
@@ -82,9 +83,12 @@ export const accountRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const link = (invitationId: string) =>
-        trustedLink(ctx, input.returnTo, { 'portico-invitation': invitationId });
-      link('check');
+      const page = await trustedLink(ctx, input.returnTo);
+      const link = (invitationId: string) => {
+        const url = new URL(page);
+        url.searchParams.set('portico-invitation', invitationId);
+        return url.href;
+      };
       await inviteByMail(ctx.services, {
         account: { id: ctx.account.accountId, name: ctx.account.accountName },
         inviter: { id: ctx.session.userId, name: ctx.session.name },

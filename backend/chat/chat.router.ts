@@ -89,7 +89,7 @@ export const chatRouter = router({
   /** The first message: opens a conversation (or adds to the open one) and the bot answers. */
   start: publicProcedure.input(startInput).mutation(async ({ ctx, input }) => {
     const { chat } = ctx.services;
-    const pageUrl = trustedPage(ctx, input.pageUrl);
+    const pageUrl = await trustedPage(ctx, input.pageUrl);
     let caller = await partyOf(ctx);
     if (!caller) {
       if (!input.visitor) throw refuse('BAD_REQUEST', ChatError, 'VISITOR_REQUIRED');

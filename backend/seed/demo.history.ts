@@ -97,6 +97,9 @@ const CHAT_OPENERS = [
   'Do you have a spare gasket for the group head?',
 ];
 
+/** The setting that says the history is there. */
+const HISTORY_MARK = 'demo-history';
+
 /**
  * The demo vendor's last 30 days, so the staff reports have something to draw: tickets answered
  * after minutes or hours, most resolved and many rated; chats that waited for an agent or were
@@ -106,6 +109,13 @@ const CHAT_OPENERS = [
  */
 export async function seedDemoHistory(services: Services, agentEmail?: string): Promise<void> {
   const { db } = services;
+  // Once only: a data folder that catches up from an older demo version already has its month.
+  const done = await db
+    .selectFrom('setting')
+    .select('key')
+    .where('key', '=', HISTORY_MARK)
+    .executeTakeFirst();
+  if (done) return;
   // The given agent, or the first one there is.
   const agent = await db
     .selectFrom('user')
@@ -158,6 +168,7 @@ export async function seedDemoHistory(services: Services, agentEmail?: string): 
   } finally {
     services.chat.agentDisconnected(agent.id, () => {});
   }
+  await db.insertInto('setting').values({ key: HISTORY_MARK, value: 'true' }).execute();
 }
 
 type Random = ReturnType<typeof generator>;

@@ -7,6 +7,9 @@ import { seedDemoLedger } from './demo.ledger.ts';
 import { seedDemoOrders } from './demo.orders.ts';
 import { seedDemoTickets } from './demo.tickets.ts';
 import { seedDemoHelp } from './demo.help.ts';
+import { seedDemoCustomers } from './demo.customers.ts';
+import { seedDemoHelpInsights } from './demo.help-insights.ts';
+import { seedDemoHistory } from './demo.history.ts';
 
 export const DEMO_SIGN_INS = {
   customer: {
@@ -15,6 +18,7 @@ export const DEMO_SIGN_INS = {
     name: 'Anna Bērziņa',
   },
   agent: { email: 'agent@nordlicht.example', password: 'demo-agent-1', name: 'Jonas Weber' },
+  admin: { email: 'admin@nordlicht.example', password: 'demo-admin-1', name: 'Ilze Kalniņa' },
 } as const;
 
 /** What the demo vendor prints on its invoices. */
@@ -22,7 +26,7 @@ const DEMO_SELLER =
   'Nordlicht Supply SIA\nZiemeļblāzmas iela 17, Rīga, LV-1034, Latvia\nVAT LV40003012345';
 
 /** Bumped when the demo gains data, so a data folder seeded by an older version catches up. */
-const DEMO_VERSION = 5;
+const DEMO_VERSION = 6;
 
 /**
  * Creates the demo vendor once: branding, an agent, the catalog, and customers in several
@@ -66,6 +70,14 @@ export async function seedDemo(services: Services): Promise<boolean> {
   }
   if (version < 5) {
     await seedDemoHelp(services);
+  }
+  if (version < 6) {
+    // The staff console's demo: an administrator, colleagues and a locked person in the
+    // accounts, searches that found nothing, and a month of history for the reports.
+    await createPerson(auth, { ...DEMO_SIGN_INS.admin, role: 'admin' }, { ifMissing: true });
+    await seedDemoCustomers(services);
+    await seedDemoHelpInsights(services);
+    await seedDemoHistory(services, DEMO_SIGN_INS.agent.email);
   }
   const value = String(DEMO_VERSION);
   await db

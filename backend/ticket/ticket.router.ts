@@ -12,6 +12,7 @@ import { findTicket } from './ticket.detail.ts';
 import { addMessage, createTicket, markRead, type TicketActor } from './ticket.write.ts';
 import { rateTicket, setStatus, setTags } from './ticket.change.ts';
 import { mailNewTicket } from './ticket.mail.ts';
+import { isTrustedOrigin } from '../settings/settings.origins.ts';
 
 const byId = z.strictObject({ ticketId });
 
@@ -33,10 +34,14 @@ export async function ticketOrNotFound(ctx: Context, reader: TicketReader, id: s
 }
 
 /** A page of the vendor's site the answer mails may link to: only on a trusted origin. */
-export function trustedPage(ctx: Context, href: string | undefined): string | undefined {
+export async function trustedPage(
+  ctx: Context,
+  href: string | undefined,
+): Promise<string | undefined> {
   if (href === undefined) return undefined;
   const url = new URL(href);
-  if (!ctx.services.config.trustedOrigins.includes(url.origin)) {
+  const { db, config } = ctx.services;
+  if (!(await isTrustedOrigin(db, config.trustedOrigins, url.origin))) {
     throw refuse('BAD_REQUEST', TicketError, 'UNTRUSTED_LINK');
   }
   url.hash = '';
@@ -93,7 +98,7 @@ export const ticketRouter = router({
         categories: ticketCategories,
       });
     }
-    const pageUrl = trustedPage(ctx, input.pageUrl);
+    const pageUrl = await trustedPage(ctx, input.pageUrl);
     const change = await createTicket(ctx.services.db, ctx.account.accountId, actor, {
       ...input,
       pageUrl,

@@ -7,33 +7,72 @@ import type { SessionState } from '../api/session.ts';
 import { hostStyles } from '../shared/host.styles.ts';
 import { staffOf } from '../portico-staff-chat/staff-chat.api.ts';
 
-type View = 'chats' | 'tickets';
+/** The console's views, in the order of its navigation. */
+export const VIEWS = [
+  'chats',
+  'tickets',
+  'orders',
+  'customers',
+  'billing',
+  'help',
+  'reports',
+  'settings',
+] as const;
+export type View = (typeof VIEWS)[number];
 
-interface Route {
+export interface Route {
   view: View;
-  /** The ticket open in the tickets view (`#ticket=<id>`). */
-  ticketId: string | null;
+  /** The one thing the view shows (`#ticket=<id>`, `#order=<id>`, …), or null for its list. */
+  id: string | null;
 }
 
-/** `#chats` (the default), `#tickets`, `#ticket=<id>`. */
+/** The fragment that names one thing, and the view that shows it. */
+const ITEM_ROUTES: Record<string, View> = {
+  ticket: 'tickets',
+  order: 'orders',
+  customer: 'customers',
+  billing: 'billing',
+  article: 'help',
+};
+
+/**
+ * `#chats` (the default), `#tickets`, `#ticket=<id>`, `#orders`, `#order=<id>`, `#customers`,
+ * `#customer=<id>`, `#billing`, `#billing=<accountId>`, `#help`, `#article=<id>`, `#reports`,
+ * `#settings`. Anything else is the chat view.
+ */
 export function routeOf(hash: string): Route {
   const fragment = hash.replace(/^#/, '');
-  const ticket = /^ticket=([^&]+)/.exec(fragment);
-  if (ticket) return { view: 'tickets', ticketId: decodeURIComponent(ticket[1]!) };
-  if (fragment === 'tickets') return { view: 'tickets', ticketId: null };
-  return { view: 'chats', ticketId: null };
+  const item = /^([a-z]+)=([^&]+)/.exec(fragment);
+  const itemView = item ? ITEM_ROUTES[item[1]!] : undefined;
+  if (item && itemView) {
+    try {
+      return { view: itemView, id: decodeURIComponent(item[2]!) };
+    } catch {
+      return { view: itemView, id: null };
+    }
+  }
+  const view = VIEWS.find((name) => name === fragment);
+  return { view: view ?? 'chats', id: null };
 }
 
 /**
- * The staff console at `/staff`: one place for agents to answer chats and tickets. The views
- * follow the URL fragment. The chat view stays on the page while another is shown, hidden, so
- * the agent stays online for customers while working on tickets.
+ * The staff console at `/staff`: one place for the vendor's people to answer chats and tickets,
+ * move orders along, keep the books, look after customer accounts and the help centre, read the
+ * reports and (administrators) change the settings. The view follows the URL fragment, so every
+ * view and every thing in it has an address to bookmark or paste. The chat view stays on the page
+ * while another is shown, hidden, so the agent stays online for customers while working elsewhere.
  *
- * @summary The staff console: chats and tickets.
+ * @summary The staff console: every staff view behind one navigation.
  * @csspart nav - The list of views.
  * @csspart nav-link - One view's link (`aria-current="page"` on the one shown).
- * @csspart chats - The chat view.
- * @csspart tickets - The ticket view.
+ * @csspart chats - The chat view, always on the page.
+ * @csspart tickets - The ticket view's section, when shown.
+ * @csspart orders - The order view's section, when shown.
+ * @csspart customers - The customer view's section, when shown.
+ * @csspart billing - The billing view's section, when shown.
+ * @csspart help - The help-centre view's section, when shown.
+ * @csspart reports - The reports view's section, when shown.
+ * @csspart settings - The settings view's section (administrators only), when shown.
  */
 @localized()
 @customElement('portico-staff-console')
@@ -100,17 +139,25 @@ export class PorticoStaffConsole extends LitElement {
 
   override render() {
     const staff = staffOf(this.session) !== null;
-    const { view, ticketId } = this.route;
-    const link = (to: View, label: string) =>
-      html`<li>
-        <a part="nav-link" href="#${to}" aria-current=${view === to ? 'page' : 'false'}>${label}</a>
-      </li>`;
+    const admin = this.session.status === 'signed-in' && this.session.me.role === 'admin';
+    const { view, id } = this.route;
+    const views = VIEWS.filter((name) => name !== 'settings' || admin);
     return html`
       ${
         staff
           ? html`<nav part="nav" aria-label=${msg('Staff console')}>
               <ul>
-                ${link('chats', msg('Chats'))} ${link('tickets', msg('Tickets'))}
+                ${views.map(
+                  (name) =>
+                    html`<li>
+                      <a
+                        part="nav-link"
+                        href="#${name}"
+                        aria-current=${view === name ? 'page' : 'false'}
+                        >${viewLabel(name)}</a
+                      >
+                    </li>`,
+                )}
               </ul>
             </nav>`
           : nothing
@@ -118,14 +165,50 @@ export class PorticoStaffConsole extends LitElement {
       <section part="chats" ?hidden=${staff && view !== 'chats'}>
         <portico-staff-chat></portico-staff-chat>
       </section>
-      ${
-        staff && view === 'tickets'
-          ? html`<section part="tickets">
-              <portico-staff-tickets .ticketId=${ticketId}></portico-staff-tickets>
-            </section>`
-          : nothing
-      }
+      ${staff && view !== 'chats' ? html`<section part=${view}>${this.renderView(view, id)}</section>` : nothing}
     `;
+  }
+
+  /** The view for the fragment; each takes its one thing (or null for its list) as a property. */
+  private renderView(view: Exclude<View, 'chats'>, id: string | null) {
+    switch (view) {
+      case 'tickets':
+        return html`<portico-staff-tickets .ticketId=${id}></portico-staff-tickets>`;
+      case 'orders':
+        return html`<portico-staff-orders .orderId=${id}></portico-staff-orders>`;
+      case 'customers':
+        return html`<portico-staff-customers .accountId=${id}></portico-staff-customers>`;
+      case 'billing':
+        return html`<portico-staff-billing .accountId=${id}></portico-staff-billing>`;
+      case 'help':
+        return html`<portico-staff-help .articleId=${id}></portico-staff-help>`;
+      case 'reports':
+        return html`<portico-staff-reports></portico-staff-reports>`;
+      case 'settings':
+        // An agent who follows a link here gets the view's own "only administrators" answer.
+        return html`<portico-staff-settings></portico-staff-settings>`;
+    }
+  }
+}
+
+function viewLabel(view: View): string {
+  switch (view) {
+    case 'chats':
+      return msg('Chats');
+    case 'tickets':
+      return msg('Tickets');
+    case 'orders':
+      return msg('Orders');
+    case 'customers':
+      return msg('Customers');
+    case 'billing':
+      return msg('Billing');
+    case 'help':
+      return msg('Help centre');
+    case 'reports':
+      return msg('Reports');
+    case 'settings':
+      return msg('Settings');
   }
 }
 

@@ -226,6 +226,27 @@ describe('staff settings: branding, origins, staff users and the mail check', ()
       assert.deepEqual(await stored(), []);
     });
 
+    it('lets ticket mails and invitations link back to pages on an added origin', async () => {
+      const owner = await portico.personWithSession({ email: 'marta@kiosk.test', name: 'Marta' });
+      const ticket = {
+        subject: 'Where is my order?',
+        kind: 'question',
+        priority: 'normal',
+        body: 'It has not come yet.',
+        pageUrl: `${shop}/support`,
+      };
+      const invite = { email: 'colleague@kiosk.test', role: 'buyer', returnTo: `${shop}/join` };
+      assert.equal(refusalReason(await owner.mutate('ticket.create', ticket)), 'UNTRUSTED_LINK');
+      assert.equal(refusalReason(await owner.mutate('account.invite', invite)), 'UNTRUSTED_LINK');
+      data(await admin.mutate('staff.settings.addOrigin', { origin: shop }));
+      try {
+        data(await owner.mutate('ticket.create', ticket));
+        data(await owner.mutate('account.invite', invite));
+      } finally {
+        data(await admin.mutate('staff.settings.removeOrigin', { origin: shop }));
+      }
+    });
+
     it('takes localhost for trying things out, and explains what it cannot change', async () => {
       data(await admin.mutate('staff.settings.addOrigin', { origin: 'http://localhost:3000' }));
       const again = await admin.mutate('staff.settings.addOrigin', {

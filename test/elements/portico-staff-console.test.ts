@@ -2,9 +2,17 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../elements/portico-staff-chat/portico-staff-chat.ts';
 import '../../elements/portico-staff-console/portico-staff-console.ts';
+import '../../elements/portico-staff-tickets/portico-staff-tickets.ts';
+import '../../elements/portico-staff-orders/portico-staff-orders.ts';
+import '../../elements/portico-staff-customers/portico-staff-customers.ts';
+import '../../elements/portico-staff-billing/portico-staff-billing.ts';
+import '../../elements/portico-staff-help/portico-staff-help.ts';
+import '../../elements/portico-staff-reports/portico-staff-reports.ts';
+import '../../elements/portico-staff-settings/portico-staff-settings.ts';
 import type { PorticoStaffConsole } from '../../elements/portico-staff-console/portico-staff-console.ts';
 import type { CustomerCall } from './support/portico-backend.plugin.ts';
-import { agent, carla } from './support/people.ts';
+import { admin, agent, carla } from './support/people.ts';
+import { routeOf } from '../../elements/portico-staff-console/portico-staff-console.ts';
 import {
   attachContextRoot,
   backendUrl,
@@ -83,5 +91,62 @@ describe('<portico-staff-console>', () => {
     location.hash = '#chats';
     await until(() => !part(element, 'chats')!.hidden, 'the chat view never came back');
     expect(part(element, 'tickets')).to.equal(null);
+  });
+
+  it('hands each view the thing its fragment names', async () => {
+    await signIn(agent);
+    const element = await render();
+    await until(() => part(element, 'nav'), 'no views for the agent');
+    const cases: [string, string, string, string | null][] = [
+      ['#orders', 'portico-staff-orders', 'orderId', null],
+      ['#order=O-1', 'portico-staff-orders', 'orderId', 'O-1'],
+      ['#customer=A%201', 'portico-staff-customers', 'accountId', 'A 1'],
+      ['#billing=A-2', 'portico-staff-billing', 'accountId', 'A-2'],
+      ['#article=H-3', 'portico-staff-help', 'articleId', 'H-3'],
+      ['#reports', 'portico-staff-reports', 'id', null],
+    ];
+    for (const [hash, tag, property, id] of cases) {
+      location.hash = hash;
+      const view = () =>
+        element.shadowRoot!.querySelector(tag) as unknown as Record<string, unknown> | null;
+      await until(
+        () => view() && (property === 'id' || (view()![property] ?? null) === id),
+        `${hash} did not give <${tag}> its ${property} ${id}`,
+      );
+    }
+    expect(currentLink(element)).to.equal('Reports');
+  });
+
+  it('shows Settings only to administrators', async () => {
+    await signIn(agent);
+    const forAgent = await render();
+    await until(() => part(forAgent, 'nav'), 'no views for the agent');
+    const labels = (element: PorticoStaffConsole) =>
+      [...element.shadowRoot!.querySelectorAll('[part~="nav-link"]')].map((link) =>
+        link.textContent?.trim(),
+      );
+    expect(labels(forAgent)).to.not.include('Settings');
+    await signOut();
+    await signIn(admin);
+    const forAdmin = await render();
+    await until(() => labels(forAdmin).includes('Settings'), 'no Settings for the administrator');
+    expect(labels(forAdmin)).to.deep.equal([
+      'Chats',
+      'Tickets',
+      'Orders',
+      'Customers',
+      'Billing',
+      'Help centre',
+      'Reports',
+      'Settings',
+    ]);
+  });
+
+  it('reads fragments it does not know as the chat view', () => {
+    expect(routeOf('')).to.deep.equal({ view: 'chats', id: null });
+    expect(routeOf('#nonsense')).to.deep.equal({ view: 'chats', id: null });
+    expect(routeOf('#unknown=1')).to.deep.equal({ view: 'chats', id: null });
+    expect(routeOf('#order=%E0%A4%A')).to.deep.equal({ view: 'orders', id: null });
+    expect(routeOf('#ticket=T-9')).to.deep.equal({ view: 'tickets', id: 'T-9' });
   });
 });
