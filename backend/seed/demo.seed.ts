@@ -10,6 +10,7 @@ import { seedDemoHelp } from './demo.help.ts';
 import { seedDemoCustomers } from './demo.customers.ts';
 import { seedDemoHelpInsights } from './demo.help-insights.ts';
 import { seedDemoHistory } from './demo.history.ts';
+import { seedDemoCanned } from './demo.canned.ts';
 
 export const DEMO_SIGN_INS = {
   customer: {
@@ -78,6 +79,7 @@ export async function seedDemo(services: Services): Promise<boolean> {
     await seedDemoCustomers(services);
     await seedDemoHelpInsights(services);
     await seedDemoHistory(services, DEMO_SIGN_INS.agent.email);
+    await seedDemoCanned(services, DEMO_SIGN_INS.agent.email);
   }
   const value = String(DEMO_VERSION);
   await db
