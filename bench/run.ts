@@ -273,7 +273,7 @@ function printSizes(sizes: SizeReport): void {
   const stale = sizes.files.filter((file) => !file.reachable).length;
   if (stale) {
     console.log(
-      `\n${stale} file(s) marked stale are not reachable from dist/portico.js: left over from ` +
+      `\n${stale} file(s) marked stale are not reachable from dist/portico.js or staff.js: left over from ` +
         'earlier builds (rollup does not empty dist/); they are not counted below.',
     );
   }
@@ -283,6 +283,18 @@ function printSizes(sizes: SizeReport): void {
         `${page.gzip} B gzipped (${page.raw} B raw)\n  ${page.files.join(' + ')}`,
     );
   }
+  const { customer, staff, shared } = sizes;
+  const leaked = staff.files.filter(
+    (file) => customer.files.includes(file) && /portico-staff-/.test(file),
+  );
+  console.log(
+    `\nEverything a customer page could ever load (portico.js and all its chunks): ` +
+      `${customer.files.length} files, ${customer.gzip} B gzipped (${customer.raw} B raw)` +
+      `\nThe staff console (staff.js and every view): ${staff.files.length} files, ` +
+      `${staff.gzip} B gzipped (${staff.raw} B raw), built apart so it changes nothing in ` +
+      `the customer bundle; files in both: ${shared.files.length}` +
+      `\nStaff views in the customer bundle: ${leaked.length ? leaked.join(', ') : 'none'}`,
+  );
 }
 
 function printThroughput(

@@ -13,7 +13,7 @@ export interface FileSize {
   /** Files this one may load later with `import()`; not counted in a page's first load. */
   dynamicImports: string[];
   /**
-   * Whether the loader can reach this file at all. Rollup does not empty dist/, so chunks of
+   * Whether the customer loader or the staff entry can reach this file at all. Rollup does not empty dist/, so chunks of
    * earlier builds stay beside the current ones until someone deletes them.
    */
   reachable: boolean;
@@ -27,12 +27,27 @@ export interface PageSize {
   gzip: number;
 }
 
+/** What one entry (the customer loader or the staff console) may ever download. */
+export interface EntrySize {
+  entry: string;
+  files: string[];
+  raw: number;
+  gzip: number;
+}
+
 export interface SizeReport {
   files: FileSize[];
   pages: PageSize[];
+  /** The customer loader with every element it can load: all a customer page could fetch. */
+  customer: EntrySize;
+  /** The staff console with every view it loads. */
+  staff: EntrySize;
+  /** Files in both; none while the two are built apart (see rollup.config.ts). */
+  shared: EntrySize;
 }
 
 const LOADER = 'portico.js';
+const STAFF = 'staff.js';
 
 /**
  * Sizes every shipped module of the bundle and what a page that uses one element downloads:
@@ -41,6 +56,7 @@ const LOADER = 'portico.js';
 export function measureSizes(distDir: string, elements: readonly string[]): SizeReport {
   const names = [
     LOADER,
+    STAFF,
     ...readdirSync(join(distDir, 'chunks'))
       .filter((name) => name.endsWith('.js'))
       .sort()
@@ -48,7 +64,7 @@ export function measureSizes(distDir: string, elements: readonly string[]): Size
   ];
   const measured = names.map((file) => measureFile(distDir, file));
   const byName = new Map(measured.map((entry) => [entry.file, entry]));
-  const reachable = new Set(closure([LOADER], byName, { dynamic: true }));
+  const reachable = new Set(closure([LOADER, STAFF], byName, { dynamic: true }));
   const files = measured.map((entry) => ({ ...entry, reachable: reachable.has(entry.file) }));
 
   const pages = elements.map((element) => {
@@ -64,7 +80,25 @@ export function measureSizes(distDir: string, elements: readonly string[]): Size
       gzip: sizes.reduce((sum, entry) => sum + entry.gzip, 0),
     };
   });
-  return { files, pages };
+  const entry = (name: string, list: string[]): EntrySize => {
+    const sizes = list.map((file) => byName.get(file)!);
+    return {
+      entry: name,
+      files: list,
+      raw: sizes.reduce((sum, file) => sum + file.raw, 0),
+      gzip: sizes.reduce((sum, file) => sum + file.gzip, 0),
+    };
+  };
+  const customer = closure([LOADER], byName, { dynamic: true });
+  const staff = closure([STAFF], byName, { dynamic: true });
+  const shared = staff.filter((file) => customer.includes(file));
+  return {
+    files,
+    pages,
+    customer: entry(LOADER, customer),
+    staff: entry(STAFF, staff),
+    shared: entry('shared', shared),
+  };
 }
 
 function measureFile(distDir: string, file: string): Omit<FileSize, 'reachable'> {
