@@ -16,5 +16,8 @@ export const TicketError = {
   NOT_AN_AGENT: 'Tickets can only be assigned to staff.',
   UNTRUSTED_LINK: 'That page is not on one of the portal’s sites.',
   CANNED_NOT_FOUND: 'There is no such saved reply.',
+  BAD_CURSOR: 'This page link is not valid any more. Start again from the first page.',
+  CURSOR_OTHER_SORT:
+    'This page link belongs to another sort order. Start again from the first page.',
   CANNED_TAKEN: 'A saved reply with this title exists already.',
 } as const;

@@ -1,9 +1,10 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { decodeCursor, page } from '../db/cursor.ts';
+import { page } from '../db/cursor.ts';
 import { searchWords } from '../db/fold.ts';
 import type { TicketKind, TicketPriority, TicketStatus } from './ticket.tables.ts';
 import type { ListInput, StaffListInput } from './ticket.schema.ts';
+import { afterKey, awaitingStaff, cursorKey, keyOf, sortPlan } from './ticket.sort.ts';
 
 /**
  * Who is reading: a member of one customer account, or a staff member who sees every account.
@@ -26,6 +27,10 @@ export interface TicketSummary {
   accountName: string;
   assigneeName: string | null;
   messageCount: number;
+  /** When the customer last wrote. */
+  customerAt: string;
+  /** The ticket is open and the customer wrote last: they wait for an answer. */
+  awaitingStaff: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -51,15 +56,32 @@ function baseQuery(db: Db, reader: TicketReader) {
   return query;
 }
 
-/** Unread first, then the most recently changed; filters on status, priority, tag and words. */
-export async function listTickets(
-  db: Db,
-  reader: TicketReader,
-  filter: ListInput & Partial<Pick<StaffListInput, 'assignee' | 'accountId' | 'kind'>>,
-) {
-  const after = decodeCursor(filter.cursor);
+type ListFilter = ListInput &
+  Partial<
+    Pick<
+      StaffListInput,
+      'assignee' | 'accountId' | 'kind' | 'sort' | 'unreadOnly' | 'waitingLongerThan'
+    >
+  >;
+
+/**
+ * One page of the reader's tickets in the order asked for (unread first, then the most recently
+ * changed, by default); filters on status, priority, kind, tag, assignee, unread, how long the
+ * customer has waited, and words.
+ */
+export async function listTickets(db: Db, reader: TicketReader, filter: ListFilter) {
+  const sort = filter.sort ?? 'unread';
   const unread = unreadExpression(reader);
-  let query = baseQuery(db, reader).select(['ticket.id', 'ticket.updatedAt', unread.as('unread')]);
+  const plan = sortPlan(sort, unread);
+  const after = cursorKey(filter.cursor, sort, plan);
+  const [k0, k1, k2 = sql<null>`null`] = plan.keys;
+  let query = baseQuery(db, reader).select([
+    'ticket.id',
+    unread.as('unread'),
+    sql<string | number>`${k0}`.as('k0'),
+    sql<string | number>`${k1}`.as('k1'),
+    sql<string | number | null>`${k2}`.as('k2'),
+  ]);
   if (filter.status?.length) query = query.where('ticket.status', 'in', filter.status);
   if (filter.priority?.length) query = query.where('ticket.priority', 'in', filter.priority);
   if (filter.kind?.length) query = query.where('ticket.kind', 'in', filter.kind);
@@ -67,6 +89,11 @@ export async function listTickets(
   if (filter.assignee === 'me') query = query.where('ticket.assigneeId', '=', reader.userId);
   else if (filter.assignee === 'none') query = query.where('ticket.assigneeId', 'is', null);
   else if (filter.assignee) query = query.where('ticket.assigneeId', '=', filter.assignee);
+  if (filter.unreadOnly) query = query.where(unread, '=', 1);
+  if (filter.waitingLongerThan) {
+    const since = new Date(Date.now() - filter.waitingLongerThan * 60_000).toISOString();
+    query = query.where(awaitingStaff, '=', 1).where('ticket.customerAt', '<', since);
+  }
   if (filter.tag) {
     const tag = filter.tag;
     query = query.where(({ exists, selectFrom }) =>
@@ -93,70 +120,68 @@ export async function listTickets(
       ]),
     );
   }
-  if (after) {
-    const [flag = '0', updatedAt = '', id = ''] = after;
-    const u = Number(flag);
-    query = query.where((eb) =>
-      eb.or([
-        eb(unread, '<', u),
-        eb.and([
-          eb(unread, '=', u),
-          eb.or([
-            eb('ticket.updatedAt', '<', updatedAt),
-            eb.and([eb('ticket.updatedAt', '=', updatedAt), eb('ticket.id', '<', id)]),
-          ]),
-        ]),
-      ]),
-    );
-  }
+  if (after) query = query.where(afterKey(plan, after));
   // Sort and cut the page on the narrow rows first; tags and counts only for the page's rows.
-  const pageRows = query
-    .orderBy(unread, 'desc')
-    .orderBy('ticket.updatedAt', 'desc')
-    .orderBy('ticket.id', 'desc')
+  const pageRows = plan
+    .order(plan.keys)
+    .reduce((q, [key, dir]) => q.orderBy(key, dir), query)
     .limit(filter.limit + 1);
-  const rows = await db
-    .selectFrom(pageRows.as('p'))
-    .innerJoin('ticket', 'ticket.id', 'p.id')
-    .innerJoin('organization', 'organization.id', 'ticket.accountId')
-    .leftJoin('user as assignee', 'assignee.id', 'ticket.assigneeId')
-    .select((eb) => [
-      'ticket.id',
-      'ticket.number',
-      'ticket.subject',
-      'ticket.kind',
-      'ticket.category',
-      'ticket.priority',
-      'ticket.status',
-      'ticket.accountId',
-      'ticket.createdAt',
-      'ticket.updatedAt',
-      'organization.name as accountName',
-      'assignee.name as assigneeName',
-      'p.unread',
-      eb
-        .selectFrom('ticketTag')
-        .select(sql<string>`group_concat("tag", char(31))`.as('t'))
-        .whereRef('ticketTag.ticketId', '=', 'ticket.id')
-        .as('tags'),
-      eb
-        .selectFrom('ticketMessage')
-        .select((inner) => inner.fn.countAll<number>().as('n'))
-        .whereRef('ticketMessage.ticketId', '=', 'ticket.id')
-        .$if(reader.kind === 'customer', (inner) => inner.where('ticketMessage.internal', '=', 0))
-        .as('messageCount'),
-    ])
-    .orderBy('p.unread', 'desc')
-    .orderBy('ticket.updatedAt', 'desc')
-    .orderBy('ticket.id', 'desc')
+  const columns = [sql.ref('p.k0'), sql.ref('p.k1'), sql.ref('p.k2')].slice(0, plan.keys.length);
+  const rows = await plan
+    .order(columns)
+    .reduce(
+      (q, [key, dir]) => q.orderBy(key, dir),
+      db
+        .selectFrom(pageRows.as('p'))
+        .innerJoin('ticket', 'ticket.id', 'p.id')
+        .innerJoin('organization', 'organization.id', 'ticket.accountId')
+        .leftJoin('user as assignee', 'assignee.id', 'ticket.assigneeId')
+        .select((eb) => [
+          'ticket.id',
+          'ticket.number',
+          'ticket.subject',
+          'ticket.kind',
+          'ticket.category',
+          'ticket.priority',
+          'ticket.status',
+          'ticket.accountId',
+          'ticket.customerAt',
+          'ticket.createdAt',
+          'ticket.updatedAt',
+          'organization.name as accountName',
+          'assignee.name as assigneeName',
+          'p.unread',
+          'p.k0',
+          'p.k1',
+          'p.k2',
+          awaitingStaff.as('awaitingStaff'),
+          eb
+            .selectFrom('ticketTag')
+            .select(sql<string>`group_concat("tag", char(31))`.as('t'))
+            .whereRef('ticketTag.ticketId', '=', 'ticket.id')
+            .as('tags'),
+          eb
+            .selectFrom('ticketMessage')
+            .select((inner) => inner.fn.countAll<number>().as('n'))
+            .whereRef('ticketMessage.ticketId', '=', 'ticket.id')
+            .$if(reader.kind === 'customer', (inner) =>
+              inner.where('ticketMessage.internal', '=', 0),
+            )
+            .as('messageCount'),
+        ]),
+    )
     .execute();
-  const items: TicketSummary[] = rows.map((row) => ({
+  const items = rows.map(({ k0: _0, k1: _1, k2: _2, ...row }) => ({
     ...row,
     unread: row.unread === 1,
+    awaitingStaff: row.awaitingStaff === 1,
     tags: row.tags ? row.tags.split('\u001f').sort() : [],
     messageCount: Number(row.messageCount ?? 0),
-  }));
-  return page(items, filter.limit, (row) => [row.unread ? '1' : '0', row.updatedAt, row.id]);
+  })) satisfies TicketSummary[];
+  const keys = new Map(rows.map((row) => [row.id, [row.k0, row.k1, row.k2]]));
+  return page<TicketSummary>(items, filter.limit, (row) =>
+    keyOf(sort, keys.get(row.id)!.slice(0, plan.keys.length)),
+  );
 }
 
 /** How many tickets have something the reader has not seen. */

@@ -4,6 +4,14 @@ import { cursorInput, pageLimit } from '../db/cursor.ts';
 export const TICKET_KINDS = ['question', 'complaint', 'concern'] as const;
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const TICKET_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
+/**
+ * Orders of the staff queue: unread first (then latest activity), the customers waiting longest
+ * for an answer first, newest or oldest first, urgent first.
+ */
+export const TICKET_SORTS = ['unread', 'waiting', 'newest', 'oldest', 'priority'] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+/** The longest wait the queue filters on: 30 days, in minutes. */
+export const MAX_WAITING_MINUTES = 30 * 24 * 60;
 
 export const MAX_TAGS = 10;
 export const MAX_ATTACHMENTS = 5;
@@ -82,6 +90,16 @@ export const staffListInput = listInput.extend({
   assignee: z.string().min(1).max(64).optional(),
   accountId: z.string().min(1).max(64).optional(),
   kind: z.array(z.enum(TICKET_KINDS)).max(TICKET_KINDS.length).optional(),
+  sort: z.enum(TICKET_SORTS).default('unread'),
+  /** Only tickets with customer words this agent has not read. */
+  unreadOnly: z.boolean().optional(),
+  /** Only tickets whose customer has waited for a staff answer longer than this, in minutes. */
+  waitingLongerThan: z
+    .number()
+    .int('A whole number of minutes.')
+    .min(1)
+    .max(MAX_WAITING_MINUTES, 'At most 30 days.')
+    .optional(),
 });
 export type StaffListInput = z.output<typeof staffListInput>;
 

@@ -28,7 +28,10 @@ function staffOf(ctx: Context & { session: SessionInfo }) {
 
 /** The staff side of tickets: the queue, answers, notes, triage, merging, saved replies. */
 export const staffTicketRouter = router({
-  /** The queue: unread (new customer words) first; filters on status, priority, assignee, … */
+  /**
+   * The queue, in the order asked for (by default unread, new customer words, first); filters on
+   * status, priority, kind, tag, assignee, unread and how long the customer has waited.
+   */
   list: staffProcedure.input(staffListInput).query(async ({ ctx, input }) => {
     const { reader } = staffOf(ctx);
     const [found, unread] = await Promise.all([

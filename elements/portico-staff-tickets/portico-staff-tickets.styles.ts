@@ -96,6 +96,19 @@ export const styles = css`
     background: var(--_surface);
   }
 
+  .chat-row {
+    grid-template-columns: minmax(0, 1fr);
+    border-inline-start: 0.25rem solid var(--_border);
+  }
+
+  .chat-row[part~='chat-waiting'] {
+    border-inline-start-color: var(--_brand);
+  }
+
+  .kind-chat {
+    font-weight: 700;
+  }
+
   .row[part~='row-unread'] {
     border-inline-start: 0.25rem solid var(--_brand);
   }

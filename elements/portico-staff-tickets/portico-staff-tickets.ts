@@ -27,18 +27,27 @@ import {
   filterOf,
   renderBulk,
   renderFilters,
+  renderMore,
+  renderQueueHead,
   renderRows,
   type BulkChange,
 } from './staff-tickets.queue.ts';
+import { chatsAllowed, QueueChatsController } from './staff-tickets.chats.ts';
 import { StaffReplyController } from './staff-tickets.reply.ts';
 import { TriageController } from './staff-tickets.triage.ts';
-import { renderContext, renderHeader, renderThread } from './staff-tickets.view.ts';
+import {
+  renderContext,
+  renderHeader,
+  renderThread,
+  renderTicketLoading,
+} from './staff-tickets.view.ts';
 import { styles } from './portico-staff-tickets.styles.ts';
 
 /**
  * The agents' ticket inbox: the queue of every account's tickets with filters, paging and bulk
  * changes, and one ticket with its thread (notes included), the customer's context beside it and
  * an answer box with saved replies, internal notes and files. Changes arrive as they happen.
+ * Waiting and active live chats head the queue (read again every 20 s), linking to `#chats`.
  * Links inside are `#ticket=<id>` and `#tickets`; the page (the staff console) routes them.
  *
  * @summary Staff ticket queue and ticket view.
@@ -47,13 +56,20 @@ import { styles } from './portico-staff-tickets.styles.ts';
  * @csspart priority-filter - The priority filter. @csspart kind-filter - The kind filter.
  * @csspart assignee-filter - The assignee filter. @csspart tag-filter - The tag filter.
  * @csspart unread-filter - The "Unread only" switch. @csspart unread-count - Unread tickets.
+ * @csspart waiting-filter - "Waiting longer than": how long a customer has waited for staff.
+ * @csspart sort - "Sort by": unread first, waiting longest, newest, oldest, most urgent.
+ * @csspart chats - The live chats above the tickets. @csspart chats-empty - When there are none.
+ * @csspart chat-row - One chat (also `chat-waiting`). @csspart customer - A chat's customer.
+ * @csspart who - Visitor or account. @csspart chat-status - Waiting, or active with whom.
+ * @csspart chat-subject - A chat's subject. @csspart open-chat - "Open in chats" (`#chats`).
  * @csspart list - The queue's rows. @csspart row - One ticket (also `row-unread`).
  * @csspart select - A row's selection box. @csspart unread - A row's "Unread" mark.
  * @csspart number - A ticket's number. @csspart open - The link that opens a ticket.
  * @csspart account - The customer's account. @csspart status - A status badge (also
  *   `status-<status>`). @csspart priority - A priority badge (also `priority-<priority>`).
  * @csspart kind - A ticket's kind. @csspart assignee - Who has a ticket.
- * @csspart waited - How long since the last activity (rows) or the customer's last words.
+ * @csspart waited - How long since the last activity (rows) or the customer's last words
+ *   (also `waited-customer` on rows whose customer waits for an answer).
  * @csspart empty - The line shown when no ticket matches. @csspart more - "Load more".
  * @csspart bulk - The form that changes the selected tickets. @csspart selected-count - How many.
  * @csspart bulk-assignee - Whom to assign them to. @csspart bulk-assign - "Assign".
@@ -117,6 +133,8 @@ export class PorticoStaffTickets extends LitElement {
   @state() private ticketSyncs = 0;
 
   private focusTarget: string | null = null;
+  /** How many times the ticket list was read: the chats are read again with it. */
+  private listReads = 0;
   private readonly internals = this.attachInternals();
   private downloads = new DownloadController(this);
 
@@ -140,6 +158,8 @@ export class PorticoStaffTickets extends LitElement {
     task: async ([api, staffId, filter], { signal }) => {
       if (!api || !staffId) return initialState;
       if (filter.query || filter.tag) await pause(200, signal);
+      this.listReads += 1;
+      if (filter.kind === 'chat') return (this.rows = []);
       const limit = Math.min(50, Math.max(PAGE_SIZE, this.rows.length));
       const page = await api.trpc.staff.ticket.list.query(
         { ...listInputOf(filter), limit },
@@ -164,6 +184,12 @@ export class PorticoStaffTickets extends LitElement {
       this.cursor = page.nextCursor;
       return page;
     },
+  });
+
+  private chats = new QueueChatsController(this, {
+    api: () => this.api,
+    shown: () => Boolean(this.staffId) && !this.ticketId && chatsAllowed(this.filter),
+    reads: () => this.listReads,
   });
 
   private agentsTask = new Task(this, {
@@ -280,9 +306,7 @@ export class PorticoStaffTickets extends LitElement {
 
   private renderQueue(staffId: string) {
     const agents = this.agentsTask.value ?? [];
-    const rows = this.filter.unreadOnly ? this.rows.filter((row) => row.unread) : this.rows;
-    const last = this.rows.at(-1);
-    const more = this.cursor && !(this.filter.unreadOnly && last && !last.unread);
+    const onlyChats = this.filter.kind === 'chat';
     const loading = this.listTask.status === TaskStatus.PENDING;
     return html`
       <section
@@ -291,12 +315,7 @@ export class PorticoStaffTickets extends LitElement {
         aria-labelledby="queue-title"
         aria-busy=${loading ? 'true' : 'false'}
       >
-        <div class="queue-head">
-          <h2 id="queue-title" tabindex="-1">${msg('Tickets')}</h2>
-          <p part="unread-count" class="hint">
-            ${this.unread === 1 ? msg('1 unread ticket') : msg(str`${this.unread} unread tickets`)}
-          </p>
-        </div>
+        ${renderQueueHead(this.unread)}
         ${renderFilters(this.filter, agents, staffId, this.handleFilterInput)}
         ${renderBulk({
           count: this.selected.size,
@@ -307,25 +326,19 @@ export class PorticoStaffTickets extends LitElement {
           close: () => this.runBulk({ kind: 'close' }),
           tag: (tag) => this.runBulk({ kind: 'tag', tag }),
         })}
-        ${renderTaskError(this.bulkTask)}
+        ${renderTaskError(this.bulkTask)} ${this.chats.render(this.filter, staffId)}
         ${renderTaskError(this.listTask, () => void this.listTask.run())}
         ${
           this.listTask.status === TaskStatus.INITIAL || (loading && !this.listTask.value)
             ? html`<p role="status" class="hint">${msg('Loading tickets…')}</p>`
-            : renderRows(rows, { selected: this.selected, toggle: this.toggle })
+            : onlyChats
+              ? nothing
+              : renderRows(this.rows, { selected: this.selected, toggle: this.toggle })
         }
         ${renderTaskError(this.moreTask, () => this.loadMore())}
         ${
-          more
-            ? html`<button
-                part="more"
-                type="button"
-                class="secondary"
-                aria-busy=${this.moreTask.status === TaskStatus.PENDING ? 'true' : 'false'}
-                @click=${() => this.loadMore()}
-              >
-                ${msg('Load more')}
-              </button>`
+          this.cursor && !onlyChats
+            ? renderMore(this.moreTask.status === TaskStatus.PENDING, () => this.loadMore())
             : nothing
         }
       </section>
@@ -334,17 +347,7 @@ export class PorticoStaffTickets extends LitElement {
 
   private renderTicket(staffId: string) {
     const ticket = this.ticket;
-    if (!ticket) {
-      return html`<section part="ticket" class="ticket" aria-busy="true">
-        <a part="back" href="#tickets">${msg('Back to the queue')}</a>
-        ${renderTaskError(this.ticketTask, () => void this.ticketTask.run())}
-        ${
-          this.ticketTask.status === TaskStatus.ERROR
-            ? nothing
-            : html`<p role="status" class="hint">${msg('Loading the ticket…')}</p>`
-        }
-      </section>`;
-    }
+    if (!ticket) return renderTicketLoading(this.ticketTask, () => void this.ticketTask.run());
     const context = this.contextTask.value;
     return html`
       <section part="ticket" class="ticket" aria-labelledby="ticket-title">

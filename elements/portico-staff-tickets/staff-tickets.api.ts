@@ -26,6 +26,7 @@ export type AccountSummary = Outputs['staff']['account']['summary'];
 export type TicketStatus = QueueRow['status'];
 export type TicketPriority = QueueRow['priority'];
 export type TicketKind = QueueRow['kind'];
+export type TicketSort = NonNullable<StaffListInput['sort']>;
 /** What a staff answer leaves the ticket as. */
 export type LeaveAs = 'pending' | 'open' | 'resolved';
 
@@ -44,12 +45,16 @@ export interface QueueFilter {
   query: string;
   status: TicketStatus | '';
   priority: TicketPriority | '';
-  kind: TicketKind | '';
+  /** A ticket kind, or `chat` for the live chats only. */
+  kind: TicketKind | 'chat' | '';
   tag: string;
   /** '' anyone, `me`, `none` (unassigned) or an agent's id. */
   assignee: string;
   /** Only tickets with customer words the agent has not read. */
   unreadOnly: boolean;
+  /** Only customers waiting for an answer longer than this many minutes ('' any). */
+  waiting: string;
+  sort: TicketSort;
 }
 
 export const EMPTY_FILTER: QueueFilter = {
@@ -60,7 +65,48 @@ export const EMPTY_FILTER: QueueFilter = {
   tag: '',
   assignee: '',
   unreadOnly: false,
+  waiting: '',
+  sort: 'unread',
 };
+
+export const TICKET_SORTS: readonly TicketSort[] = [
+  'unread',
+  'waiting',
+  'newest',
+  'oldest',
+  'priority',
+];
+
+/** The waits the filter offers, in minutes: an hour, four hours, a day, three days. */
+export const WAITING_CHOICES = [60, 240, 1440, 4320] as const;
+
+export function sortLabel(sort: TicketSort): string {
+  switch (sort) {
+    case 'unread':
+      return msg('Unread first');
+    case 'waiting':
+      return msg('Waiting longest');
+    case 'newest':
+      return msg('Newest');
+    case 'oldest':
+      return msg('Oldest');
+    case 'priority':
+      return msg('Most urgent');
+  }
+}
+
+export function waitingLabel(minutes: (typeof WAITING_CHOICES)[number]): string {
+  switch (minutes) {
+    case 60:
+      return msg('1 hour');
+    case 240:
+      return msg('4 hours');
+    case 1440:
+      return msg('24 hours');
+    case 4320:
+      return msg('3 days');
+  }
+}
 
 export const PAGE_SIZE = 20;
 export const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u;
@@ -72,9 +118,12 @@ export function listInputOf(filter: QueueFilter): StaffListInput {
     query: filter.query.trim() || undefined,
     status: filter.status ? [filter.status] : undefined,
     priority: filter.priority ? [filter.priority] : undefined,
-    kind: filter.kind ? [filter.kind] : undefined,
+    kind: filter.kind && filter.kind !== 'chat' ? [filter.kind] : undefined,
     tag: tag && TAG_PATTERN.test(tag) && tag.length <= 30 ? tag : undefined,
     assignee: filter.assignee || undefined,
+    sort: filter.sort,
+    unreadOnly: filter.unreadOnly || undefined,
+    waitingLongerThan: Number(filter.waiting) || undefined,
   };
 }
 

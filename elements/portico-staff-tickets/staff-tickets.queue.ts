@@ -8,10 +8,14 @@ import {
   priorityLabel,
   renderPriority,
   sinceLabel,
+  sortLabel,
   statusLabel,
   TICKET_KINDS,
   TICKET_PRIORITIES,
+  TICKET_SORTS,
   TICKET_STATUSES,
+  WAITING_CHOICES,
+  waitingLabel,
   type Agent,
   type QueueFilter,
   type QueueRow,
@@ -35,7 +39,16 @@ export function renderAgentOptions(agents: readonly Agent[], selected: string, s
     );
 }
 
-/** The search and filter form above the queue; `onInput` hears every control. */
+/** The queue's title and how many tickets have customer words nobody here has read. */
+export function renderQueueHead(unread: number) {
+  return html`<div class="queue-head">
+    <h2 id="queue-title" tabindex="-1">${msg('Tickets')}</h2>
+    <p part="unread-count" class="hint">
+      ${unread === 1 ? msg('1 unread ticket') : msg(str`${unread} unread tickets`)}
+    </p>
+  </div>`;
+}
+
 /** The queue filter a person set in the filter form. */
 export function filterOf(form: HTMLFormElement): QueueFilter {
   const data = new FormData(form);
@@ -48,9 +61,12 @@ export function filterOf(form: HTMLFormElement): QueueFilter {
     tag: text('tag'),
     assignee: text('assignee'),
     unreadOnly: data.has('unreadOnly'),
+    waiting: text('waiting'),
+    sort: (text('sort') || 'unread') as QueueFilter['sort'],
   };
 }
 
+/** The search and filter form above the queue; `onInput` hears every control. */
 export function renderFilters(
   filter: QueueFilter,
   agents: readonly Agent[],
@@ -99,6 +115,7 @@ export function renderFilters(
         <select part="kind-filter" name="kind">
           ${option('', msg('Any kind'), filter.kind)}
           ${TICKET_KINDS.map((k) => option(k, kindLabel(k), filter.kind))}
+          ${option('chat', msg('Chat'), filter.kind)}
         </select>
       </label>
       <label>
@@ -120,6 +137,19 @@ export function renderFilters(
           .value=${live(filter.tag)}
         />
       </label>
+      <label>
+        ${msg('Waiting longer than')}
+        <select part="waiting-filter" name="waiting">
+          ${option('', msg('Any time'), filter.waiting)}
+          ${WAITING_CHOICES.map((m) => option(String(m), waitingLabel(m), filter.waiting))}
+        </select>
+      </label>
+      <label>
+        ${msg('Sort by')}
+        <select part="sort" name="sort">
+          ${TICKET_SORTS.map((s) => option(s, sortLabel(s), filter.sort))}
+        </select>
+      </label>
       <label class="check">
         <input
           part="unread-filter"
@@ -138,7 +168,7 @@ export interface RowActions {
   toggle(id: string, on: boolean): void;
 }
 
-/** The queue: one row per ticket, unread first as the server sorts it. */
+/** The queue: one row per ticket, in the order the server sorted them. */
 export function renderRows(rows: readonly QueueRow[], actions: RowActions) {
   if (!rows.length) {
     return html`<p part="empty" class="hint">${msg('No tickets match these filters.')}</p>`;
@@ -175,14 +205,34 @@ function renderRow(row: QueueRow, actions: RowActions) {
           ${renderPriority(row.priority)}
           <span part="kind">${kindLabel(row.kind)}</span>
           <span part="assignee">${row.assigneeName ?? msg('Unassigned')}</span>
-          <span part="waited">
-            ${msg('Last activity')}
-            <time datetime=${row.updatedAt}>${sinceLabel(row.updatedAt)}</time>
-          </span>
+          ${
+            row.awaitingStaff
+              ? html`<span part="waited waited-customer">
+                  ${msg('Customer waiting')}
+                  <time datetime=${row.customerAt}>${sinceLabel(row.customerAt)}</time>
+                </span>`
+              : html`<span part="waited">
+                  ${msg('Last activity')}
+                  <time datetime=${row.updatedAt}>${sinceLabel(row.updatedAt)}</time>
+                </span>`
+          }
         </p>
       </div>
     </li>
   `;
+}
+
+/** "Load more", while the server has another page. */
+export function renderMore(busy: boolean, onClick: () => void) {
+  return html`<button
+    part="more"
+    type="button"
+    class="secondary"
+    aria-busy=${busy ? 'true' : 'false'}
+    @click=${onClick}
+  >
+    ${msg('Load more')}
+  </button>`;
 }
 
 export interface BulkActions {

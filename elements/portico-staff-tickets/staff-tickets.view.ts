@@ -1,10 +1,12 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
+import { TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import { attachmentDownload, type DownloadController } from '../shared/download.ts';
 import { formatDate, formatDateTime, formatMoney } from '../shared/format.ts';
 import { formatSize } from '../shared/upload.ts';
+import { renderTaskError } from '../shared/task.ts';
 import { roleLabel } from '../portico-ticket-inbox/ticket-thread.messages.ts';
 import {
   kindLabel,
@@ -17,6 +19,22 @@ import {
   type StaffTicketDetail,
 } from './staff-tickets.api.ts';
 import { renderStatus } from './staff-tickets.queue.ts';
+
+/** The ticket view while its ticket is on its way, or why it did not come. */
+export function renderTicketLoading(
+  task: { status: TaskStatus; error: unknown },
+  retry: () => void,
+) {
+  return html`<section part="ticket" class="ticket" aria-busy="true">
+    <a part="back" href="#tickets">${msg('Back to the queue')}</a>
+    ${renderTaskError(task, retry)}
+    ${
+      task.status === TaskStatus.ERROR
+        ? nothing
+        : html`<p role="status" class="hint">${msg('Loading the ticket…')}</p>`
+    }
+  </section>`;
+}
 
 /** Number, subject and the facts an agent reads first. */
 export function renderHeader(ticket: StaffTicketDetail) {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 import '../../elements/portico-staff-tickets/portico-staff-tickets.ts';
@@ -21,6 +21,7 @@ import {
 
 type Ticket = inferRouterOutputs<AppRouter>['ticket']['create'];
 type Agent = inferRouterOutputs<AppRouter>['staff']['ticket']['agents'][number];
+type ChatView = inferRouterOutputs<AppRouter>['chat']['start'];
 
 function customer<T = unknown>(path: string, input?: unknown): Promise<T> {
   return executeServerCommand<T, CustomerCall>('portico-customer', { as: 'carla', path, input });
@@ -46,6 +47,34 @@ function carlaTicket(
 
 const token = () => crypto.randomUUID().slice(0, 8);
 
+/** A customer-side procedure called by someone else's browser: a visitor, by their name. */
+function visitor<T = unknown>(
+  as: string,
+  path: string,
+  input?: unknown,
+  kind: CustomerCall['kind'] = 'mutation',
+): Promise<T> {
+  return executeServerCommand<T, CustomerCall>('portico-customer', { as, path, input, kind });
+}
+
+/** Chats a test started, ended after it so no other test finds them waiting. */
+const chatsStarted: { as: string; id: string }[] = [];
+
+/** A visitor asks for a person, as "Talk to a person" does; the chat waits in the queue. */
+async function waitingChat(name: string): Promise<string> {
+  const view = await visitor<ChatView>(name, 'chat.start', {
+    message: `Has the pallet of ${name} left the warehouse?`,
+    visitor: { name, email: `${name}@visitor.example` },
+  });
+  const conversation = view.conversation;
+  if (!conversation) throw new Error('chat.start opened no conversation');
+  chatsStarted.push({ as: name, id: conversation.id });
+  if (conversation.status === 'bot') {
+    await visitor(name, 'chat.queue', { conversationId: conversation.id });
+  }
+  return conversation.id;
+}
+
 async function render(ticketId: string | null = null): Promise<PorticoStaffTickets> {
   const container = await fixture(html`
     <portico-portal api=${backendUrl}>
@@ -59,6 +88,22 @@ async function render(ticketId: string | null = null): Promise<PorticoStaffTicke
 
 const rowOf = (element: PorticoStaffTickets, id: string) =>
   element.shadowRoot?.querySelector<HTMLElement>(`[part~='row'][data-id='${id}']`) ?? null;
+
+const chatRowOf = (element: PorticoStaffTickets, id: string) =>
+  element.shadowRoot?.querySelector<HTMLElement>(`[part~='chat-row'][data-id='${id}']`) ?? null;
+
+/** The ticket rows' ids, top to bottom. */
+const rowIds = (element: PorticoStaffTickets) =>
+  all(element, "[part~='row']").map((row) => row.dataset.id);
+
+/** The words of the label that holds a control: its accessible name. */
+const labelOf = (control: HTMLInputElement | HTMLSelectElement | null) =>
+  [...(control?.labels?.[0]?.childNodes ?? [])]
+    .filter((node) => node.nodeType === Node.TEXT_NODE)
+    .map((node) => node.textContent)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Sets a control of a form the way a person does: value, then the events a browser fires. */
 function choose(element: PorticoStaffTickets, partName: string, value: string): void {
@@ -106,6 +151,12 @@ describe('<portico-staff-tickets>', () => {
 
   afterEach(async () => {
     await setViewport({ width: 800, height: 600 });
+    for (const { as, id } of chatsStarted.splice(0)) {
+      const { conversation } = await visitor<ChatView>(as, 'chat.current', undefined, 'query');
+      if (conversation?.id === id && conversation.status !== 'ended') {
+        await visitor(as, 'chat.end', { conversationId: id });
+      }
+    }
     await signOut();
   });
 
@@ -257,13 +308,143 @@ describe('<portico-staff-tickets>', () => {
     );
   });
 
+  it('sorts the queue as the agent chooses, from the keyboard too', async () => {
+    const run = token();
+    const first = await carlaTicket(`Sort ${run} first`, 'question', 'low');
+    const second = await carlaTicket(`Sort ${run} second`, 'complaint', 'urgent');
+    const third = await carlaTicket(`Sort ${run} third`, 'concern', 'high');
+    const element = await queue(run);
+    await until(() => rowIds(element).length === 3, 'the search never found the three tickets');
+    // Unread first, then the latest activity.
+    expect(rowIds(element)).to.deep.equal([third.id, second.id, first.id]);
+    const sort = part<HTMLSelectElement>(element, 'sort')!;
+    expect(labelOf(sort)).to.equal('Sort by');
+    expect([...sort.options].map((option) => textOf(option))).to.deep.equal([
+      'Unread first',
+      'Waiting longest',
+      'Newest',
+      'Oldest',
+      'Most urgent',
+    ]);
+    sort.focus();
+    await sendKeys({ press: 'End' });
+    await until(
+      () => rowIds(element).join() === [second.id, third.id, first.id].join(),
+      'the keyboard never sorted the most urgent first',
+    );
+    expect(sort.value).to.equal('priority');
+    // The customer who wrote first has waited longest.
+    choose(element, 'sort', 'waiting');
+    await until(
+      () => rowIds(element).join() === [first.id, second.id, third.id].join(),
+      'the longest wait never came first',
+    );
+    choose(element, 'sort', 'newest');
+    await until(
+      () => rowIds(element).join() === [third.id, second.id, first.id].join(),
+      'the newest never came first',
+    );
+    await expect(element).to.be.accessible();
+  });
+
+  it('keeps only unread tickets, asking the server', async () => {
+    const run = token();
+    const read = await carlaTicket(`Unread ${run} seen`);
+    const unread = await carlaTicket(`Unread ${run} new`);
+    await staff('staff.ticket.markRead', { ticketId: read.id });
+    const element = await queue(run);
+    await until(() => rowOf(element, read.id) && rowOf(element, unread.id), 'rows never came');
+    const toggle = part<HTMLInputElement>(element, 'unread-filter')!;
+    expect(labelOf(toggle)).to.equal('Unread only');
+    toggle.click();
+    await until(() => !rowOf(element, read.id), 'the read ticket stayed');
+    expect(rowOf(element, unread.id)).to.not.equal(null);
+  });
+
+  it('shows how long a customer has waited and filters on the wait', async () => {
+    const run = token();
+    const waiting = await carlaTicket(`Wait ${run} waiting`);
+    const answered = await carlaTicket(`Wait ${run} answered`);
+    await staff('staff.ticket.reply', { ticketId: answered.id, body: 'We are on it.' });
+    const element = await queue(run);
+    await until(() => rowOf(element, waiting.id) && rowOf(element, answered.id), 'rows never came');
+    const waited = (id: string) => rowOf(element, id)!.querySelector("[part~='waited']")!;
+    expect(waited(waiting.id).part.contains('waited-customer')).to.equal(true);
+    expect(textOf(waited(waiting.id))).to.match(/^Customer waiting (just now|1 min)$/);
+    expect(waited(waiting.id).querySelector('time')!.dateTime).to.match(/^\d{4}-\d\d-\d\dT/);
+    expect(textOf(waited(answered.id))).to.contain('Last activity');
+    const filter = part<HTMLSelectElement>(element, 'waiting-filter')!;
+    expect(labelOf(filter)).to.equal('Waiting longer than');
+    expect([...filter.options].map((option) => textOf(option))).to.deep.equal([
+      'Any time',
+      '1 hour',
+      '4 hours',
+      '24 hours',
+      '3 days',
+    ]);
+    // Neither customer has waited an hour yet.
+    choose(element, 'waiting-filter', '60');
+    await until(
+      () => !rowOf(element, waiting.id) && !rowOf(element, answered.id),
+      'tickets younger than an hour stayed under "1 hour"',
+    );
+    choose(element, 'waiting-filter', '');
+    await until(() => rowOf(element, waiting.id), 'the ticket never came back for "Any time"');
+  });
+
+  it('heads the queue with a waiting chat, and shows only chats for the kind Chat', async () => {
+    const run = token();
+    const name = `visitor-${run}`;
+    const chatId = await waitingChat(name);
+    const ticket = await carlaTicket(`Queue ${run} visitor-${run} pallet`);
+    const element = await queue(run);
+    await until(() => element.matches(':state(live)'), 'ticket changes never went live');
+    await until(
+      () => chatRowOf(element, chatId) && rowOf(element, ticket.id),
+      'the waiting chat and the ticket never showed together',
+    );
+    const row = chatRowOf(element, chatId)!;
+    expect(textOf(row.querySelector("[part~='kind']"))).to.equal('Chat');
+    expect(textOf(row.querySelector("[part~='customer']"))).to.equal(name);
+    expect(textOf(row.querySelector("[part~='who']"))).to.equal('Visitor');
+    expect(textOf(row.querySelector("[part~='waited']"))).to.match(/^Customer waiting/);
+    const link = row.querySelector<HTMLAnchorElement>("[part~='open-chat']")!;
+    expect(link.getAttribute('href')).to.equal('#chats');
+    expect(textOf(link)).to.equal('Open in chats');
+    const ticketRow = rowOf(element, ticket.id)!;
+    expect(row.compareDocumentPosition(ticketRow) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(
+      0,
+    );
+    await expect(element).to.be.accessible();
+
+    choose(element, 'kind-filter', 'chat');
+    await until(() => !rowOf(element, ticket.id), 'tickets stayed under the kind Chat');
+    expect(chatRowOf(element, chatId)).to.not.equal(null);
+    choose(element, 'kind-filter', 'complaint');
+    await until(
+      () => !chatRowOf(element, chatId) && rowOf(element, ticket.id),
+      'the chat stayed under the kind Complaint',
+    );
+    choose(element, 'kind-filter', '');
+    await until(() => chatRowOf(element, chatId), 'the chat never came back');
+
+    // The chat ends; the next time the queue is read (here: a customer reply) it is gone.
+    await visitor(name, 'chat.end', { conversationId: chatId });
+    await customer('ticket.reply', { ticketId: ticket.id, body: `Any news ${run}?` });
+    await until(() => !chatRowOf(element, chatId), 'the ended chat stayed in the queue');
+  });
+
   it('fits 320 px without scrolling sideways', async () => {
     const ticket = await carlaTicket(`Narrow ${token()} a rather long subject for a phone`);
     await setViewport({ width: 320, height: 640 });
     const element = await openTicket(ticket.id);
     expect(element.scrollWidth).to.be.at.most(element.clientWidth);
+    const chatId = await waitingChat(`visitor-with-a-long-name-${token()}`);
     element.ticketId = null;
-    await until(() => part(element, 'list'), 'the queue never came back');
+    await until(
+      () => part(element, 'list') && chatRowOf(element, chatId),
+      'the queue and its chat never came back',
+    );
     expect(element.scrollWidth).to.be.at.most(element.clientWidth);
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
   });
