@@ -116,6 +116,67 @@ try {
   await page.screenshot({ path: `${out}portico-chat-agent.png` });
   await staff.screenshot({ path: `${out}portico-staff-chat.png`, fullPage: true });
   await agentView.getByRole('button', { name: 'End chat' }).click();
+
+  // Each view of the staff console, as the demo's agent (and its administrator for settings).
+  const shoot = async (hash: string, view: string, ready: string, file: string) => {
+    await staff.evaluate((fragment) => (location.hash = fragment), hash);
+    const element = staff.locator(view);
+    await element.locator(ready).first().waitFor();
+    // Lists fill in after their first read: let the page settle before the picture.
+    await staff.waitForLoadState('networkidle');
+    await staff.screenshot({ path: `${out}${file}.png`, fullPage: true });
+    return element;
+  };
+  const ticketsView = await shoot(
+    '#tickets',
+    'portico-staff-tickets',
+    '[part~="open"]',
+    'portico-staff-tickets',
+  );
+  await ticketsView.locator('[part~="open"]').first().click();
+  await ticketsView.locator('[part~="context"] [part~="balance"]').waitFor();
+  await staff.screenshot({ path: `${out}portico-staff-tickets-ticket.png`, fullPage: true });
+  const ordersView = await shoot(
+    '#orders',
+    'portico-staff-orders',
+    '[part~="open"]',
+    'portico-staff-orders',
+  );
+  await ordersView.locator('[part~="open"]').first().click();
+  await ordersView.locator('[part~="timeline"]').waitFor();
+  await staff.screenshot({ path: `${out}portico-staff-orders-order.png`, fullPage: true });
+  const customersView = await shoot(
+    '#customers',
+    'portico-staff-customers',
+    '[part~="open"]',
+    'portico-staff-customers',
+  );
+  await customersView.locator('[part~="open"]').first().click();
+  await customersView.locator('[part~="members"]').waitFor();
+  await staff.screenshot({ path: `${out}portico-staff-customers-account.png`, fullPage: true });
+  const accountId = await staff.evaluate(() => location.hash.replace('#customer=', ''));
+  await shoot(
+    `#billing=${accountId}`,
+    'portico-staff-billing',
+    '[part~="statement"]',
+    'portico-staff-billing',
+  );
+  const helpView = await shoot(
+    '#help',
+    'portico-staff-help',
+    '[part~="open"]',
+    'portico-staff-help',
+  );
+  await helpView.locator('[part~="open"]').first().click();
+  await helpView.locator('[part~="preview"]').waitFor();
+  await staff.waitForLoadState('networkidle');
+  await staff.screenshot({ path: `${out}portico-staff-help-article.png`, fullPage: true });
+  await shoot('#reports', 'portico-staff-reports', 'svg', 'portico-staff-reports');
+  await staffLogin.getByRole('button', { name: 'Sign out' }).click();
+  await staffLogin.getByLabel('Email').fill(DEMO_SIGN_INS.admin.email);
+  await staffLogin.getByLabel('Password', { exact: true }).fill(DEMO_SIGN_INS.admin.password);
+  await staffLogin.getByRole('button', { name: 'Sign in' }).click();
+  await shoot('#settings', 'portico-staff-settings', '[part~="preview"]', 'portico-staff-settings');
   await staff.close();
 
   const phone = await browser.newPage({ viewport: { width: 320, height: 640 } });

@@ -74,6 +74,16 @@ export const styles = css`
     gap: 0.5rem;
   }
 
+  /* A box to tick, not a field: the form's full-width input rule does not apply. */
+  label.check input {
+    flex: none;
+    inline-size: 1.5rem;
+    min-inline-size: 0;
+    block-size: 1.5rem;
+    min-block-size: 0;
+    margin: 0.625rem 0;
+  }
+
   .bulk {
     padding: 0.75rem;
     border: 1px solid var(--_brand);

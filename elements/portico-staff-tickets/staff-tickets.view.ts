@@ -144,7 +144,10 @@ export function renderContext(
   return html`
     <aside part="context" class="context" aria-labelledby="context-title">
       <h3 id="context-title">${msg('Customer')}</h3>
-      <p part="context-account" class="account-name">${ticket.accountName}</p>
+      <p part="context-account" class="account-name">
+        <a href="#customer=${encodeURIComponent(ticket.accountId)}">${ticket.accountName}</a>
+        · <a href="#billing=${encodeURIComponent(ticket.accountId)}">${msg('Billing')}</a>
+      </p>
       ${
         summary
           ? html`<p part="balance">
@@ -165,7 +168,8 @@ export function renderContext(
                       ${summary.orders.map(
                         (order) =>
                           html`<li part="context-order">
-                            ${order.number} · ${formatDate(order.createdAt)} ·
+                            <a href="#order=${encodeURIComponent(order.id)}">${order.number}</a> ·
+                            ${formatDate(order.createdAt)} ·
                             ${formatMoney(order.total, order.currency)}
                           </li>`,
                       )}
