@@ -44,10 +44,16 @@ export async function startPortico(
   const requested = loadConfig(env);
   const server = createServer();
   const port = await listenOn(server, requested.port);
+  // The backend's own origin is added again with the real port; with PORT=0 the requested one
+  // would be `http://localhost:0`, which no page has.
+  const own = new URL(requested.publicUrl).origin;
   const config: Config = loadConfig({
     ...env,
     PORT: String(port),
-    TRUSTED_ORIGINS: [...requested.trustedOrigins, ...(options.extraOrigins ?? [])].join(','),
+    TRUSTED_ORIGINS: [
+      ...requested.trustedOrigins.filter((origin) => origin !== own),
+      ...(options.extraOrigins ?? []),
+    ].join(','),
   });
   let services: Services;
   try {

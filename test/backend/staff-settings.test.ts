@@ -100,6 +100,9 @@ describe('staff settings: branding, origins, staff users and the mail check', ()
     assert.equal(settings.portal.chatWaitSeconds, 180);
     assert.equal(settings.portal.supportInbox, null);
     assert.ok(settings.origins.environment.includes(TEST_ORIGIN));
+    // The backend's own origin with its real port, not the `:0` it was asked to pick from.
+    assert.ok(settings.origins.environment.includes(new URL(portico.url).origin));
+    assert.ok(!settings.origins.environment.some((origin) => origin.endsWith(':0')));
     assert.deepEqual(settings.origins.stored, []);
     assert.equal(settings.mail.smtp, true);
   });
