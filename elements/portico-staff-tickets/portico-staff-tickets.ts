@@ -87,7 +87,7 @@ import { styles } from './portico-staff-tickets.styles.ts';
  * @csspart internal - The "Internal note" mark. @csspart time - When a message was written.
  * @csspart body - A message's text. @csspart files - Its files. @csspart file - One file.
  * @csspart download - A file's download button.
- * @csspart context - The customer's context. @csspart context-account - The account's name.
+ * @csspart context - The customer's context. @csspart context-account - The account (a link); `context-billing` its billing.
  * @csspart balance - Its balance. @csspart orders - Recent orders. @csspart context-order - One.
  * @csspart other-tickets - The account's other tickets. @csspart other-ticket - One.
  * @csspart reply-form - The answer box. @csspart canned - The saved-replies picker.

@@ -144,9 +144,14 @@ export function renderContext(
   return html`
     <aside part="context" class="context" aria-labelledby="context-title">
       <h3 id="context-title">${msg('Customer')}</h3>
-      <p part="context-account" class="account-name">
-        <a href="#customer=${encodeURIComponent(ticket.accountId)}">${ticket.accountName}</a>
-        · <a href="#billing=${encodeURIComponent(ticket.accountId)}">${msg('Billing')}</a>
+      <p class="account-name">
+        <a part="context-account" href="#customer=${encodeURIComponent(ticket.accountId)}"
+          >${ticket.accountName}</a
+        >
+        ·
+        <a part="context-billing" href="#billing=${encodeURIComponent(ticket.accountId)}"
+          >${msg('Billing')}</a
+        >
       </p>
       ${
         summary

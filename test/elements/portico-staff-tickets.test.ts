@@ -200,6 +200,13 @@ describe('<portico-staff-tickets>', () => {
     expect(textOf(part(element, 'heading'))).to.contain(ticket.subject);
     await until(() => part(element, 'balance'), 'the account context never arrived');
     expect(textOf(part(element, 'context-account'))).to.equal(ticket.accountName);
+    // The customer's account and billing open in their own console views.
+    expect(part<HTMLAnchorElement>(element, 'context-account')!.hash).to.equal(
+      `#customer=${encodeURIComponent(ticket.accountId)}`,
+    );
+    expect(part<HTMLAnchorElement>(element, 'context-billing')!.hash).to.equal(
+      `#billing=${encodeURIComponent(ticket.accountId)}`,
+    );
     expect(textOf(part(element, 'balance'))).to.contain('Balance');
     await until(() => part(element, 'canned'), 'no canned replies offered');
     const picker = part<HTMLSelectElement>(element, 'canned')!;
