@@ -1,26 +1,13 @@
-import { sql, type ExpressionBuilder, type SqlBool, type Expression } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { decodeCursor, page } from '../db/cursor.ts';
+import { searchWords } from '../db/fold.ts';
+import { foldedLike } from '../db/match.ts';
 import { STAFF_ROLES } from '../session/roles.ts';
 import { accountRole } from '../account/account.roles.ts';
 import type { LockTables } from './customer.tables.ts';
 import type { SearchInput } from './customer.schema.ts';
-
-const MAX_WORDS = 8;
-
-/**
- * The words of a search, lower-cased and escaped for `LIKE`. Not folded: the names and emails
- * are better-auth's columns, which have no folded copy to match against.
- */
-export function customerWords(query: string): string[] {
-  return query
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, MAX_WORDS)
-    .map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-}
 
 type UserEb = ExpressionBuilder<Database, 'user'>;
 
@@ -28,11 +15,8 @@ type UserEb = ExpressionBuilder<Database, 'user'>;
 export const isCustomer = (eb: UserEb) =>
   eb.or([eb('user.role', 'is', null), eb('user.role', 'not in', [...STAFF_ROLES])]);
 
-const like = (column: Expression<string>, word: string) =>
-  sql<SqlBool>`lower(${column}) like ${word} escape '\\'`;
-
 const personMatches = (eb: UserEb, word: string) =>
-  eb.or([like(eb.ref('user.name'), word), like(eb.ref('user.email'), word)]);
+  eb.or([foldedLike(eb.ref('user.name'), word), foldedLike(eb.ref('user.email'), word)]);
 
 /** Whether a person is locked out now: banned, with no end or an end still ahead. */
 export function isLocked(row: { banned: number | null; banExpires: string | null }): boolean {
@@ -46,7 +30,7 @@ export function isLocked(row: { banned: number | null; banExpires: string | null
  * sums for the whole page).
  */
 export async function searchCustomers(db: Db, input: SearchInput) {
-  const words = customerWords(input.query);
+  const words = searchWords(input.query);
   const after = decodeCursor(input.cursor);
   let query = db
     .selectFrom('organization')
@@ -54,7 +38,7 @@ export async function searchCustomers(db: Db, input: SearchInput) {
   for (const word of words) {
     query = query.where((eb) =>
       eb.or([
-        like(eb.ref('organization.name'), word),
+        foldedLike(eb.ref('organization.name'), word),
         eb.exists(
           eb
             .selectFrom('member')

@@ -5,6 +5,8 @@ import { parseStoredAddress } from '../address/address.schema.ts';
 import { accountOf, type OrderScope } from '../order/order.queries.ts';
 import type { InvoiceStatus } from './ledger.schema.ts';
 import { today, used } from './ledger.settle.ts';
+import { fold } from '../db/fold.ts';
+import { foldedLike } from '../db/match.ts';
 
 /** An invoice's status, derived on every read from what is allocated to it and the date. */
 export function invoiceStatus(on: string) {
@@ -67,9 +69,9 @@ export function containing(words: string): string {
   return `%${words.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-/** `column` contains `words`, ignoring case (for ASCII, as SQLite's LIKE does). */
+/** `column` contains `words`, both folded: case and accents do not matter. */
 export function like(column: string, words: string) {
-  return sql<boolean>`${sql.ref(column)} like ${containing(words)} escape '\\'`;
+  return foldedLike(sql.ref(column), containing(fold(words)));
 }
 
 export type InvoiceSummary = Awaited<ReturnType<typeof listInvoices>>['items'][number];

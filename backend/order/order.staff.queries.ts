@@ -3,7 +3,8 @@ import { TRPCError } from '@trpc/server';
 import type { Db } from '../db/database.ts';
 import type { OrderStatus } from '../db/schema.ts';
 import { decodeCursor, page } from '../db/cursor.ts';
-import { fold } from '../db/fold.ts';
+import { searchWords } from '../db/fold.ts';
+import { foldedLike } from '../db/match.ts';
 import { CHANGEABLE, findOrder, type OrderSummary } from './order.queries.ts';
 import { SEQUENCE } from './order.lifecycle.ts';
 import type { StaffListInput } from './order.schema.ts';
@@ -15,24 +16,6 @@ export interface StaffOrderSummary extends OrderSummary {
 
 /** The sort of a page, in its cursor, so a cursor from another sort is refused, not misread. */
 const SORT_KEY = { newest: 'n', oldest: 'o', total: 't' } as const;
-
-const like = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/**
- * Each word of a staff search as LIKE patterns: folded (matches the folded order text and plain
- * ASCII names) and as typed, lower-cased (matches names written with accents, since SQLite's
- * LIKE ignores case only for ASCII).
- */
-function staffSearchPatterns(query: string): string[][] {
-  return query
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 8)
-    .map((word) => ({ folded: fold(word), typed: word.toLowerCase() }))
-    .filter(({ folded }) => folded !== '')
-    .map(({ folded, typed }) => [...new Set([like(folded), like(typed)])]);
-}
 
 /**
  * Every account's orders for staff: words match the number, products, account name, tracking
@@ -73,27 +56,29 @@ export async function listStaffOrders(db: Db, filter: StaffListInput & { limit: 
   if (filter.status?.length) query = query.where('order.status', 'in', filter.status);
   if (filter.from) query = query.where('order.createdAt', '>=', filter.from);
   if (filter.to) query = query.where('order.createdAt', '<', nextDay(filter.to));
-  for (const patterns of staffSearchPatterns(filter.query ?? '')) {
+  for (const p of searchWords(filter.query ?? '')) {
     query = query.where((eb) =>
-      eb.or(
-        patterns.flatMap((p) => [
-          sql<SqlBool>`"order"."searchText" like ${p} escape '\\'`,
-          sql<SqlBool>`"organization"."name" like ${p} escape '\\'`,
-          sql<SqlBool>`coalesce("order"."trackingNumber", '') like ${p} escape '\\'`,
-          sql<SqlBool>`coalesce("placer"."name", '') like ${p} escape '\\'`,
-          sql<SqlBool>`coalesce("placer"."email", '') like ${p} escape '\\'`,
-          eb.exists(
-            eb
-              .selectFrom('member')
-              .innerJoin('user as person', 'person.id', 'member.userId')
-              .select('member.id')
-              .whereRef('member.organizationId', '=', 'order.accountId')
-              .where(
-                sql<SqlBool>`("person"."name" like ${p} escape '\\' or "person"."email" like ${p} escape '\\')`,
-              ),
-          ),
-        ]),
-      ),
+      eb.or([
+        // The order's own text is stored folded; the rest is folded as it is matched.
+        sql<SqlBool>`"order"."searchText" like ${p} escape '\\'`,
+        foldedLike(eb.ref('organization.name'), p),
+        foldedLike(eb.ref('order.trackingNumber'), p),
+        foldedLike(eb.ref('placer.name'), p),
+        foldedLike(eb.ref('placer.email'), p),
+        eb.exists(
+          eb
+            .selectFrom('member')
+            .innerJoin('user as person', 'person.id', 'member.userId')
+            .select('member.id')
+            .whereRef('member.organizationId', '=', 'order.accountId')
+            .where((inner) =>
+              inner.or([
+                foldedLike(inner.ref('person.name'), p),
+                foldedLike(inner.ref('person.email'), p),
+              ]),
+            ),
+        ),
+      ]),
     );
   }
   if (after) {

@@ -388,4 +388,34 @@ describe('the staff view of customers: search, one account, invitations and lock
     assert.equal((await signIn('ben@bistro.test', client)).status, 200);
     assert.equal(data<Me>(await client.query('session.me')).account?.id, benAccount);
   });
+
+  it('matches without accents or case, as people type names on any keyboard', async () => {
+    const zane = await portico.personWithSession({
+      email: 'zane@ziedi.test',
+      name: 'Zane Bērziņa',
+    });
+    const zaneAccount = data<Me>(await zane.query('session.me')).account!.id;
+    await portico.services.db
+      .updateTable('organization')
+      .set({ name: 'Ziedu Bodīte Straße' })
+      .where('id', '=', zaneAccount)
+      .execute();
+    for (const query of ['berzina', 'BĒRZIŅA', 'bodite', 'strasse', 'ZIEDU bod']) {
+      const ids = (await search({ query })).items.map((found) => found.id);
+      assert.deepEqual(ids, [zaneAccount], `"${query}" finds the account`);
+    }
+    const found = (await search({ query: 'berzina' })).items[0]!;
+    assert.deepEqual(
+      found.people.map((person) => person.name),
+      ['Zane Bērziņa'],
+    );
+    // The orders and billing searches fold the same way.
+    const accounts = data<{ id: string }[]>(
+      await agent.query('staff.account.search', { query: 'bodite strasse' }),
+    );
+    assert.deepEqual(
+      accounts.map((row) => row.id),
+      [zaneAccount],
+    );
+  });
 });
