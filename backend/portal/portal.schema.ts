@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TICKET_KINDS } from '../ticket/ticket.schema.ts';
 
 export const LOCALES = ['en', 'de', 'lv', 'hr', 'el', 'fa'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -38,6 +39,12 @@ export const portalSettingsSchema = z.strictObject({
     .max(30, 'At most 30 categories.')
     .refine((list) => new Set(list).size === list.length, 'Each category once.')
     .default([]),
+  /** The kinds a customer may open a ticket as (question, complaint, concern), at least one. */
+  ticketKinds: z
+    .array(z.enum(TICKET_KINDS))
+    .min(1, 'Offer at least one kind of ticket.')
+    .max(TICKET_KINDS.length)
+    .default([...TICKET_KINDS]),
   /** Where new-ticket notices go; when empty, to every staff member. Never shown publicly. */
   supportInbox: z
     .email('An email address such as support@vendor.example, or nothing.')
@@ -63,6 +70,10 @@ export const portalSettingsInput = portalSettingsSchema
     message: 'Each language once.',
     path: ['locales'],
   })
+  .refine((settings) => new Set(settings.ticketKinds).size === settings.ticketKinds.length, {
+    message: 'Each kind once.',
+    path: ['ticketKinds'],
+  })
   .refine((settings) => settings.locales.includes(settings.defaultLocale), {
     message: 'The default language must be one of the languages offered.',
     path: ['defaultLocale'],
@@ -77,6 +88,7 @@ export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   currency: 'EUR',
   sellerDetails: '',
   ticketCategories: [],
+  ticketKinds: [...TICKET_KINDS],
   supportInbox: null,
   chatWaitSeconds: 180,
 };

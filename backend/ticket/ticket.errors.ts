@@ -3,6 +3,7 @@ export const TicketError = {
   NOT_FOUND: 'There is no such ticket in this account.',
   ORDER_NOT_FOUND: 'That order is not in this account.',
   UNKNOWN_CATEGORY: 'Choose one of the listed categories.',
+  KIND_NOT_OFFERED: 'Choose one of the kinds of request offered in the form.',
   UPLOAD_NOT_FOUND:
     'One of the attached files is no longer available. Remove it and upload it again.',
   CLOSED: 'This ticket is closed. Reopen it to write to it.',

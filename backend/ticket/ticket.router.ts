@@ -92,7 +92,10 @@ export async function* ticketUpdates(
 export const ticketRouter = router({
   create: customerProcedure.input(createInput).mutation(async ({ ctx, input }) => {
     const { reader, actor } = customerOf(ctx);
-    const { ticketCategories } = ctx.services.portalSettings();
+    const { ticketCategories, ticketKinds } = ctx.services.portalSettings();
+    if (!ticketKinds.includes(input.kind)) {
+      throw refuse('BAD_REQUEST', TicketError, 'KIND_NOT_OFFERED', { kinds: ticketKinds });
+    }
     if (input.category !== undefined && !ticketCategories.includes(input.category)) {
       throw refuse('BAD_REQUEST', TicketError, 'UNKNOWN_CATEGORY', {
         categories: ticketCategories,

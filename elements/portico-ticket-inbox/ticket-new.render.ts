@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
-import type { Draft } from './ticket-new.ts';
+import type { Choices, Draft } from './ticket-new.ts';
 import {
   describedBy,
   missingOrderText,
@@ -10,7 +10,6 @@ import {
   type Field,
 } from './ticket-new.fields.ts';
 import {
-  TICKET_KINDS,
   TICKET_PRIORITIES,
   kindLabel,
   priorityLabel,
@@ -32,12 +31,19 @@ function kindHint(kind: TicketKind): string {
   }
 }
 
-/** The kind as a radio group; the category, only when the vendor has some; the priority. */
-export function renderDetailsFields(draft: Draft, categories: string[], problems: Problems) {
+/**
+ * The kind as a radio group of the kinds the vendor takes; the category, only when the vendor
+ * has some; the priority.
+ */
+export function renderDetailsFields(
+  draft: Draft,
+  { categories, kinds }: Pick<Choices, 'categories' | 'kinds'>,
+  problems: Problems,
+) {
   return html`
     <fieldset part="kind" class="kinds" aria-describedby=${describedBy('kind', problems.kind)}>
       <legend>${msg('What is it?')}</legend>
-      ${TICKET_KINDS.map(
+      ${kinds.map(
         (kind) => html`
           <label class="choice">
             <input

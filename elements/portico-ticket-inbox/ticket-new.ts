@@ -24,6 +24,7 @@ import {
 import {
   MAX_BODY,
   MAX_SUBJECT,
+  TICKET_KINDS,
   accountOf,
   renderTaskError,
   type CreateTicket,
@@ -65,11 +66,15 @@ const EMPTY: Draft = {
   body: '',
 };
 
-/** The vendor's ticket categories and the customer's orders, for the form's selects. */
+/** The vendor's ticket kinds and categories and the customer's orders, for the form's choices. */
 export interface Choices {
   categories: string[];
+  kinds: readonly TicketKind[];
   orders: OrderOption[];
 }
+
+/** Until the vendor's settings arrive: every kind, no categories. */
+const NO_CHOICES: Choices = { categories: [], kinds: TICKET_KINDS, orders: [] };
 
 /** How many of the customer's latest orders the order select offers. */
 const ORDER_CHOICES = 50;
@@ -114,7 +119,10 @@ export class NewTicketController implements ReactiveController {
           api.trpc.portal.settings.query(undefined, { signal }),
           api.trpc.order.list.query({ limit: ORDER_CHOICES }, { signal }),
         ]);
-        return { categories: settings.ticketCategories, orders: orders.items };
+        const kinds = settings.ticketKinds;
+        // The draft starts as a question; when the vendor does not take those, as the first kind.
+        if (!kinds.includes(this.draft.kind)) this.draft = { ...this.draft, kind: kinds[0]! };
+        return { categories: settings.ticketCategories, kinds, orders: orders.items };
       },
     });
 
@@ -210,7 +218,7 @@ export class NewTicketController implements ReactiveController {
             />
             ${renderProblem('subject', problems.subject)}
           </div>
-          ${renderDetailsFields(draft, this.choicesTask.value?.categories ?? [], problems)}
+          ${renderDetailsFields(draft, this.choicesTask.value ?? NO_CHOICES, problems)}
           ${this.tags.render(sending, problems.tags)}
           ${renderOrderField(
             draft,

@@ -19,6 +19,7 @@ interface Settings {
     supportInbox: string | null;
     chatWaitSeconds: number;
     ticketCategories: string[];
+    ticketKinds: string[];
     locales: string[];
   };
   origins: { environment: string[]; stored: string[] };
@@ -149,6 +150,46 @@ describe('staff settings: branding, origins, staff users and the mail check', ()
     assert.equal(shown.vendorName, 'Nordlicht Supply');
     assert.equal('supportInbox' in shown, false, 'the support inbox stays private');
     data(await admin.mutate('staff.portal.update', portal));
+  });
+
+  it('offers customers only the kinds of ticket the vendor takes', async () => {
+    const { portal } = data<Settings>(await admin.query('staff.settings.get'));
+    assert.deepEqual(portal.ticketKinds, ['question', 'complaint', 'concern']);
+    const none = await admin.mutate('staff.portal.update', { ...portal, ticketKinds: [] });
+    assert.deepEqual(Object.keys(none.body.error?.data.fieldErrors ?? {}), ['ticketKinds']);
+    const twice = await admin.mutate('staff.portal.update', {
+      ...portal,
+      ticketKinds: ['complaint', 'complaint'],
+    });
+    assert.deepEqual(Object.keys(twice.body.error?.data.fieldErrors ?? {}), ['ticketKinds']);
+
+    data(await admin.mutate('staff.portal.update', { ...portal, ticketKinds: ['complaint'] }));
+    try {
+      const shown = data<{ ticketKinds: string[] }>(
+        await portico.client().query('portal.settings'),
+      );
+      assert.deepEqual(shown.ticketKinds, ['complaint']);
+      const customer = await portico.personWithSession({ email: 'kim@kiosk.test', name: 'Kim' });
+      const tickets = async () =>
+        Number(
+          (
+            await portico.services.db
+              .selectFrom('ticket')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await tickets();
+      const question = { subject: 'Opening hours?', kind: 'question', body: 'When are you open?' };
+      const refused = await customer.mutate('ticket.create', question);
+      assert.equal(refusalReason(refused), 'KIND_NOT_OFFERED');
+      assert.deepEqual(refused.body.error?.data.details, { kinds: ['complaint'] });
+      assert.equal(await tickets(), before, 'nothing was stored');
+      data(await customer.mutate('ticket.create', { ...question, kind: 'complaint' }));
+      assert.equal(await tickets(), before + 1);
+    } finally {
+      data(await admin.mutate('staff.portal.update', portal));
+    }
   });
 
   describe('trusted embedding origins', () => {

@@ -7,6 +7,7 @@ import type { PorticoTicketAttachments } from '../../elements/portico-ticket-inb
 import type { PorticoApi } from '../../elements/api/client.ts';
 import { TicketCreatedEvent, type CreatedTicket } from '../../elements/events.ts';
 import { agent, anna, ben } from './support/people.ts';
+import type { StaffCall } from './support/portico-backend.plugin.ts';
 import {
   all,
   attachContextRoot,
@@ -497,6 +498,28 @@ describe('<portico-ticket-inbox>', () => {
       'Choose one of the listed categories.',
     );
     expect(category.getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('offers only the kinds of ticket the vendor takes, the first one chosen', async () => {
+    type Settings = { portal: Record<string, unknown> };
+    const admin = <T>(path: string, input?: unknown, kind?: 'query') =>
+      executeServerCommand<T, StaffCall>('portico-admin', { path, input, kind });
+    const { portal } = await admin<Settings>('staff.settings.get', undefined, 'query');
+    await admin('staff.portal.update', { ...portal, ticketKinds: ['complaint', 'concern'] });
+    try {
+      await signIn();
+      const inbox = await renderInbox({ hash: '#new-ticket' });
+      const kinds = () =>
+        all<HTMLInputElement>(inbox, 'input[name="kind"]').map((radio) => radio.value);
+      await until(() => kinds().length === 2, 'the form still offers every kind');
+      expect(kinds()).to.deep.equal(['complaint', 'concern']);
+      expect(all<HTMLInputElement>(inbox, 'input[name="kind"]:checked')[0]?.value).to.equal(
+        'complaint',
+      );
+      await expect(inbox).to.be.accessible();
+    } finally {
+      await admin('staff.portal.update', portal);
+    }
   });
 
   it('uploads a file with a progress bar, waits for it, and sends it with the ticket', async () => {

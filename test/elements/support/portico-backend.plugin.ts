@@ -27,11 +27,12 @@ export interface MailQuery {
 /**
  * The payload of `executeServerCommand('portico-staff', …)`: a staff procedure the agent calls
  * from outside the page (as from the staff console), so the page's own session stays the
- * customer's. Answers the procedure's result.
+ * customer's. Answers the procedure's result. `portico-admin` calls it as the administrator.
  */
 export interface StaffCall {
   path: string;
   input: unknown;
+  kind?: 'query' | 'mutation';
 }
 
 /**
@@ -56,6 +57,7 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
   let portico: TestPortico | undefined;
   let products: Record<string, string> = {};
   let staff: TestClient | undefined;
+  let administrator: TestClient | undefined;
   const customers = new Map<string, TestClient>();
 
   async function customer(name: string): Promise<TestClient> {
@@ -99,6 +101,12 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
         password: agent.password,
       });
       if (!signedIn.ok) throw new Error(`the agent could not sign in: ${signedIn.status}`);
+      administrator = portico.client();
+      const adminIn = await administrator.post('/api/auth/sign-in/email', {
+        email: admin.email,
+        password: admin.password,
+      });
+      if (!adminIn.ok) throw new Error(`the administrator could not sign in: ${adminIn.status}`);
     },
 
     async serverStop() {
@@ -126,9 +134,11 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
         const mail = await running().mailbox.next(to, new RegExp(subject, 'i'), 5_000);
         return { subject: mail.subject, links: mail.links };
       }
-      if (command === 'portico-staff') {
-        const { path, input } = payload as StaffCall;
-        const { body } = await staff!.mutate(path, input);
+      if (command === 'portico-staff' || command === 'portico-admin') {
+        const { path, input, kind } = payload as StaffCall;
+        const caller = command === 'portico-admin' ? administrator! : staff!;
+        const { body } =
+          kind === 'query' ? await caller.query(path, input) : await caller.mutate(path, input);
         if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
         // A procedure that answers nothing must still answer something: the runner takes
         // undefined and null for "not my command".
