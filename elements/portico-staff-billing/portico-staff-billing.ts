@@ -1,16 +1,13 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { PorticoApi } from '../api/client.ts';
-import type { SessionState } from '../api/session.ts';
-import { apiContext, sessionContext } from '../context.ts';
 import { DownloadController } from '../shared/download.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { StaffView } from '../shared/staff-view.ts';
 import { pause, renderTaskError } from '../shared/task.ts';
 import { viewStyles } from '../shared/view.styles.ts';
-import { staffOf, type BillingEffects } from './staff-billing.api.ts';
+import type { BillingEffects } from './staff-billing.api.ts';
 import {
   EMPTY_FILTER,
   renderFilters,
@@ -87,21 +84,11 @@ import { styles } from './portico-staff-billing.styles.ts';
  */
 @localized()
 @customElement('portico-staff-billing')
-export class PorticoStaffBilling extends LitElement {
+export class PorticoStaffBilling extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
 
   /** The account on screen (the console sets it from `#billing=<id>`); null shows every account. */
   @property({ attribute: 'account-id' }) accountId: string | null = null;
-
-  /** The API client, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: PorticoApi;
-
-  /** Who is signed in, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: sessionContext, subscribe: true })
-  @property({ attribute: false })
-  session: SessionState = { status: 'unknown' };
 
   @state() private filter: BillingFilter = EMPTY_FILTER;
   @state() private accountWords = '';
@@ -110,16 +97,12 @@ export class PorticoStaffBilling extends LitElement {
   /** Bumped after every change to the ledger: everything on screen is read again. */
   @state() private syncs = 0;
 
-  private focusTarget: string | null = null;
   private downloads = new DownloadController(this);
 
   private effects: BillingEffects = {
     announce: (text) => (this.announcement = text),
     changed: () => (this.syncs += 1),
-    focusSoon: (selector) => {
-      this.focusTarget = selector;
-      this.requestUpdate();
-    },
+    focusSoon: (selector) => this.focusSoon(selector),
   };
 
   private payment = new PaymentFormController(this, this.effects);
@@ -179,37 +162,19 @@ export class PorticoStaffBilling extends LitElement {
     },
   });
 
-  /** The signed-in staff member's id, or null when the session is not a staff one. */
-  get staffId(): string | null {
-    return staffOf(this.session);
-  }
-
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('accountId') && changed.get('accountId') !== undefined) {
       this.payment.reset();
       this.actions.reset();
       this.range = { from: '', to: '' };
       this.announcement = '';
-      this.focusTarget = this.accountId ? '#account-title' : '#overview-title';
+      this.focusSoon(this.accountId ? '#account-title' : '#overview-title');
     }
-  }
-
-  protected override updated(): void {
-    if (!this.focusTarget) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
-    if (!target) return;
-    this.focusTarget = null;
-    target.focus();
   }
 
   override render() {
-    if (this.session.status === 'unknown') {
-      return html`<p part="signed-out" role="status">${msg('Loading…')}</p>`;
-    }
     if (!this.staffId) {
-      return html`<p part="signed-out">
-        ${msg('Sign in with a staff account to work on billing.')}
-      </p>`;
+      return this.renderNotStaff(msg('Sign in with a staff account to work on billing.'));
     }
     return html`
       <p part="announcement" class="visually-hidden" role="status" aria-live="polite">

@@ -5,7 +5,6 @@ import type { PorticoApi } from '../api/client.ts';
 import type { DownloadRequest } from '../shared/download.ts';
 import { getLocale } from '../shared/locale.ts';
 
-export { staffOf } from '../portico-staff-chat/staff-chat.api.ts';
 export {
   invoiceStatusLabel,
   methodLabel,

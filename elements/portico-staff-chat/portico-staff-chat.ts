@@ -1,18 +1,14 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { PorticoApi } from '../api/client.ts';
-import type { SessionState } from '../api/session.ts';
-import { apiContext, sessionContext } from '../context.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { StaffView } from '../shared/staff-view.ts';
 import { renderTaskError } from '../shared/task.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { ChatActionsController } from './staff-chat.actions.ts';
 import { ChatBoard } from './staff-chat.board.ts';
 import {
-  staffOf,
   statusLabel,
   whoLabel,
   type StaffChatEffects,
@@ -88,18 +84,8 @@ import { styles } from './portico-staff-chat.styles.ts';
  */
 @localized()
 @customElement('portico-staff-chat')
-export class PorticoStaffChat extends LitElement {
+export class PorticoStaffChat extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
-
-  /** The API client, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: PorticoApi;
-
-  /** Who is signed in, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: sessionContext, subscribe: true })
-  @property({ attribute: false })
-  session: SessionState = { status: 'unknown' };
 
   /** The conversation on screen, or null. */
   @state() private opened: string | null = null;
@@ -114,16 +100,12 @@ export class PorticoStaffChat extends LitElement {
     () => this.staffId,
     () => this.opened,
   );
-  private focusTarget: string | null = null;
   private ticker: ReturnType<typeof setInterval> | undefined;
 
   private readonly internals = this.attachInternals();
 
   private effects: StaffChatEffects = {
-    focusSoon: (selector) => {
-      this.focusTarget = selector;
-      this.requestUpdate();
-    },
+    focusSoon: (selector) => this.focusSoon(selector),
     announce: (text) => (this.announcement = text),
   };
 
@@ -164,11 +146,6 @@ export class PorticoStaffChat extends LitElement {
     },
   });
 
-  /** The signed-in staff member's id, or null when the session is not a staff one. */
-  get staffId(): string | null {
-    return staffOf(this.session);
-  }
-
   /** The conversation on screen, or null. */
   get openId(): string | null {
     return this.opened;
@@ -186,20 +163,9 @@ export class PorticoStaffChat extends LitElement {
     clearInterval(this.ticker);
   }
 
-  protected override updated(): void {
-    if (!this.focusTarget) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
-    if (!target) return;
-    this.focusTarget = null;
-    target.focus();
-  }
-
   override render() {
-    if (this.session.status === 'unknown') {
-      return html`<p part="signed-out" role="status">${msg('Loading…')}</p>`;
-    }
     if (!this.staffId) {
-      return html`<p part="signed-out">${msg('Sign in with a staff account to answer chats.')}</p>`;
+      return this.renderNotStaff(msg('Sign in with a staff account to answer chats.'));
     }
     const queueActions: QueueActions = {
       open: (id) => this.open(id),
@@ -342,7 +308,7 @@ export class PorticoStaffChat extends LitElement {
     this.board.dismiss(id);
     if (this.opened === id) {
       this.opened = null;
-      this.focusTarget = '#mine-title';
+      this.focusSoon('#mine-title');
     }
     this.requestUpdate();
   }

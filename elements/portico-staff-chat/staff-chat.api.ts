@@ -1,7 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
-import type { SessionState } from '../api/session.ts';
 
 type StaffChat = inferRouterOutputs<AppRouter>['staff']['chat'];
 
@@ -27,13 +26,6 @@ export interface StaffChatEffects {
   focusSoon(selector: string): void;
   /** Says `text` in the element's polite live region. */
   announce(text: string): void;
-}
-
-/** The signed-in staff member's user id, or null when the session is not a staff one. */
-export function staffOf(session: SessionState): string | null {
-  if (session.status !== 'signed-in') return null;
-  const { role, user } = session.me;
-  return role === 'agent' || role === 'admin' ? user.id : null;
 }
 
 export function statusLabel(status: ChatStatus): string {

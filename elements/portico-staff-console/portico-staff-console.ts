@@ -5,7 +5,7 @@ import { localized, msg } from '@lit/localize';
 import { sessionContext } from '../context.ts';
 import type { SessionState } from '../api/session.ts';
 import { hostStyles } from '../shared/host.styles.ts';
-import { staffOf } from '../portico-staff-chat/staff-chat.api.ts';
+import { staffOf } from '../shared/staff-view.ts';
 
 /** The console's views, in the order of its navigation. */
 export const VIEWS = [

@@ -1,19 +1,16 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
-import type { SessionState } from '../api/session.ts';
-import { apiContext, sessionContext } from '../context.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { StaffView } from '../shared/staff-view.ts';
 import { pause, renderTaskError } from '../shared/task.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { badgeStyles } from '../portico-ticket-inbox/ticket-badge.styles.ts';
 import {
   accountsFound,
   PAGE_SIZE,
-  staffOf,
   type CustomerAccount,
   type CustomerEffects,
   type FoundAccount,
@@ -88,21 +85,11 @@ import { styles } from './portico-staff-customers.styles.ts';
  */
 @localized()
 @customElement('portico-staff-customers')
-export class PorticoStaffCustomers extends LitElement {
+export class PorticoStaffCustomers extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, badgeStyles, styles];
 
   /** The account on screen (the console sets it from `#customer=<id>`); null shows the search. */
   @property({ attribute: 'account-id' }) accountId: string | null = null;
-
-  /** The API client, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: PorticoApi;
-
-  /** Who is signed in, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: sessionContext, subscribe: true })
-  @property({ attribute: false })
-  session: SessionState = { status: 'unknown' };
 
   @state() private query = '';
   @state() private rows: FoundAccount[] = [];
@@ -111,13 +98,8 @@ export class PorticoStaffCustomers extends LitElement {
   @state() private account: CustomerAccount | null = null;
   @state() private announcement = '';
 
-  private focusTarget: string | null = null;
-
   private effects: CustomerEffects = {
-    focusSoon: (selector) => {
-      this.focusTarget = selector;
-      this.requestUpdate();
-    },
+    focusSoon: (selector) => this.focusSoon(selector),
     announce: (text) => (this.announcement = text),
     changed: (account) => {
       if (account.id === this.accountId) this.account = account;
@@ -166,35 +148,17 @@ export class PorticoStaffCustomers extends LitElement {
     },
   });
 
-  /** The signed-in staff member's id, or null when the session is not a staff one. */
-  get staffId(): string | null {
-    return staffOf(this.session);
-  }
-
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('accountId') && changed.get('accountId') !== undefined) {
       this.account = null;
       this.actions.reset();
-      this.focusTarget = this.accountId ? '#account-title' : '#list-title';
+      this.focusSoon(this.accountId ? '#account-title' : '#list-title');
     }
-  }
-
-  protected override updated(): void {
-    if (!this.focusTarget) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
-    if (!target) return;
-    this.focusTarget = null;
-    target.focus();
   }
 
   override render() {
-    if (this.session.status === 'unknown') {
-      return html`<p part="signed-out" role="status">${msg('Loading…')}</p>`;
-    }
     if (!this.staffId) {
-      return html`<p part="signed-out">
-        ${msg('Sign in with a staff account to see customers.')}
-      </p>`;
+      return this.renderNotStaff(msg('Sign in with a staff account to see customers.'));
     }
     return html`
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>

@@ -1,20 +1,17 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
-import type { SessionState } from '../api/session.ts';
-import { apiContext, sessionContext } from '../context.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { contentLocale } from '../shared/locale.ts';
+import { StaffView } from '../shared/staff-view.ts';
 import { pause, renderTaskError } from '../shared/task.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import {
   EMPTY_FILTER,
   listInputOf,
   PAGE_SIZE,
-  staffOf,
   type ArticleDetail,
   type ArticleRow,
   type HelpEffects,
@@ -134,21 +131,11 @@ import { styles } from './portico-staff-help.styles.ts';
  */
 @localized()
 @customElement('portico-staff-help')
-export class PorticoStaffHelp extends LitElement {
+export class PorticoStaffHelp extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
 
   /** The article on screen (the console sets it from `#article=<id>`); null shows the list. */
   @property({ attribute: 'article-id' }) articleId: string | null = null;
-
-  /** The API client, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: PorticoApi;
-
-  /** Who is signed in, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: sessionContext, subscribe: true })
-  @property({ attribute: false })
-  session: SessionState = { status: 'unknown' };
 
   @state() private filter: ListFilter = EMPTY_FILTER;
   @state() private rows: ArticleRow[] = [];
@@ -162,13 +149,8 @@ export class PorticoStaffHelp extends LitElement {
   @state() private articleSyncs = 0;
   @state() private categorySyncs = 0;
 
-  private focusTarget: string | null = null;
-
   private effects: HelpEffects = {
-    focusSoon: (selector) => {
-      this.focusTarget = selector;
-      this.requestUpdate();
-    },
+    focusSoon: (selector) => this.focusSoon(selector),
     announce: (text) => (this.announcement = text),
     changed: () => {
       this.articleSyncs += 1;
@@ -251,36 +233,18 @@ export class PorticoStaffHelp extends LitElement {
     },
   });
 
-  /** The signed-in staff member's id, or null when the session is not a staff one. */
-  get staffId(): string | null {
-    return staffOf(this.session);
-  }
-
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('articleId') && changed.get('articleId') !== undefined) {
       this.article = null;
       this.articleView.reset();
       this.translations.reset();
-      this.focusTarget = this.articleId ? '#article-title' : '#help-title';
+      this.focusSoon(this.articleId ? '#article-title' : '#help-title');
     }
-  }
-
-  protected override updated(): void {
-    if (!this.focusTarget) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
-    if (!target) return;
-    this.focusTarget = null;
-    target.focus();
   }
 
   override render() {
-    if (this.session.status === 'unknown') {
-      return html`<p part="signed-out" role="status">${msg('Loading…')}</p>`;
-    }
     if (!this.staffId) {
-      return html`<p part="signed-out">
-        ${msg('Sign in with a staff account to write the help centre.')}
-      </p>`;
+      return this.renderNotStaff(msg('Sign in with a staff account to write the help centre.'));
     }
     return html`
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>

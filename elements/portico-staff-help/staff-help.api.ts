@@ -3,7 +3,6 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 import { getLocale } from '../shared/locale.ts';
 
-export { staffOf } from '../portico-staff-chat/staff-chat.api.ts';
 export { directionOf } from '../portico-help-search/help-search.api.ts';
 export { CONTENT_LOCALES, type ContentLocale } from '../shared/locale.ts';
 

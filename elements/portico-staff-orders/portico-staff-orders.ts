@@ -1,20 +1,17 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
-import type { SessionState } from '../api/session.ts';
-import { apiContext, sessionContext } from '../context.ts';
 import { addressFieldStyles } from '../shared/address-fields.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { StaffView } from '../shared/staff-view.ts';
 import { pause, renderTaskError } from '../shared/task.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import {
   EMPTY_FILTER,
   listInputOf,
   PAGE_SIZE,
-  staffOf,
   type OrderFilter,
   type OrderRow,
   type StaffOrderDetail,
@@ -93,21 +90,11 @@ import { styles } from './portico-staff-orders.styles.ts';
  */
 @localized()
 @customElement('portico-staff-orders')
-export class PorticoStaffOrders extends LitElement {
+export class PorticoStaffOrders extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, addressFieldStyles, styles];
 
   /** The order on screen (the console sets it from `#order=<id>`); null shows the list. */
   @property({ attribute: 'order-id' }) orderId: string | null = null;
-
-  /** The API client, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: PorticoApi;
-
-  /** Who is signed in, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: sessionContext, subscribe: true })
-  @property({ attribute: false })
-  session: SessionState = { status: 'unknown' };
 
   @state() private filter: OrderFilter = EMPTY_FILTER;
   @state() private rows: OrderRow[] = [];
@@ -119,13 +106,8 @@ export class PorticoStaffOrders extends LitElement {
   /** Bumped to read the open order again. */
   @state() private orderSyncs = 0;
 
-  private focusTarget: string | null = null;
-
   private effects: StaffOrderEffects = {
-    focusSoon: (selector) => {
-      this.focusTarget = selector;
-      this.requestUpdate();
-    },
+    focusSoon: (selector) => this.focusSoon(selector),
     announce: (text) => (this.announcement = text),
     changed: (order) => {
       if (order.id === this.orderId) this.order = order;
@@ -183,33 +165,17 @@ export class PorticoStaffOrders extends LitElement {
     },
   });
 
-  /** The signed-in staff member's id, or null when the session is not a staff one. */
-  get staffId(): string | null {
-    return staffOf(this.session);
-  }
-
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('orderId') && changed.get('orderId') !== undefined) {
       this.order = null;
       this.actions.reset();
-      this.focusTarget = this.orderId ? '#order-title' : '#orders-title';
+      this.focusSoon(this.orderId ? '#order-title' : '#orders-title');
     }
-  }
-
-  protected override updated(): void {
-    if (!this.focusTarget) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
-    if (!target) return;
-    this.focusTarget = null;
-    target.focus();
   }
 
   override render() {
-    if (this.session.status === 'unknown') {
-      return html`<p part="signed-out" role="status">${msg('Loading…')}</p>`;
-    }
     if (!this.staffId) {
-      return html`<p part="signed-out">${msg('Sign in with a staff account to see orders.')}</p>`;
+      return this.renderNotStaff(msg('Sign in with a staff account to see orders.'));
     }
     return html`
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>

@@ -4,7 +4,6 @@ import type { AppRouter } from '../../backend/router.ts';
 import { errorMessage, refusalReason } from '../api/errors.ts';
 import { statusLabel } from '../portico-account-summary/account-orders.api.ts';
 
-export { staffOf } from '../portico-staff-chat/staff-chat.api.ts';
 export {
   ORDER_STATUSES,
   renderStatus,

@@ -1,12 +1,9 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { PorticoApi } from '../api/client.ts';
-import type { SessionState } from '../api/session.ts';
-import { apiContext, sessionContext } from '../context.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { StaffView } from '../shared/staff-view.ts';
 import { renderTaskError } from '../shared/task.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import {
@@ -14,7 +11,6 @@ import {
   PRESETS,
   periodLabel,
   presetLabel,
-  staffOf,
   utcToday,
   type PeriodInput,
   type Preset,
@@ -53,18 +49,8 @@ import { styles } from './portico-staff-reports.styles.ts';
  */
 @localized()
 @customElement('portico-staff-reports')
-export class PorticoStaffReports extends LitElement {
+export class PorticoStaffReports extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
-
-  /** The API client, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: PorticoApi;
-
-  /** Who is signed in, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: sessionContext, subscribe: true })
-  @property({ attribute: false })
-  session: SessionState = { status: 'unknown' };
 
   @state() private preset: Preset = '30';
   @state() private period: PeriodInput = { days: 30 };
@@ -93,7 +79,8 @@ export class PorticoStaffReports extends LitElement {
     },
   });
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
     const chart = this.renderRoot.querySelector('.chart .drawing');
     if (chart === this.measured) return;
     if (this.measured) this.resizeObserver.unobserve(this.measured);
@@ -107,16 +94,9 @@ export class PorticoStaffReports extends LitElement {
     super.disconnectedCallback();
   }
 
-  get staffId(): string | null {
-    return staffOf(this.session);
-  }
-
   override render() {
-    if (this.session.status === 'unknown') {
-      return html`<p part="signed-out" role="status">${msg('Loading…')}</p>`;
-    }
     if (!this.staffId) {
-      return html`<p part="signed-out">${msg('Sign in with a staff account to see reports.')}</p>`;
+      return this.renderNotStaff(msg('Sign in with a staff account to see reports.'));
     }
     const report = this.reportTask.value;
     const loading = this.reportTask.status === TaskStatus.PENDING;

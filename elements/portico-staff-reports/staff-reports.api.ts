@@ -3,8 +3,6 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 import { getLocale } from '../shared/locale.ts';
 
-export { staffOf } from '../portico-staff-chat/staff-chat.api.ts';
-
 export type Report = inferRouterOutputs<AppRouter>['staff']['report']['overview'];
 export type ReportDay = Report['days'][number];
 export type PeriodInput = NonNullable<inferRouterInputs<AppRouter>['staff']['report']['overview']>;

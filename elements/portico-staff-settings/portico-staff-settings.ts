@@ -1,12 +1,9 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { PorticoApi } from '../api/client.ts';
-import type { SessionState } from '../api/session.ts';
-import { apiContext, sessionContext } from '../context.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { StaffView } from '../shared/staff-view.ts';
 import { renderTaskError } from '../shared/task.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import type { SettingsEffects } from './staff-settings.api.ts';
@@ -84,18 +81,8 @@ import { styles } from './portico-staff-settings.styles.ts';
  */
 @localized()
 @customElement('portico-staff-settings')
-export class PorticoStaffSettings extends LitElement {
+export class PorticoStaffSettings extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
-
-  /** The API client, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: PorticoApi;
-
-  /** Who is signed in, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: sessionContext, subscribe: true })
-  @property({ attribute: false })
-  session: SessionState = { status: 'unknown' };
 
   @state() private announcement = '';
   /** Bumped after a change the settings read shows (origins): it is read again. */
@@ -103,14 +90,10 @@ export class PorticoStaffSettings extends LitElement {
   @state() private peopleSyncs = 0;
   @state() private cannedSyncs = 0;
 
-  private focusTarget: string | null = null;
   private portalLoaded = false;
 
   private effects: SettingsEffects = {
-    focusSoon: (selector) => {
-      this.focusTarget = selector;
-      this.requestUpdate();
-    },
+    focusSoon: (selector) => this.focusSoon(selector),
     announce: (text) => (this.announcement = text),
   };
 
@@ -152,23 +135,9 @@ export class PorticoStaffSettings extends LitElement {
     return this.session.status === 'signed-in' && this.session.me.role === 'admin';
   }
 
-  protected override updated(): void {
-    if (!this.focusTarget) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
-    if (!target) return;
-    this.focusTarget = null;
-    target.focus();
-  }
-
   override render() {
-    const session = this.session;
-    if (session.status === 'unknown') {
-      return html`<p part="signed-out" role="status">${msg('Loading…')}</p>`;
-    }
-    if (session.status !== 'signed-in' || session.me.role === 'customer') {
-      return html`<p part="signed-out">
-        ${msg('Sign in with a staff account to see the settings.')}
-      </p>`;
+    if (!this.staffId) {
+      return this.renderNotStaff(msg('Sign in with a staff account to see the settings.'));
     }
     if (!this.isAdmin) {
       return html`<p part="not-admin">

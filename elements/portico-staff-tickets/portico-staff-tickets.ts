@@ -1,13 +1,11 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
-import type { SessionState } from '../api/session.ts';
-import { apiContext, sessionContext } from '../context.ts';
 import { DownloadController } from '../shared/download.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { StaffView } from '../shared/staff-view.ts';
 import { pause, renderTaskError } from '../shared/task.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { badgeStyles } from '../portico-ticket-inbox/ticket-badge.styles.ts';
@@ -15,7 +13,6 @@ import {
   EMPTY_FILTER,
   listInputOf,
   PAGE_SIZE,
-  staffOf,
   type QueueFilter,
   type QueueRow,
   type StaffTicketDetail,
@@ -104,21 +101,11 @@ import { styles } from './portico-staff-tickets.styles.ts';
  */
 @localized()
 @customElement('portico-staff-tickets')
-export class PorticoStaffTickets extends LitElement {
+export class PorticoStaffTickets extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, badgeStyles, styles];
 
   /** The ticket on screen (the console sets it from `#ticket=<id>`); null shows the queue. */
   @property({ attribute: 'ticket-id' }) ticketId: string | null = null;
-
-  /** The API client, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: PorticoApi;
-
-  /** Who is signed in, from the page or the nearest `<portico-portal>`. */
-  @consume({ context: sessionContext, subscribe: true })
-  @property({ attribute: false })
-  session: SessionState = { status: 'unknown' };
 
   @state() private filter: QueueFilter = EMPTY_FILTER;
   @state() private rows: QueueRow[] = [];
@@ -132,17 +119,13 @@ export class PorticoStaffTickets extends LitElement {
   /** Bumped when the open ticket changed on the server: it is read again. */
   @state() private ticketSyncs = 0;
 
-  private focusTarget: string | null = null;
   /** How many times the ticket list was read: the chats are read again with it. */
   private listReads = 0;
   private readonly internals = this.attachInternals();
   private downloads = new DownloadController(this);
 
   private effects: StaffTicketEffects = {
-    focusSoon: (selector) => {
-      this.focusTarget = selector;
-      this.requestUpdate();
-    },
+    focusSoon: (selector) => this.focusSoon(selector),
     announce: (text) => (this.announcement = text),
     changed: (ticket) => {
       if (ticket.id === this.ticketId) this.ticket = ticket;
@@ -267,36 +250,18 @@ export class PorticoStaffTickets extends LitElement {
     },
   });
 
-  /** The signed-in staff member's id, or null when the session is not a staff one. */
-  get staffId(): string | null {
-    return staffOf(this.session);
-  }
-
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('ticketId') && changed.get('ticketId') !== undefined) {
       this.ticket = null;
       this.reply.reset();
-      this.focusTarget = this.ticketId ? '#ticket-title' : '#queue-title';
+      this.focusSoon(this.ticketId ? '#ticket-title' : '#queue-title');
     }
-  }
-
-  protected override updated(): void {
-    if (!this.focusTarget) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
-    if (!target) return;
-    this.focusTarget = null;
-    target.focus();
   }
 
   override render() {
-    if (this.session.status === 'unknown') {
-      return html`<p part="signed-out" role="status">${msg('Loading…')}</p>`;
-    }
     const staffId = this.staffId;
     if (!staffId) {
-      return html`<p part="signed-out">
-        ${msg('Sign in with a staff account to answer tickets.')}
-      </p>`;
+      return this.renderNotStaff(msg('Sign in with a staff account to answer tickets.'));
     }
     return html`
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>

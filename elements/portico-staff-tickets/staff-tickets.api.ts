@@ -2,7 +2,6 @@ import { msg, str } from '@lit/localize';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 
-export { staffOf } from '../portico-staff-chat/staff-chat.api.ts';
 export {
   kindLabel,
   priorityLabel,

@@ -1,0 +1,67 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { msg } from '@lit/localize';
+import type { PorticoApi } from '../api/client.ts';
+import type { SessionState } from '../api/session.ts';
+import { apiContext, sessionContext } from '../context.ts';
+
+/** The signed-in staff member's user id, or null when the session is not a staff one. */
+export function staffOf(session: SessionState): string | null {
+  if (session.status !== 'signed-in') return null;
+  const { role, user } = session.me;
+  return role === 'agent' || role === 'admin' ? user.id : null;
+}
+
+/**
+ * What every view of the staff console shares: the API client and session from context, the
+ * signed-in staff member, focus moved after a render, and the line shown to anyone else.
+ */
+export abstract class StaffView extends LitElement {
+  /** The API client, from the page or the nearest `<portico-portal>`. */
+  @consume({ context: apiContext, subscribe: true })
+  @property({ attribute: false })
+  api?: PorticoApi;
+
+  /** Who is signed in, from the page or the nearest `<portico-portal>`. */
+  @consume({ context: sessionContext, subscribe: true })
+  @property({ attribute: false })
+  session: SessionState = { status: 'unknown' };
+
+  /** The selector to focus once a render has put it on screen. */
+  private focusTarget: string | null = null;
+
+  /** The signed-in staff member's id, or null when the session is not a staff one. */
+  get staffId(): string | null {
+    return staffOf(this.session);
+  }
+
+  /**
+   * Moves focus to the element matching `selector` once a render has put it on screen. From
+   * `willUpdate` it takes effect in the same update.
+   */
+  protected focusSoon(selector: string): void {
+    this.focusTarget = selector;
+    this.requestUpdate();
+  }
+
+  /** Focuses the element `focusSoon` asked for, once it exists. */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.focusTarget) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
+    if (!target) return;
+    this.focusTarget = null;
+    target.focus();
+  }
+
+  /**
+   * What the view shows instead of itself when no staff member is signed in: "Loading…" while
+   * the session is unknown, else `sentence` (such as "Sign in with a staff account to …").
+   */
+  protected renderNotStaff(sentence: string) {
+    return this.session.status === 'unknown'
+      ? html`<p part="signed-out" role="status">${msg('Loading…')}</p>`
+      : html`<p part="signed-out">${sentence}</p>`;
+  }
+}
