@@ -14,6 +14,11 @@ import {
   type PortalSettings,
   type SettingsEffects,
 } from './staff-settings.api.ts';
+import {
+  TICKET_KINDS,
+  kindLabel,
+  type TicketKind,
+} from '../portico-ticket-inbox/ticket-list.api.ts';
 
 export interface PortalFormHost extends ReactiveControllerHost {
   readonly api?: PorticoApi | undefined;
@@ -27,6 +32,7 @@ const FIELD_IDS: [string, string][] = [
   ['colors', 'brand'],
   ['locales', 'locale-en'],
   ['defaultLocale', 'default-locale'],
+  ['ticketKinds', 'kind-question'],
   ['ticketCategories', 'categories'],
   ['supportInbox', 'support-inbox'],
   ['chatWaitSeconds', 'chat-wait'],
@@ -34,7 +40,7 @@ const FIELD_IDS: [string, string][] = [
 
 /**
  * The portal's settings form: name, logo, brand colours (previewed on sample controls before
- * saving, with a contrast check), languages, ticket categories, the support inbox and how long a
+ * saving, with a contrast check), languages, the kinds and categories of tickets, the support inbox and how long a
  * chat waits. Saved whole with `staff.portal.update`; the server's reasons show at each field.
  */
 export class PortalFormController implements ReactiveController {
@@ -169,6 +175,30 @@ export class PortalFormController implements ReactiveController {
           </select>
         </label>
         ${this.#fieldError('defaultLocale')}
+        <fieldset
+          part="ticket-kinds"
+          aria-invalid=${errorsFor(this.fields, 'ticketKinds') ? 'true' : 'false'}
+          aria-describedby="kinds-hint ${errorsFor(this.fields, 'ticketKinds') ? 'ticketKinds-error' : ''}"
+        >
+          <legend>${msg('Kinds of ticket customers may open')}</legend>
+          <div class="checks">
+            ${TICKET_KINDS.map(
+              (kind) =>
+                html`<label class="check">
+                  <input
+                    id="kind-${kind}"
+                    type="checkbox"
+                    name="ticketKinds"
+                    value=${kind}
+                    .checked=${base.ticketKinds.includes(kind)}
+                  />
+                  <span>${kindLabel(kind)}</span>
+                </label>`,
+            )}
+          </div>
+          <p id="kinds-hint" class="hint">${msg('At least one.')}</p>
+          ${this.#fieldError('ticketKinds')}
+        </fieldset>
         <label>
           ${msg('Ticket categories, one per line')}
           <textarea
@@ -309,6 +339,7 @@ export class PortalFormController implements ReactiveController {
       colors: { brand: this.brand, brandContrast: this.brandContrast },
       locales: data.getAll('locales').map(String) as Locale[],
       defaultLocale: text('defaultLocale') as Locale,
+      ticketKinds: data.getAll('ticketKinds').map(String) as TicketKind[],
       ticketCategories: text('ticketCategories')
         .split('\n')
         .map((line) => line.trim())

@@ -129,6 +129,10 @@ describe('<portico-staff-settings>', () => {
     type(element, 'vendor-name', original.vendorName);
     type(element, 'chat-wait', String(original.chatWaitSeconds));
     type(element, 'categories', [...original.ticketCategories, category].join('\n'));
+    // Questions go elsewhere for this vendor: customers may open complaints and concerns only.
+    const question = element.shadowRoot!.getElementById('kind-question') as HTMLInputElement;
+    expect(question.checked).to.equal(true);
+    question.click();
     part<HTMLInputElement>(element, 'vendor-name')!.focus();
     await sendKeys({ press: 'Enter' });
     await until(
@@ -139,6 +143,7 @@ describe('<portico-staff-settings>', () => {
     expect(all(element, "[part~='field-error']")).to.have.length(0);
     const saved = await api().staff.settings.get.query();
     expect(saved.portal.ticketCategories).to.include(category);
+    expect(saved.portal.ticketKinds).to.deep.equal(['complaint', 'concern']);
   });
 
   it('adds, edits and removes a saved reply', async () => {
