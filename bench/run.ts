@@ -8,6 +8,7 @@ import { startTestPortico, TEST_ORIGIN, type TestPortico } from '../test/support
 import { watchCpu, type CpuShare } from './machine.ts';
 import { percentile, runLoad, type LoadOptions, type LoadResult, type Target } from './load.ts';
 import { measureSizes, type SizeReport } from './size.ts';
+import { measureStaffOrderSearch, type StaffSearchResult } from './staff.ts';
 import { formatTable } from './table.ts';
 import { measureOrderPlace, type PlaceResult } from './orders.ts';
 import { measureAccountSummary, type SummaryResult } from './account.ts';
@@ -51,6 +52,8 @@ const CHAT: ChatDeliveryOptions = {
   fromCustomers: 0.3,
 };
 const CHAT_P95_TARGET_MS = 100;
+/** staff.order.list: every account's orders, as the staff console searches them. */
+const STAFF_SEARCH = { accounts: 20, ordersEach: 1_000 } as const;
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const REPORT = fileURLToPath(new URL('./report.json', import.meta.url));
@@ -82,6 +85,11 @@ async function main(): Promise<void> {
     for (const orders of SUMMARY_SIZES)
       summaries.push(await measureAccountSummary(portico, orders));
     const ticketLists = await measureTicketList(portico, TICKETS);
+    const staffSearch = await measureStaffOrderSearch(
+      portico,
+      STAFF_SEARCH.accounts,
+      STAFF_SEARCH.ordersEach,
+    );
     const share = cpu.stop();
     const chatDelivery = await measureChatDelivery(portico, CHAT);
     // Last and outside the CPU share: building its corpus takes minutes and is not under test.
@@ -90,6 +98,7 @@ async function main(): Promise<void> {
     printPlacing(placing, throughput.servers[0]!.requestsPerSecond);
     printSummaries(summaries);
     printTicketLists(ticketLists);
+    printStaffSearch(staffSearch);
     printChatDelivery(chatDelivery);
     printHelpSearch(helpSearch);
     const model = cpus()[0]?.model ?? 'unknown';
@@ -107,6 +116,7 @@ async function main(): Promise<void> {
       },
       accountSummary: summaries,
       ticketList: ticketLists,
+      staffOrderSearch: staffSearch,
       chatDelivery: { ...chatDelivery, targetP95Ms: CHAT_P95_TARGET_MS },
       helpSearch,
       throughput: {
@@ -416,6 +426,26 @@ function printTicketLists(results: TicketListResult[]): void {
         r.errors,
       ]),
       'rlrrrrrrr',
+    ),
+  );
+}
+
+function printStaffSearch(result: StaffSearchResult): void {
+  console.log(
+    `\nstaff.order.list over ${result.orders} orders in ${result.accounts} accounts, ` +
+      'first page of 20, one request at a time\n',
+  );
+  console.log(
+    formatTable(
+      ['search', 'query', 'rows', 'p50 ms', 'p95 ms'],
+      result.cases.map((c) => [
+        c.search,
+        c.query || '-',
+        c.matched,
+        c.p50Ms.toFixed(2),
+        c.p95Ms.toFixed(2),
+      ]),
+      'llrrr',
     ),
   );
 }
