@@ -22,23 +22,56 @@ export function missKey(q: string): string | null {
 }
 
 /**
- * Counts a customer search that found nothing: one upsert of the query's row, so a miss
- * searched a thousand times is still one row.
+ * The most misses kept. Searching is public, so anyone can send any number of different
+ * queries: past this many rows the least searched (the oldest among equals) make room.
  */
-export async function recordSearchMiss(db: Db, q: string, locale: Locale): Promise<void> {
+export const MAX_MISS_ROWS = 5_000;
+
+/**
+ * Counts a customer search that found nothing: one upsert of the query's row, so a miss
+ * searched a thousand times is still one row; the table never grows past `MAX_MISS_ROWS`.
+ */
+export async function recordSearchMiss(
+  db: Db,
+  q: string,
+  locale: Locale,
+  maxRows = MAX_MISS_ROWS,
+): Promise<void> {
   const query = missKey(q);
   if (!query) return;
   const now = timestamp();
-  await db
-    .insertInto('helpSearchMiss')
-    .values({ query, locale, count: 1, lastAt: now })
-    .onConflict((oc) =>
-      oc.columns(['query', 'locale']).doUpdateSet((eb) => ({
-        count: eb('helpSearchMiss.count', '+', 1),
-        lastAt: now,
-      })),
-    )
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('helpSearchMiss')
+      .values({ query, locale, count: 1, lastAt: now })
+      .onConflict((oc) =>
+        oc.columns(['query', 'locale']).doUpdateSet((eb) => ({
+          count: eb('helpSearchMiss.count', '+', 1),
+          lastAt: now,
+        })),
+      )
+      .execute();
+    const { rows } = await trx
+      .selectFrom('helpSearchMiss')
+      .select((eb) => eb.fn.countAll<number>().as('rows'))
+      .executeTakeFirstOrThrow();
+    const over = Number(rows) - maxRows;
+    if (over <= 0) return;
+    const evicted = await trx
+      .selectFrom('helpSearchMiss')
+      .select(['query', 'locale'])
+      .orderBy('count')
+      .orderBy('lastAt')
+      .limit(over)
+      .execute();
+    for (const row of evicted) {
+      await trx
+        .deleteFrom('helpSearchMiss')
+        .where('query', '=', row.query)
+        .where('locale', '=', row.locale)
+        .execute();
+    }
+  });
 }
 
 export interface InsightsRequest {

@@ -67,8 +67,10 @@ export const helpRouter = router({
           }
         : await searchArticles(db, { ...input, locale, categoryId });
     // A first page with nothing on it is what the authors need to hear about; later pages
-    // running dry are only the end of the results.
-    if (outcome.results.length === 0 && input.offset === 0 && input.q.trim() !== '') {
+    // running dry are only the end of the results, and a search within one category may miss
+    // only because the article is in another.
+    const miss = outcome.results.length === 0 && input.offset === 0 && input.q.trim() !== '';
+    if (miss && categoryId === undefined) {
       await recordSearchMiss(db, input.q, locale).catch((error: unknown) =>
         ctx.services.log(`help: a search miss was not recorded: ${String(error)}`),
       );

@@ -13,6 +13,7 @@ import { seedDemoHelp } from '../../backend/seed/demo.help.ts';
 import {
   MAX_MISS_QUERY,
   missKey,
+  recordSearchMiss,
   withoutHalfTyped,
   type SearchMiss,
 } from '../../backend/help/help.insights.ts';
@@ -93,6 +94,12 @@ describe('help centre insights for staff', () => {
     await found(visitor, { q: '?!', locale: 'en' });
     // Past the last result is the end of a list, not a miss.
     await found(visitor, { q: 'invoice', locale: 'en', offset: 400 });
+    assert.deepEqual(await misses(), before);
+  });
+
+  it('does not count a search within a category: the article may be in another', async () => {
+    const before = await misses();
+    await found(visitor, { q: 'platypusqz', locale: 'en', category: 'testing' });
     assert.deepEqual(await misses(), before);
   });
 
@@ -198,5 +205,23 @@ describe('help centre insights for staff', () => {
     );
     assert.deepEqual(await countRows(portico.services, tables), counts);
     assert.deepEqual(await helpCounts(portico), help);
+  });
+
+  it('never keeps more than its cap: the least searched, oldest first, make room', async () => {
+    const { db } = portico.services;
+    await db.deleteFrom('helpSearchMiss').execute();
+    await recordSearchMiss(db, 'often asked', 'en', 3);
+    await recordSearchMiss(db, 'often asked', 'en', 3);
+    await recordSearchMiss(db, 'first junk', 'en', 3);
+    await recordSearchMiss(db, 'second junk', 'en', 3);
+    await recordSearchMiss(db, 'third junk', 'en', 3);
+    assert.deepEqual(
+      (await misses()).map((row) => [row.query, row.count]),
+      [
+        ['often asked', 2],
+        ['second junk', 1],
+        ['third junk', 1],
+      ],
+    );
   });
 });
