@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { newId } from '../db/id.ts';
 import { timestamp } from '../db/clock.ts';
 import { refuse } from '../errors.ts';
-import type { Address } from '../address/address.schema.ts';
+import { parseStoredAddress, type Address } from '../address/address.schema.ts';
 import { LedgerError } from './ledger.errors.ts';
 import { addDays, nextNumber, settle, today, used } from './ledger.settle.ts';
 import {
@@ -139,12 +139,16 @@ function refuseFuture(day: string): void {
   if (day > today()) throw refuse('BAD_REQUEST', LedgerError, 'FUTURE_DATE');
 }
 
-/** Where the account's invoices go: the address of its last invoice, else its default address. */
+/**
+ * Where the account's invoices go: the address of its last valid invoice (a voided one may have
+ * been voided for its address), else its default address.
+ */
 async function usualBillTo(trx: Trx, accountId: string): Promise<Address> {
   const last = await trx
     .selectFrom('invoice')
     .select('billTo as value')
     .where('accountId', '=', accountId)
+    .where('voidedAt', 'is', null)
     .orderBy('issuedOn', 'desc')
     .orderBy('number', 'desc')
     .executeTakeFirst();
@@ -158,7 +162,7 @@ async function usualBillTo(trx: Trx, accountId: string): Promise<Address> {
       .orderBy('createdAt')
       .executeTakeFirst());
   if (!stored) throw refuse('PRECONDITION_FAILED', LedgerError, 'NO_BILLING_ADDRESS');
-  return JSON.parse(stored.value) as Address;
+  return parseStoredAddress(stored.value);
 }
 
 /** An invoice staff write by hand (services, fees, anything not ordered through the portal). */
@@ -242,8 +246,10 @@ export function voidInvoice(db: Db, invoiceId: string, reason: string): Promise<
 }
 
 /**
- * Records money received from a customer and applies it to their oldest open invoices at once.
- * A retry with the same request key returns the payment already posted.
+ * Records money received from a customer and applies it to the invoices chosen, then to their
+ * oldest open invoices. A retry with the same request key returns the payment already posted:
+ * the key stands for one payment of one amount to one account (another amount or account is
+ * IDEMPOTENCY_KEY_REUSED); what else a retry says, such as other allocations, is not applied.
  */
 export function postPayment(
   db: Db,

@@ -304,6 +304,16 @@ describe('staff billing: searching, statements, chosen allocations, re-invoicing
     );
     assert.equal(usual.billTo.city, 'Utrecht');
     assert.equal(usual.total, 750 + 158);
+    // An invoice voided for its wrong address does not hand that address on.
+    const wrong = await invoice(pietAccount.id, 100, 0, 'Wrongtown');
+    data(await agent.mutate('staff.invoice.void', { invoiceId: wrong.id, reason: 'Wrong city' }));
+    const after = data<Invoice>(
+      await agent.mutate('staff.invoice.create', {
+        accountId: pietAccount.id,
+        lines: [{ description: 'Gaskets', quantity: 1, unitPrice: 400, taxRate: 0 }],
+      }),
+    );
+    assert.equal(after.billTo.city, 'Utrecht');
     const newcomer = await portico.personWithSession({ email: 'rosa@cafe.test', name: 'Rosa' });
     const account = (await accountOf(newcomer)).id;
     const counts = await ledgerCounts(portico.services);
