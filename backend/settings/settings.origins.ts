@@ -30,7 +30,17 @@ export const embedOriginSchema = z
     const port = /:(\d+)$/.exec(value)?.[1];
     return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
   }, 'A port from 1 to 65535.')
+  .refine((value) => URL.canParse(value), 'That is not a host name a browser can reach.')
   .transform((value) => new URL(value).origin);
+
+/**
+ * An origin as it is stored (lower case, no trailing slash, no default port), for finding one
+ * typed differently: `HTTPS://Shop.Example/` is `https://shop.example`.
+ */
+export function normalOrigin(value: string): string {
+  const plain = value.trim().toLowerCase().replace(/\/$/, '');
+  return URL.canParse(plain) ? new URL(plain).origin : plain;
+}
 
 const storedSchema = z.array(z.string()).max(MAX_STORED_ORIGINS);
 

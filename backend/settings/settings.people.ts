@@ -82,8 +82,15 @@ export async function addStaff(
       .set({ name: input.name, role: input.role, banned: 0, banReason: null })
       .where('id', '=', id)
       .execute();
+    // Only the mailed link lets them in again: the password they had when removed is forgotten.
+    const ctx = await auth.$context;
+    await ctx.internalAdapter.updatePassword(
+      id,
+      await ctx.password.hash(randomBytes(32).toString('base64url')),
+    );
     undo = async () => {
       await withBans(db).updateTable('user').set(before).where('id', '=', id).execute();
+      await db.deleteFrom('session').where('userId', '=', id).execute();
     };
   } else {
     id = await createPerson(auth, {
@@ -105,6 +112,7 @@ export async function addStaff(
     );
   } catch (error) {
     await undo();
+    services.sessions.clear();
     services.log(`staff ${input.email}: the welcome mail was not sent: ${String(error)}`);
     throw refuse('PRECONDITION_FAILED', SettingsError, 'INVITE_NOT_SENT');
   }

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { adminProcedure, router } from '../trpc.ts';
 import { readPortalSettings } from '../portal/portal.queries.ts';
 import { sendTestMail } from './settings.mail.ts';
-import { changeStoredOrigins, embedOriginSchema, storedOrigins } from './settings.origins.ts';
+import {
+  changeStoredOrigins,
+  embedOriginSchema,
+  normalOrigin,
+  storedOrigins,
+} from './settings.origins.ts';
 import {
   addStaff,
   addStaffInput,
@@ -69,7 +74,9 @@ export const staffSettingsRouter = router({
     .input(z.strictObject({ origin: z.string().trim().min(1).max(300) }))
     .mutation(async ({ ctx, input }) => {
       const { config, db } = ctx.services;
-      const stored = await changeStoredOrigins(db, config.trustedOrigins, { remove: input.origin });
+      const stored = await changeStoredOrigins(db, config.trustedOrigins, {
+        remove: normalOrigin(input.origin),
+      });
       return { stored: [...stored] };
     }),
 
