@@ -17,6 +17,7 @@ import {
   searchInput,
   unlockInput,
 } from './customer.schema.ts';
+import { storedOrigins } from '../settings/settings.origins.ts';
 
 type StaffContext = Context & { session: SessionInfo };
 
@@ -30,11 +31,15 @@ const accountOf = (ctx: StaffContext, accountId: string) =>
 
 /**
  * Where an invitation staff sent links to: the vendor's page the account last opened a ticket
- * from (the portal is embedded there), else the vendor's site (the first trusted origin that is
- * not the backend itself). There the account element lists the invitation once they sign in.
+ * from (the portal is embedded there), else the vendor's site (the first trusted origin, from the
+ * environment or added in the settings, that is not the backend itself). There the account element lists the invitation once they sign in.
  */
 async function invitationPage(ctx: StaffContext, accountId: string): Promise<URL> {
-  const { publicUrl, trustedOrigins } = ctx.services.config;
+  const { publicUrl } = ctx.services.config;
+  const trustedOrigins = [
+    ...ctx.services.config.trustedOrigins,
+    ...(await storedOrigins(ctx.services.db)),
+  ];
   const recent = await ctx.services.db
     .selectFrom('ticket')
     .select('pageUrl')
