@@ -22,13 +22,8 @@ import {
   searchAccounts,
   staffStatement,
 } from './ledger.staff.queries.ts';
-import {
-  createCreditNote,
-  createInvoice,
-  invoiceShippedOrder,
-  postPayment,
-  voidInvoice,
-} from './ledger.write.ts';
+import { createInvoice, invoiceShippedOrder, voidInvoice } from './ledger.write.ts';
+import { createCreditNote, postPayment } from './ledger.payments.ts';
 
 /** Billing for the vendor's staff: every change is visible to the customer on the next read. */
 export const staffInvoiceRouter = router({

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { newId } from '../db/id.ts';
@@ -6,15 +6,10 @@ import { timestamp } from '../db/clock.ts';
 import { refuse } from '../errors.ts';
 import { parseStoredAddress, type Address } from '../address/address.schema.ts';
 import { LedgerError } from './ledger.errors.ts';
-import { addDays, nextNumber, settle, today, used } from './ledger.settle.ts';
-import {
-  PAYMENT_TERMS_DAYS,
-  type CreditNoteInput,
-  type InvoiceInput,
-  type PaymentInput,
-} from './ledger.schema.ts';
+import { addDays, nextNumber, settle, today } from './ledger.settle.ts';
+import { PAYMENT_TERMS_DAYS, type InvoiceInput } from './ledger.schema.ts';
 
-type Trx = Transaction<Database>;
+export type Trx = Transaction<Database>;
 
 interface NewLine {
   sku: string;
@@ -126,7 +121,8 @@ export async function invoiceOrder(
   });
 }
 
-async function refuseUnlessAccount(trx: Trx, accountId: string): Promise<void> {
+/** NOT_FOUND unless `accountId` is a customer account. */
+export async function refuseUnlessAccount(trx: Trx, accountId: string): Promise<void> {
   const account = await trx
     .selectFrom('organization')
     .select('id')
@@ -135,7 +131,8 @@ async function refuseUnlessAccount(trx: Trx, accountId: string): Promise<void> {
   if (!account) throw refuse('NOT_FOUND', LedgerError, 'ACCOUNT_NOT_FOUND');
 }
 
-function refuseFuture(day: string): void {
+/** Money is booked on the day it came or went, never on a day still to come. */
+export function refuseFuture(day: string): void {
   if (day > today()) throw refuse('BAD_REQUEST', LedgerError, 'FUTURE_DATE');
 }
 
@@ -242,160 +239,5 @@ export function voidInvoice(db: Db, invoiceId: string, reason: string): Promise<
       .execute();
     await trx.deleteFrom('allocation').where('invoiceId', '=', invoiceId).execute();
     await settle(trx, invoice.accountId);
-  });
-}
-
-/**
- * Records money received from a customer and applies it to the invoices chosen, then to their
- * oldest open invoices. A retry with the same request key returns the payment already posted:
- * the key stands for one payment of one amount to one account (another amount or account is
- * IDEMPOTENCY_KEY_REUSED); what else a retry says, such as other allocations, is not applied.
- */
-export function postPayment(
-  db: Db,
-  input: PaymentInput,
-  currency: string,
-  postedBy: string,
-): Promise<{ paymentId: string; replayed: boolean }> {
-  refuseFuture(input.receivedOn);
-  return db.transaction().execute(async (trx) => {
-    const earlier = await trx
-      .selectFrom('payment')
-      .select(['id', 'accountId', 'amount'])
-      .where('idempotencyKey', '=', input.idempotencyKey)
-      .executeTakeFirst();
-    if (earlier) {
-      if (earlier.accountId !== input.accountId || earlier.amount !== input.amount) {
-        throw refuse('CONFLICT', LedgerError, 'IDEMPOTENCY_KEY_REUSED');
-      }
-      return { paymentId: earlier.id, replayed: true };
-    }
-    await refuseUnlessAccount(trx, input.accountId);
-    const paymentId = newId();
-    await trx
-      .insertInto('payment')
-      .values({
-        id: paymentId,
-        accountId: input.accountId,
-        amount: input.amount,
-        currency,
-        receivedOn: input.receivedOn,
-        method: input.method,
-        reference: input.reference,
-        idempotencyKey: input.idempotencyKey,
-        postedBy,
-        createdAt: timestamp(),
-      })
-      .execute();
-    if (input.allocations?.length) {
-      await allocateChosen(trx, input.accountId, paymentId, input.amount, input.allocations);
-    }
-    await settle(trx, input.accountId);
-    return { paymentId, replayed: false };
-  });
-}
-
-/**
- * Puts a payment on the invoices staff chose, before `settle` spreads the rest oldest first.
- * Each must be the account's, with at least that much still due on it.
- */
-async function allocateChosen(
-  trx: Trx,
-  accountId: string,
-  paymentId: string,
-  amount: number,
-  chosen: readonly { invoiceId: string; amount: number }[],
-): Promise<void> {
-  const total = chosen.reduce((sum, row) => sum + row.amount, 0);
-  if (total > amount) throw refuse('BAD_REQUEST', LedgerError, 'ALLOCATION_EXCEEDS_PAYMENT');
-  const invoices = await trx
-    .selectFrom('invoice')
-    .select([
-      'id',
-      'awaitingPayment',
-      sql<number>`total - ${used('invoiceId', 'invoice')}`.as('remaining'),
-    ])
-    .where('accountId', '=', accountId)
-    .where(
-      'id',
-      'in',
-      chosen.map((row) => row.invoiceId),
-    )
-    .execute();
-  const settled: string[] = [];
-  for (const row of chosen) {
-    const invoice = invoices.find((candidate) => candidate.id === row.invoiceId);
-    if (!invoice) throw refuse('NOT_FOUND', LedgerError, 'INVOICE_NOT_FOUND');
-    if (invoice.awaitingPayment !== 1) {
-      throw refuse('PRECONDITION_FAILED', LedgerError, 'INVOICE_NOT_OPEN');
-    }
-    if (row.amount > invoice.remaining) {
-      throw refuse('BAD_REQUEST', LedgerError, 'ALLOCATION_EXCEEDS_DUE');
-    }
-    if (row.amount === invoice.remaining) settled.push(invoice.id);
-  }
-  await trx
-    .insertInto('allocation')
-    .values(
-      chosen.map((row) => ({
-        id: newId(),
-        invoiceId: row.invoiceId,
-        paymentId,
-        creditNoteId: null,
-        amount: row.amount,
-        createdAt: timestamp(),
-      })),
-    )
-    .execute();
-  if (settled.length) {
-    await trx
-      .updateTable('invoice')
-      .set({ awaitingPayment: 0 })
-      .where('id', 'in', settled)
-      .execute();
-  }
-}
-
-/** Credits an account, against one invoice or in general (a goodwill gesture, a refund due). */
-export function createCreditNote(
-  db: Db,
-  input: CreditNoteInput,
-  currency: string,
-  createdBy: string,
-): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    await refuseUnlessAccount(trx, input.accountId);
-    if (input.invoiceId) {
-      const invoice = await trx
-        .selectFrom('invoice')
-        .select(['total', 'voidedAt'])
-        .where('id', '=', input.invoiceId)
-        .where('accountId', '=', input.accountId)
-        .executeTakeFirst();
-      if (!invoice) throw refuse('NOT_FOUND', LedgerError, 'INVOICE_NOT_FOUND');
-      if (invoice.voidedAt) throw refuse('PRECONDITION_FAILED', LedgerError, 'INVOICE_VOID');
-      if (input.amount > invoice.total) {
-        throw refuse('PRECONDITION_FAILED', LedgerError, 'CREDIT_EXCEEDS_INVOICE');
-      }
-    }
-    const id = newId();
-    const issuedOn = today();
-    await trx
-      .insertInto('creditNote')
-      .values({
-        id,
-        number: await nextNumber(trx, 'credit', issuedOn),
-        accountId: input.accountId,
-        invoiceId: input.invoiceId ?? null,
-        amount: input.amount,
-        currency,
-        issuedOn,
-        reason: input.reason,
-        createdBy,
-        createdAt: timestamp(),
-      })
-      .execute();
-    await settle(trx, input.accountId);
-    return id;
   });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../services.ts';
-import { createCreditNote, invoiceOrder, postPayment } from '../ledger/ledger.write.ts';
+import { invoiceOrder } from '../ledger/ledger.write.ts';
+import { createCreditNote, postPayment } from '../ledger/ledger.payments.ts';
 import { addDays, settle } from '../ledger/ledger.settle.ts';
 import { PAYMENT_TERMS_DAYS } from '../ledger/ledger.schema.ts';
 import { DEMO_CUSTOMERS } from './demo.orders.ts';

@@ -6,12 +6,8 @@ import { TRPCError } from '@trpc/server';
 import { startTestPortico, type TestPortico } from '../support/portico.ts';
 import { ADDRESS } from '../support/catalog.ts';
 import { newId } from '../../backend/db/id.ts';
-import {
-  createCreditNote,
-  createInvoice,
-  postPayment,
-  voidInvoice,
-} from '../../backend/ledger/ledger.write.ts';
+import { createInvoice, voidInvoice } from '../../backend/ledger/ledger.write.ts';
+import { createCreditNote, postPayment } from '../../backend/ledger/ledger.payments.ts';
 import { accountBalance, listInvoices } from '../../backend/ledger/ledger.queries.ts';
 import { addDays, today } from '../../backend/ledger/ledger.settle.ts';
 
