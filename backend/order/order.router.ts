@@ -34,6 +34,20 @@ export async function orderOrNotFound(ctx: Context, scope: OrderScope, id: strin
 
 const byId = z.strictObject({ orderId });
 
+/** Tells the staff's open order views that one of the customer's orders changed. */
+function changed(
+  ctx: Context & { session: { userId: string } },
+  accountId: string,
+  orderId: string,
+) {
+  ctx.services.bus.publishOrder({
+    orderId,
+    accountId,
+    type: 'changed',
+    actorId: ctx.session.userId,
+  });
+}
+
 export const orderRouter = router({
   /** Prices a cart on the server: what `place` would charge now, and what cannot be had. */
   quote: buyerProcedure
@@ -59,7 +73,15 @@ export const orderRouter = router({
       },
     );
     const order = await orderOrNotFound(ctx, ctx.account, placed.orderId);
-    if (!placed.replayed) void mailAboutOrder(ctx.services, order, 'placed');
+    if (!placed.replayed) {
+      void mailAboutOrder(ctx.services, order, 'placed');
+      ctx.services.bus.publishOrder({
+        orderId: placed.orderId,
+        accountId: ctx.account.accountId,
+        type: 'placed',
+        actorId: ctx.session.userId,
+      });
+    }
     return { ...placed, order };
   }),
 
@@ -85,6 +107,7 @@ export const orderRouter = router({
     .mutation(async ({ ctx, input }) => {
       const actor = customerActor(ctx.session);
       await changeOrderAddress(ctx.services.db, ctx.account, actor, input.orderId, input.address);
+      changed(ctx, ctx.account.accountId, input.orderId);
       return orderOrNotFound(ctx, ctx.account, input.orderId);
     }),
 
@@ -93,6 +116,7 @@ export const orderRouter = router({
     .mutation(async ({ ctx, input }) => {
       const actor = customerActor(ctx.session);
       await cancelOrder(ctx.services.db, ctx.account, actor, input.orderId, input.reason);
+      changed(ctx, ctx.account.accountId, input.orderId);
       return orderOrNotFound(ctx, ctx.account, input.orderId);
     }),
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tracked } from '@trpc/server';
 import { staffProcedure, router } from '../trpc.ts';
 import { addressSchema } from '../address/address.schema.ts';
 import { refuse } from '../errors.ts';
@@ -36,6 +37,21 @@ async function staffOrder(ctx: Context, id: string) {
   return order;
 }
 
+/**
+ * The order after a staff change, and word of it to every open order view but the changer's
+ * own (and to the customer's timeline, which the change already wrote).
+ */
+async function changedOrder(ctx: Context & { session: SessionInfo }, id: string) {
+  const order = await staffOrder(ctx, id);
+  ctx.services.bus.publishOrder({
+    orderId: id,
+    accountId: order.accountId,
+    type: 'changed',
+    actorId: ctx.session.userId,
+  });
+  return order;
+}
+
 /** Every account's orders, for the vendor's staff; each change lands on the order's timeline. */
 export const staffOrderRouter = router({
   list: staffProcedure
@@ -57,7 +73,7 @@ export const staffOrderRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { orderId: id, to } = input;
       await advanceOrder(ctx.services.db, staffActor(ctx.session), id, to, input.trackingNumber);
-      const order = await staffOrder(ctx, id);
+      const order = await changedOrder(ctx, id);
       if (to === 'shipped') void mailAboutOrder(ctx.services, order, 'shipped');
       return order;
     }),
@@ -67,7 +83,7 @@ export const staffOrderRouter = router({
     .mutation(async ({ ctx, input }) => {
       const actor = staffActor(ctx.session);
       await setTrackingNumber(ctx.services.db, actor, input.orderId, input.trackingNumber);
-      return staffOrder(ctx, input.orderId);
+      return changedOrder(ctx, input.orderId);
     }),
 
   changeAddress: staffProcedure
@@ -75,7 +91,7 @@ export const staffOrderRouter = router({
     .mutation(async ({ ctx, input }) => {
       const actor = staffActor(ctx.session);
       await changeOrderAddress(ctx.services.db, 'all', actor, input.orderId, input.address);
-      return staffOrder(ctx, input.orderId);
+      return changedOrder(ctx, input.orderId);
     }),
 
   cancel: staffProcedure
@@ -83,6 +99,28 @@ export const staffOrderRouter = router({
     .mutation(async ({ ctx, input }) => {
       const actor = staffActor(ctx.session);
       await cancelOrder(ctx.services.db, 'all', actor, input.orderId, input.reason);
-      return staffOrder(ctx, input.orderId);
+      return changedOrder(ctx, input.orderId);
+    }),
+
+  /**
+   * Every order placed or changed, by customers and by staff, as it happens; a `sync` first
+   * (and after each reconnect), after which whatever is on screen should be read again.
+   */
+  onUpdate: staffProcedure
+    .input(z.strictObject({ lastEventId: z.string().max(100).nullish() }).optional())
+    .subscription(async function* ({ ctx, signal }) {
+      let sequence = 0;
+      const id = () => `${Date.now().toString(36)}-${(sequence++).toString(36)}`;
+      // Listen before the sync, so nothing that happens in between is missed.
+      const changes = ctx.services.bus.orderChanges(signal);
+      yield tracked(id(), { type: 'sync' as const, orderId: null, accountId: null, actorId: null });
+      for await (const change of changes) {
+        yield tracked(id(), {
+          type: change.type,
+          orderId: change.orderId,
+          accountId: change.accountId,
+          actorId: change.actorId,
+        });
+      }
     }),
 });

@@ -28,15 +28,25 @@ export type ChatSignal =
       typing: boolean;
     };
 
+/** An order was placed, or changed by its customer or by staff (its timeline has the details). */
+export interface OrderChange {
+  orderId: string;
+  accountId: string;
+  type: 'placed' | 'changed';
+  /** Who made the change; their own views need no notice of it. */
+  actorId: string;
+}
+
 /** Agents came online or went away. */
 export interface PresenceSignal {
   type: 'presence';
 }
 
-type Events = { ticket: [TicketChange]; chat: [ChatSignal | PresenceSignal] } & Record<
-  `chat:${string}`,
-  [ChatSignal]
->;
+type Events = {
+  ticket: [TicketChange];
+  order: [OrderChange];
+  chat: [ChatSignal | PresenceSignal];
+} & Record<`chat:${string}`, [ChatSignal]>;
 
 /**
  * Changes that open views want to hear about at once. In one process this is an event emitter;
@@ -57,6 +67,15 @@ export class Bus {
   /** Ticket changes until the signal aborts. */
   ticketChanges(signal: AbortSignal | undefined): AsyncGenerator<TicketChange> {
     return this.#listen<TicketChange>('ticket', signal);
+  }
+
+  publishOrder(change: OrderChange): void {
+    this.#emitter.emit('order', change);
+  }
+
+  /** Order changes until the signal aborts. */
+  orderChanges(signal: AbortSignal | undefined): AsyncGenerator<OrderChange> {
+    return this.#listen<OrderChange>('order', signal);
   }
 
   /** Tells one conversation's streams, and every staff stream. */

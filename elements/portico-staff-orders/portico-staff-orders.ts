@@ -26,6 +26,7 @@ import {
 } from './staff-orders.detail.ts';
 import { renderFilters, renderRows } from './staff-orders.list.ts';
 import { styles } from './portico-staff-orders.styles.ts';
+import { StaffOrdersLiveController } from './staff-orders.live.ts';
 
 /**
  * The staff's orders: every account's orders with search (number, account, person, product,
@@ -87,6 +88,7 @@ import { styles } from './portico-staff-orders.styles.ts';
  * @csspart retry - "Try again".
  * @csspart signed-out - The line shown to anyone not signed in as staff.
  * @cssproperty --gap - Space between blocks. Default: `var(--portico-space, 1rem)`.
+ * @cssstate live - Orders placed or changed elsewhere arrive as they happen.
  */
 @localized()
 @customElement('portico-staff-orders')
@@ -120,6 +122,29 @@ export class PorticoStaffOrders extends StaffView {
   };
 
   private actions = new OrderActionsController(this, this.effects);
+  private readonly internals = this.attachInternals();
+  /** The filter whose result count was last announced: a live re-read says nothing. */
+  private announcedFilter: OrderFilter | null = null;
+
+  private live = new StaffOrdersLiveController(this, {
+    synced: () => {
+      this.syncs += 1;
+      if (this.orderId) this.orderSyncs += 1;
+    },
+    changed: (update) => {
+      this.syncs += 1;
+      if (update.orderId === this.orderId) {
+        this.orderSyncs += 1;
+        this.announcement = msg('This order was just changed; it shows the latest now.');
+      } else if (update.type === 'placed' && !this.orderId) {
+        this.announcement = msg('A new order arrived.');
+      }
+    },
+    liveChanged: (live) => {
+      if (live) this.internals.states.add('live');
+      else this.internals.states.delete('live');
+    },
+  });
 
   private listTask = new Task(this, {
     args: () => [this.api, this.staffId, this.orderId === null, this.filter, this.syncs] as const,
@@ -133,7 +158,10 @@ export class PorticoStaffOrders extends StaffView {
       );
       this.rows = page.items;
       this.cursor = page.nextCursor;
-      this.announcement = shownMessage(page.items.length, page.nextCursor !== null);
+      if (filter !== this.announcedFilter) {
+        this.announcedFilter = filter;
+        this.announcement = shownMessage(page.items.length, page.nextCursor !== null);
+      }
       return page;
     },
   });

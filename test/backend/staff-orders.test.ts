@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startTestPortico, type TestClient, type TestPortico } from '../support/portico.ts';
 import { ADDRESS, orderTableCounts, seedTestCatalog } from '../support/catalog.ts';
 import { placedOrder } from '../support/ordering.ts';
+import { data, subscribe } from '../support/tickets.ts';
 
 interface Row {
   id: string;
@@ -251,5 +252,26 @@ describe('staff.order: the console’s order list and order view', () => {
     assert.equal((await otto.query('staff.order.list', { query: 'kirsone' })).status, 403);
     assert.equal((await otto.query('staff.order.byId', { orderId: ottoOrder.id })).status, 403);
     assert.equal((await portico.client().query('staff.order.list', {})).status, 401);
+  });
+
+  it('tells open order views of every order placed or changed, as it happens', async () => {
+    type Update = { type: string; orderId: string | null; accountId: string | null };
+    const stream = subscribe<Update>(agent, 'staff.order.onUpdate', {});
+    try {
+      await stream.next((event) => event.type === 'sync');
+      const placed = await placedOrder<Row>(otto, [{ productId: ids.cups, quantity: 1 }]);
+      const heard = await stream.next((event) => event.type === 'placed');
+      assert.equal(heard.orderId, placed.id);
+      data(await otto.mutate('order.cancel', { orderId: placed.id, reason: 'Ordered twice' }));
+      const cancelled = await stream.next((event) => event.type === 'changed');
+      assert.equal(cancelled.orderId, placed.id);
+      const second = await placedOrder<Row>(otto, [{ productId: ids.beans, quantity: 1 }]);
+      await stream.next((event) => event.type === 'placed' && event.orderId === second.id);
+      data(await agent.mutate('staff.order.advance', { orderId: second.id, to: 'confirmed' }));
+      const confirmed = await stream.next((event) => event.type === 'changed');
+      assert.equal(confirmed.orderId, second.id);
+    } finally {
+      await stream.close();
+    }
   });
 });

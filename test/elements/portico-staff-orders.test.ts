@@ -4,7 +4,11 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 import '../../elements/portico-staff-orders/portico-staff-orders.ts';
 import type { PorticoStaffOrders } from '../../elements/portico-staff-orders/portico-staff-orders.ts';
-import type { CustomerCall, StaffCall } from './support/portico-backend.plugin.ts';
+import type {
+  CustomerCall,
+  OrderStatusChange,
+  StaffCall,
+} from './support/portico-backend.plugin.ts';
 import { agent } from './support/people.ts';
 import { ADDRESS } from '../support/address.ts';
 import { formatMoney } from '../../elements/shared/format.ts';
@@ -261,17 +265,43 @@ describe('<portico-staff-orders>', () => {
     expect(textOf(part(element, 'actions'))).to.contain('Nothing more can be done');
   });
 
-  it('says so in words and reloads when the customer cancelled meanwhile', async () => {
+  it('shows a customer’s cancellation as it happens, and says so', async () => {
     const order = await carlaOrder('beans');
     const element = await openOrder(order.id);
+    await until(() => element.matches(':state(live)'), 'order changes never went live');
     await customer('order.cancel', { orderId: order.id, reason: 'Changed my mind' });
+    await until(() => statusOf(element) === 'Cancelled', 'the cancellation never arrived');
+    expect(hasButton(element, 'Mark as confirmed')).to.equal(false);
+    expect(events(element).at(-1)).to.contain('Reason: Changed my mind');
+    expect(textOf(element.shadowRoot!.querySelector('[role=status]'))).to.contain(
+      'This order was just changed',
+    );
+    await expect(element).to.be.accessible();
+  });
+
+  it('lists a newly placed order without a reload', async () => {
+    await signIn(agent);
+    const element = await render();
+    await until(() => element.matches(':state(live)'), 'order changes never went live');
+    await until(() => part(element, 'list'), 'the list never rendered');
+    const order = await carlaOrder('cups');
+    await until(() => rowOf(element, order.id), 'the new order never appeared');
+  });
+
+  it('says so in words and reloads when the order changed where it could not hear', async () => {
+    const order = await carlaOrder('beans');
+    const element = await openOrder(order.id);
+    // Another server process cancelled it: nothing told this view.
+    await executeServerCommand<boolean, OrderStatusChange>('portico-order-status', {
+      orderId: order.id,
+      status: 'cancelled',
+    });
     expect(statusOf(element)).to.equal('Placed');
     button(element, 'Mark as confirmed').click();
     await until(() => part(element, 'error'), 'the refusal was never shown');
     expect(textOf(part(element, 'error'))).to.contain('has been cancelled');
     await until(() => statusOf(element) === 'Cancelled', 'the order was not reloaded');
     expect(hasButton(element, 'Mark as confirmed')).to.equal(false);
-    expect(events(element).at(-1)).to.contain('Reason: Changed my mind');
     await expect(element).to.be.accessible();
   });
 

@@ -18,6 +18,15 @@ export interface PriceChange {
   unitPrice: number;
 }
 
+/**
+ * The payload of `executeServerCommand('portico-order-status', …)`: an order's status written
+ * straight into the database, as another server process would, so no open view hears of it.
+ */
+export interface OrderStatusChange {
+  orderId: string;
+  status: 'placed' | 'confirmed' | 'shipped' | 'delivered' | 'cancelled';
+}
+
 /** The payload of `executeServerCommand('portico-mail', …)`; `subject` is a RegExp source. */
 export interface MailQuery {
   to: string;
@@ -128,6 +137,15 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
           .executeTakeFirstOrThrow();
         await db.updateTable('product').set({ unitPrice }).where('sku', '=', sku).execute();
         return old;
+      }
+      if (command === 'portico-order-status') {
+        const { orderId, status } = payload as OrderStatusChange;
+        await running()
+          .services.db.updateTable('order')
+          .set({ status })
+          .where('id', '=', orderId)
+          .execute();
+        return true;
       }
       if (command === 'portico-mail') {
         const { to, subject } = payload as MailQuery;
