@@ -7,7 +7,8 @@ import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { StaffView } from '../shared/staff-view.ts';
 import { pause, renderTaskError } from '../shared/task.ts';
 import { viewStyles } from '../shared/view.styles.ts';
-import type { BillingEffects } from './staff-billing.api.ts';
+import type { BillingEffects, StaffInvoice, StaffPayment } from './staff-billing.api.ts';
+import type { PorticoApi } from '../api/client.ts';
 import {
   EMPTY_FILTER,
   renderFilters,
@@ -54,12 +55,14 @@ import { styles } from './portico-staff-billing.styles.ts';
  * @csspart statement-table - Its table. @csspart opening - The opening balance row.
  * @csspart entry - One statement entry. @csspart closing - The closing balance row.
  * @csspart invoices - The account's invoices. @csspart invoice - One invoice.
+ * @csspart older-invoices - "Show older invoices", while there are more.
  * @csspart number - An invoice's number. @csspart invoice-status - Its status badge.
  * @csspart amount-due - What is still due on it. @csspart pdf - Its PDF download.
  * @csspart void - Its "Void" button. @csspart void-confirm - The confirmation form.
  * @csspart void-reason - Why it is voided. @csspart confirm-void - "Void invoice".
  * @csspart cancel-void - "Keep invoice".
  * @csspart payments - The account's payments. @csspart payment - One payment.
+ * @csspart older-payments - "Show older payments", while there are more.
  * @csspart payment-amount-shown - A payment's amount. @csspart allocations - Where it went.
  * @csspart credit-notes - The account's credit notes. @csspart credit-note - One of them.
  * @csspart payment-form - "Post a payment". @csspart payment-amount - Its amount field.
@@ -96,6 +99,8 @@ export class PorticoStaffBilling extends StaffView {
   @state() private announcement = '';
   /** Bumped after every change to the ledger: everything on screen is read again. */
   @state() private syncs = 0;
+  /** Older pages of the account's invoices and payments, and where the next ones start. */
+  @state() private older: OlderPages = NO_OLDER;
 
   private downloads = new DownloadController(this);
 
@@ -153,14 +158,62 @@ export class PorticoStaffBilling extends StaffView {
       if (!api || !staffId || !accountId) return initialState;
       const staff = api.trpc.staff;
       const [invoices, payments, notes, orders] = await Promise.all([
-        staff.invoice.list.query({ accountId, limit: 50 }, { signal }),
-        staff.payment.list.query({ accountId, limit: 50 }, { signal }),
-        staff.creditNote.list.query({ accountId, limit: 50 }, { signal }),
+        staff.invoice.list.query({ accountId, limit: LEDGER_PAGE }, { signal }),
+        staff.payment.list.query({ accountId, limit: LEDGER_PAGE }, { signal }),
+        staff.creditNote.list.query({ accountId, limit: LEDGER_PAGE }, { signal }),
         staff.invoice.billableOrders.query({ accountId }, { signal }),
       ]);
+      this.older = {
+        ...NO_OLDER,
+        invoiceCursor: invoices.nextCursor,
+        paymentCursor: payments.nextCursor,
+      };
       return { invoices: invoices.items, payments: payments.items, notes: notes.items, orders };
     },
   });
+
+  /** The next page of older invoices or payments, added below the ones shown. */
+  private olderTask = new Task(this, {
+    autoRun: false,
+    task: async (
+      [api, accountId, kind]: [PorticoApi, string, 'invoices' | 'payments'],
+      { signal },
+    ) => {
+      const { older } = this;
+      if (kind === 'invoices' && older.invoiceCursor) {
+        const page = await api.trpc.staff.invoice.list.query(
+          { accountId, cursor: older.invoiceCursor, limit: LEDGER_PAGE },
+          { signal },
+        );
+        this.older = {
+          ...older,
+          invoices: [...older.invoices, ...page.items],
+          invoiceCursor: page.nextCursor,
+        };
+      } else if (kind === 'payments' && older.paymentCursor) {
+        const page = await api.trpc.staff.payment.list.query(
+          { accountId, cursor: older.paymentCursor, limit: LEDGER_PAGE },
+          { signal },
+        );
+        this.older = {
+          ...older,
+          payments: [...older.payments, ...page.items],
+          paymentCursor: page.nextCursor,
+        };
+      }
+    },
+  });
+
+  private showOlder(kind: 'invoices' | 'payments'): (() => void) | undefined {
+    const cursor = kind === 'invoices' ? this.older.invoiceCursor : this.older.paymentCursor;
+    if (!cursor || !this.api || !this.accountId) return undefined;
+    const { api, accountId } = this;
+    return () => {
+      if (this.olderTask.status !== TaskStatus.PENDING) {
+        void this.olderTask.run([api, accountId, kind]);
+      }
+    };
+  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('accountId') && changed.get('accountId') !== undefined) {
@@ -230,7 +283,8 @@ export class PorticoStaffBilling extends StaffView {
       </section>`;
     }
     const currency = statement.currency;
-    const invoices = ledger?.invoices ?? [];
+    const invoices = [...(ledger?.invoices ?? []), ...this.older.invoices];
+    const payments = [...(ledger?.payments ?? []), ...this.older.payments];
     const open = invoices.filter(
       (invoice) =>
         (invoice.status === 'open' || invoice.status === 'overdue') && invoice.amountDue > 0,
@@ -251,8 +305,10 @@ export class PorticoStaffBilling extends StaffView {
               downloads: this.downloads,
               invoices,
               renderVoid: (invoice) => this.actions.renderVoid(invoice),
+              showOlder: this.showOlder('invoices'),
             })}
-            ${renderPayments(ledger?.payments ?? [])} ${renderCreditNotes(ledger?.notes ?? [])}
+            ${renderPayments(payments, this.showOlder('payments'))}
+            ${renderTaskError(this.olderTask)} ${renderCreditNotes(ledger?.notes ?? [])}
           </div>
         </div>
         ${renderTaskError(this.statementTask, () => void this.statementTask.run())}
@@ -277,6 +333,23 @@ export class PorticoStaffBilling extends StaffView {
     this.filter = next;
   };
 }
+
+/** How many invoices, payments or credit notes one read brings. */
+const LEDGER_PAGE = 50;
+
+interface OlderPages {
+  invoices: StaffInvoice[];
+  payments: StaffPayment[];
+  invoiceCursor: string | null;
+  paymentCursor: string | null;
+}
+
+const NO_OLDER: OlderPages = {
+  invoices: [],
+  payments: [],
+  invoiceCursor: null,
+  paymentCursor: null,
+};
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -158,10 +158,21 @@ export interface InvoiceRows {
   invoices: readonly StaffInvoice[];
   /** The void button or its confirmation for one invoice. */
   renderVoid(invoice: StaffInvoice): unknown;
+  /** Shows the next older invoices; absent when all are shown. */
+  showOlder?: (() => void) | undefined;
+}
+
+/** "Show older …" below a list that has more. */
+function renderShowOlder(part: string, label: string, showOlder: (() => void) | undefined) {
+  return showOlder
+    ? html`<button part=${part} type="button" class="secondary" @click=${showOlder}>
+        ${label}
+      </button>`
+    : nothing;
 }
 
 /** The account's invoices with what is due on each, their PDF, and a way to void them. */
-export function renderInvoices({ api, downloads, invoices, renderVoid }: InvoiceRows) {
+export function renderInvoices({ api, downloads, invoices, renderVoid, showOlder }: InvoiceRows) {
   return html`
     <section class="block" aria-labelledby="invoices-title">
       <h3 id="invoices-title">${msg('Invoices')}</h3>
@@ -210,12 +221,16 @@ export function renderInvoices({ api, downloads, invoices, renderVoid }: Invoice
             </ul>`
           : html`<p part="empty" class="hint">${msg('No invoices yet.')}</p>`
       }
+      ${renderShowOlder('older-invoices', msg('Show older invoices'), showOlder)}
     </section>
   `;
 }
 
 /** The account's payments, each with how it was put on invoices. */
-export function renderPayments(payments: readonly StaffPayment[]) {
+export function renderPayments(
+  payments: readonly StaffPayment[],
+  showOlder?: (() => void) | undefined,
+) {
   return html`
     <section class="block" aria-labelledby="payments-title">
       <h3 id="payments-title">${msg('Payments')}</h3>
@@ -242,6 +257,7 @@ export function renderPayments(payments: readonly StaffPayment[]) {
             </ul>`
           : html`<p part="empty" class="hint">${msg('No payments yet.')}</p>`
       }
+      ${renderShowOlder('older-payments', msg('Show older payments'), showOlder)}
     </section>
   `;
 }

@@ -234,6 +234,32 @@ describe('<portico-staff-billing>', () => {
     await until(() => balance(element) === euro(5500), 'the void did not reach the balance');
   });
 
+  it('shows older invoices and payments on request, past the newest fifty', async () => {
+    const account = await newAccount();
+    const oldest = await invoice(account.id, 100, 60);
+    for (let n = 0; n < 50; n++) await invoice(account.id, 100, 59 - n);
+    for (let n = 0; n < 51; n++) {
+      await staff('staff.payment.post', {
+        accountId: account.id,
+        amount: 1,
+        receivedOn: day(-(52 - n)),
+        method: 'bank_transfer',
+        idempotencyKey: crypto.randomUUID(),
+      });
+    }
+    const element = await openAccount(account.id);
+    await until(() => all(element, "[part~='invoice']").length === 50, 'not the newest fifty');
+    expect(invoiceRow(element, oldest.number)).to.equal(null);
+    part<HTMLButtonElement>(element, 'older-invoices')!.click();
+    await until(() => invoiceRow(element, oldest.number), 'the oldest invoice never came');
+    expect(all(element, "[part~='invoice']")).to.have.length(51);
+    expect(part(element, 'older-invoices')).to.equal(null);
+    expect(all(element, "[part~='payment']")).to.have.length(50);
+    part<HTMLButtonElement>(element, 'older-payments')!.click();
+    await until(() => all(element, "[part~='payment']").length === 51, 'no older payment');
+    expect(part(element, 'older-payments')).to.equal(null);
+  });
+
   it('fits 320 px without scrolling sideways', async () => {
     const account = await newAccount();
     await invoice(account.id, 123456);
