@@ -185,6 +185,8 @@ export class PorticoStaffBilling extends StaffView {
           { accountId, cursor: older.invoiceCursor, limit: LEDGER_PAGE },
           { signal },
         );
+        // The account was read again meanwhile: this page belongs to the old reading.
+        if (this.older !== older) return;
         this.older = {
           ...older,
           invoices: [...older.invoices, ...page.items],
@@ -195,6 +197,7 @@ export class PorticoStaffBilling extends StaffView {
           { accountId, cursor: older.paymentCursor, limit: LEDGER_PAGE },
           { signal },
         );
+        if (this.older !== older) return;
         this.older = {
           ...older,
           payments: [...older.payments, ...page.items],
