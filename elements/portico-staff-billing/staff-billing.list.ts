@@ -13,6 +13,7 @@ import {
   type StaffInvoice,
   type StaffPayment,
 } from './staff-billing.api.ts';
+import { filterForm, filterOption } from '../shared/filter-form.ts';
 
 /** The overview's filters as the form holds them; '' is "any". */
 export interface BillingFilter {
@@ -70,16 +71,10 @@ export function renderPicker(
 
 /** Search and status over every account's invoices and payments. */
 export function renderFilters(filter: BillingFilter, onInput: (event: Event) => void) {
-  return html`
-    <form
-      part="filters"
-      class="filters"
-      role="search"
-      aria-label=${msg('Filter invoices and payments')}
-      @submit=${(event: SubmitEvent) => event.preventDefault()}
-      @input=${onInput}
-      @change=${onInput}
-    >
+  return filterForm(
+    msg('Filter invoices and payments'),
+    onInput,
+    html`
       <label class="wide">
         ${msg('Search by account or invoice number')}
         <input
@@ -94,17 +89,15 @@ export function renderFilters(filter: BillingFilter, onInput: (event: Event) => 
       <label>
         ${msg('Invoice status')}
         <select part="status-filter" name="status">
-          <option value="" ?selected=${filter.status === ''}>${msg('Any status')}</option>
-          ${INVOICE_STATUSES.map(
-            (status) =>
-              html`<option value=${status} ?selected=${filter.status === status}>
-                ${invoiceStatusLabel(status)}
-              </option>`,
+          ${filterOption('', msg('Any status'), filter.status)}
+          ${INVOICE_STATUSES.map((status) =>
+            filterOption(status, invoiceStatusLabel(status), filter.status),
           )}
         </select>
       </label>
-    </form>
-  `;
+    `,
+    'filters',
+  );
 }
 
 /** Recent invoices of every account, each linking to its account's billing. */

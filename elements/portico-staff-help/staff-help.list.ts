@@ -13,6 +13,7 @@ import {
   type ContentLocale,
   type ListFilter,
 } from './staff-help.api.ts';
+import { filterForm, filterOption } from '../shared/filter-form.ts';
 
 /** A category's name in the first language it has one in. */
 export function categoryName(category: Category): string {
@@ -36,18 +37,10 @@ export function renderFilters(
   categories: readonly Category[],
   onInput: (event: Event) => void,
 ) {
-  const option = (value: string, label: string, selected: string) =>
-    html`<option value=${value} ?selected=${selected === value}>${label}</option>`;
-  return html`
-    <form
-      part="filters"
-      class="filters"
-      role="search"
-      aria-label=${msg('Filter the articles')}
-      @submit=${(event: SubmitEvent) => event.preventDefault()}
-      @input=${onInput}
-      @change=${onInput}
-    >
+  return filterForm(
+    msg('Filter the articles'),
+    onInput,
+    html`
       <label class="wide">
         ${msg('Words in the title')}
         <input
@@ -62,22 +55,23 @@ export function renderFilters(
       <label>
         ${msg('Status')}
         <select part="status-filter" name="status">
-          ${option('', msg('Any status'), filter.status)}
-          ${option('draft', msg('Draft'), filter.status)}
-          ${option('published', msg('Published'), filter.status)}
+          ${filterOption('', msg('Any status'), filter.status)}
+          ${filterOption('draft', msg('Draft'), filter.status)}
+          ${filterOption('published', msg('Published'), filter.status)}
         </select>
       </label>
       <label>
         ${msg('Category')}
         <select part="category-filter" name="category">
-          ${option('', msg('Any category'), filter.category)}
+          ${filterOption('', msg('Any category'), filter.category)}
           ${categories.map((category) =>
-            option(category.slug, categoryName(category), filter.category),
+            filterOption(category.slug, categoryName(category), filter.category),
           )}
         </select>
       </label>
-    </form>
-  `;
+    `,
+    'filters',
+  );
 }
 
 /** One row per article, newest change first, as the server sorts them. */

@@ -12,21 +12,14 @@ import {
   type OrderFilter,
   type OrderRow,
 } from './staff-orders.api.ts';
+import { filterForm, filterOption } from '../shared/filter-form.ts';
 
 /** The search, status and sort form above the list; `onInput` hears every control. */
 export function renderFilters(filter: OrderFilter, onInput: (event: Event) => void) {
-  const option = (value: string, label: string, selected: string) =>
-    html`<option value=${value} ?selected=${selected === value}>${label}</option>`;
-  return html`
-    <form
-      part="filters"
-      class="filters"
-      role="search"
-      aria-label=${msg('Find orders')}
-      @submit=${(event: SubmitEvent) => event.preventDefault()}
-      @input=${onInput}
-      @change=${onInput}
-    >
+  return filterForm(
+    msg('Find orders'),
+    onInput,
+    html`
       <div class="wide field">
         <label>
           ${msg('Search orders')}
@@ -47,18 +40,19 @@ export function renderFilters(filter: OrderFilter, onInput: (event: Event) => vo
       <label>
         ${msg('Status')}
         <select part="status-filter" name="status">
-          ${option('', msg('Any status'), filter.status)}
-          ${ORDER_STATUSES.map((s) => option(s, statusLabel(s), filter.status))}
+          ${filterOption('', msg('Any status'), filter.status)}
+          ${ORDER_STATUSES.map((s) => filterOption(s, statusLabel(s), filter.status))}
         </select>
       </label>
       <label>
         ${msg('Sort')}
         <select part="sort" name="sort">
-          ${ORDER_SORTS.map((s) => option(s, sortLabel(s), filter.sort))}
+          ${ORDER_SORTS.map((s) => filterOption(s, sortLabel(s), filter.sort))}
         </select>
       </label>
-    </form>
-  `;
+    `,
+    'filters',
+  );
 }
 
 /** The orders, one row each: number (the link), account, date, status and total. */

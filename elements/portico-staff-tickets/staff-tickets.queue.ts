@@ -21,6 +21,7 @@ import {
   type QueueRow,
   type TicketStatus,
 } from './staff-tickets.api.ts';
+import { filterForm, filterOption } from '../shared/filter-form.ts';
 
 /** A status as a badge, in the staff's words; its colour only in addition. */
 export function renderStatus(status: TicketStatus) {
@@ -73,18 +74,10 @@ export function renderFilters(
   staffId: string,
   onInput: (event: Event) => void,
 ) {
-  const option = (value: string, label: string, selected: string) =>
-    html`<option value=${value} ?selected=${selected === value}>${label}</option>`;
-  return html`
-    <form
-      part="filters"
-      class="filters"
-      role="search"
-      aria-label=${msg('Filter the ticket queue')}
-      @submit=${(event: SubmitEvent) => event.preventDefault()}
-      @input=${onInput}
-      @change=${onInput}
-    >
+  return filterForm(
+    msg('Filter the ticket queue'),
+    onInput,
+    html`
       <label class="wide">
         ${msg('Search')}
         <input
@@ -99,30 +92,31 @@ export function renderFilters(
       <label>
         ${msg('Status')}
         <select part="status-filter" name="status">
-          ${option('', msg('Any status'), filter.status)}
-          ${TICKET_STATUSES.map((s) => option(s, statusLabel(s), filter.status))}
+          ${filterOption('', msg('Any status'), filter.status)}
+          ${TICKET_STATUSES.map((s) => filterOption(s, statusLabel(s), filter.status))}
         </select>
       </label>
       <label>
         ${msg('Priority')}
         <select part="priority-filter" name="priority">
-          ${option('', msg('Any priority'), filter.priority)}
-          ${TICKET_PRIORITIES.map((p) => option(p, priorityLabel(p), filter.priority))}
+          ${filterOption('', msg('Any priority'), filter.priority)}
+          ${TICKET_PRIORITIES.map((p) => filterOption(p, priorityLabel(p), filter.priority))}
         </select>
       </label>
       <label>
         ${msg('Kind')}
         <select part="kind-filter" name="kind">
-          ${option('', msg('Any kind'), filter.kind)}
-          ${TICKET_KINDS.map((k) => option(k, kindLabel(k), filter.kind))}
-          ${option('chat', msg('Chat'), filter.kind)}
+          ${filterOption('', msg('Any kind'), filter.kind)}
+          ${TICKET_KINDS.map((k) => filterOption(k, kindLabel(k), filter.kind))}
+          ${filterOption('chat', msg('Chat'), filter.kind)}
         </select>
       </label>
       <label>
         ${msg('Assignee')}
         <select part="assignee-filter" name="assignee">
-          ${option('', msg('Anyone'), filter.assignee)} ${option('me', msg('Me'), filter.assignee)}
-          ${option('none', msg('Unassigned'), filter.assignee)}
+          ${filterOption('', msg('Anyone'), filter.assignee)}
+          ${filterOption('me', msg('Me'), filter.assignee)}
+          ${filterOption('none', msg('Unassigned'), filter.assignee)}
           ${renderAgentOptions(agents, filter.assignee, staffId)}
         </select>
       </label>
@@ -140,14 +134,14 @@ export function renderFilters(
       <label>
         ${msg('Waiting longer than')}
         <select part="waiting-filter" name="waiting">
-          ${option('', msg('Any time'), filter.waiting)}
-          ${WAITING_CHOICES.map((m) => option(String(m), waitingLabel(m), filter.waiting))}
+          ${filterOption('', msg('Any time'), filter.waiting)}
+          ${WAITING_CHOICES.map((m) => filterOption(String(m), waitingLabel(m), filter.waiting))}
         </select>
       </label>
       <label>
         ${msg('Sort by')}
         <select part="sort" name="sort">
-          ${TICKET_SORTS.map((s) => option(s, sortLabel(s), filter.sort))}
+          ${TICKET_SORTS.map((s) => filterOption(s, sortLabel(s), filter.sort))}
         </select>
       </label>
       <label class="check">
@@ -159,8 +153,9 @@ export function renderFilters(
         />
         ${msg('Unread only')}
       </label>
-    </form>
-  `;
+    `,
+    'filters',
+  );
 }
 
 export interface RowActions {

@@ -12,6 +12,7 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from './ticket-list.api.ts';
+import { filterForm, filterOption } from '../shared/filter-form.ts';
 
 export interface Filter {
   /** Words in the subject, number, tags or messages. */
@@ -39,15 +40,10 @@ export function tagProblem(text: string): string {
 /** The search and filter form above the list; `onInput` hears every control. */
 export function renderFilters(filter: Filter, onInput: (event: Event) => void) {
   const problem = tagProblem(filter.tag);
-  return html`
-    <form
-      part="filters"
-      role="search"
-      aria-label=${msg('Find tickets')}
-      @submit=${(event: SubmitEvent) => event.preventDefault()}
-      @input=${onInput}
-      @change=${onInput}
-    >
+  return filterForm(
+    msg('Find tickets'),
+    onInput,
+    html`
       <label class="query">
         ${msg('Search tickets')}
         <input
@@ -62,24 +58,18 @@ export function renderFilters(filter: Filter, onInput: (event: Event) => void) {
       <label>
         ${msg('Status')}
         <select part="status-filter" name="status">
-          <option value="" ?selected=${filter.status === ''}>${msg('All statuses')}</option>
-          ${TICKET_STATUSES.map(
-            (status) =>
-              html`<option value=${status} ?selected=${filter.status === status}>
-                ${statusLabel(status)}
-              </option>`,
+          ${filterOption('', msg('All statuses'), filter.status)}
+          ${TICKET_STATUSES.map((status) =>
+            filterOption(status, statusLabel(status), filter.status),
           )}
         </select>
       </label>
       <label>
         ${msg('Priority')}
         <select part="priority-filter" name="priority">
-          <option value="" ?selected=${filter.priority === ''}>${msg('All priorities')}</option>
-          ${TICKET_PRIORITIES.map(
-            (priority) =>
-              html`<option value=${priority} ?selected=${filter.priority === priority}>
-                ${priorityLabel(priority)}
-              </option>`,
+          ${filterOption('', msg('All priorities'), filter.priority)}
+          ${TICKET_PRIORITIES.map((priority) =>
+            filterOption(priority, priorityLabel(priority), filter.priority),
           )}
         </select>
       </label>
@@ -100,6 +90,6 @@ export function renderFilters(filter: Filter, onInput: (event: Event) => void) {
           problem ? html`<span part="field-error" id="tag-filter-error">${problem}</span>` : nothing
         }
       </div>
-    </form>
-  `;
+    `,
+  );
 }
