@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { statusBadgeStyles } from '../shared/status.styles.ts';
 
 /**
  * What the overview and the billing view share: plain text blocks, rows that stack on phones and
@@ -140,49 +141,8 @@ export const ledgerStyles = css`
     }
   }
 
-  /* Status badges: the word always; a mark and a colour only in addition. */
   .status {
-    --status-color: var(--_muted);
     justify-self: start;
-    display: inline-flex;
-    align-items: center;
-    gap: 0.375rem;
-    padding-inline: 0.625rem;
-    border: 1px solid var(--status-color);
-    border-radius: 999px;
-    font-size: 0.875rem;
-    font-weight: 600;
-    white-space: nowrap;
-  }
-
-  .status::before {
-    content: '';
-    inline-size: 0.5rem;
-    block-size: 0.5rem;
-    border-radius: 50%;
-    background: var(--status-color);
-  }
-
-  .status[data-status='confirmed'],
-  .status[data-status='shipped'],
-  .status[data-status='open'] {
-    --status-color: var(--_brand);
-  }
-
-  .status[data-status='delivered'],
-  .status[data-status='paid'] {
-    --status-color: var(--_success);
-  }
-
-  .status[data-status='cancelled'],
-  .status[data-status='overdue'] {
-    --status-color: var(--_danger);
-  }
-
-  .status[data-status='cancelled']::before,
-  .status[data-status='overdue']::before,
-  .status[data-status='void']::before {
-    border-radius: 0;
   }
 
   [part~='error'] {
@@ -191,6 +151,7 @@ export const ledgerStyles = css`
 `;
 
 export const styles = [
+  statusBadgeStyles,
   ledgerStyles,
   css`
     :host {

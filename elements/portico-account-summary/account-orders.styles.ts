@@ -178,42 +178,7 @@ export const styles = css`
   /* Status badges: the word always, a dot and a colour in addition. */
 
   .status {
-    --status-color: var(--_muted);
     justify-self: start;
-    display: inline-flex;
-    align-items: center;
-    gap: 0.375rem;
-    padding-inline: 0.625rem;
-    border: 1px solid var(--status-color);
-    border-radius: 999px;
-    font-size: 0.875rem;
-    font-weight: 600;
-    white-space: nowrap;
-  }
-
-  .status::before {
-    content: '';
-    inline-size: 0.5rem;
-    block-size: 0.5rem;
-    border-radius: 50%;
-    background: var(--status-color);
-  }
-
-  .status[data-status='confirmed'],
-  .status[data-status='shipped'] {
-    --status-color: var(--_brand);
-  }
-
-  .status[data-status='delivered'] {
-    --status-color: var(--_success);
-  }
-
-  .status[data-status='cancelled'] {
-    --status-color: var(--_danger);
-  }
-
-  .status[data-status='cancelled']::before {
-    border-radius: 0;
   }
 
   /* Detail */

@@ -11,6 +11,7 @@ import { HistoryController } from './account-order-history.ts';
 import { DetailController } from './account-order-detail.ts';
 import type { ViewEffects } from './account-orders.api.ts';
 import { styles } from './account-orders.styles.ts';
+import { statusBadgeStyles } from '../shared/status.styles.ts';
 
 /**
  * The customer's orders inside `<portico-account-summary>`: the whole history with search,
@@ -76,7 +77,7 @@ import { styles } from './account-orders.styles.ts';
 @localized()
 @customElement('portico-account-orders')
 export class PorticoAccountOrders extends LitElement {
-  static override styles = [hostStyles, formStyles, addressFieldStyles, styles];
+  static override styles = [hostStyles, formStyles, addressFieldStyles, statusBadgeStyles, styles];
 
   /** The number of the order to show; without one the history shows. */
   @property() number: string | null = null;

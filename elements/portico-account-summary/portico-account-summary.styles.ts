@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { ledgerStyles } from './account-billing.styles.ts';
+import { statusBadgeStyles } from '../shared/status.styles.ts';
 
 const shellStyles = css`
   :host {
@@ -219,4 +220,4 @@ const shellStyles = css`
   }
 `;
 
-export const styles = [ledgerStyles, shellStyles];
+export const styles = [statusBadgeStyles, ledgerStyles, shellStyles];

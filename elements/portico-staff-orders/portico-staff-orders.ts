@@ -27,6 +27,7 @@ import {
 import { renderFilters, renderRows } from './staff-orders.list.ts';
 import { styles } from './portico-staff-orders.styles.ts';
 import { StaffOrdersLiveController } from './staff-orders.live.ts';
+import { statusBadgeStyles } from '../shared/status.styles.ts';
 
 /**
  * The staff's orders: every account's orders with search (number, account, person, product,
@@ -93,7 +94,14 @@ import { StaffOrdersLiveController } from './staff-orders.live.ts';
 @localized()
 @customElement('portico-staff-orders')
 export class PorticoStaffOrders extends StaffView {
-  static override styles = [hostStyles, formStyles, viewStyles, addressFieldStyles, styles];
+  static override styles = [
+    hostStyles,
+    formStyles,
+    viewStyles,
+    addressFieldStyles,
+    statusBadgeStyles,
+    styles,
+  ];
 
   /** The order on screen (the console sets it from `#order=<id>`); null shows the list. */
   @property({ attribute: 'order-id' }) orderId: string | null = null;
