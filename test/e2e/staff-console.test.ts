@@ -87,6 +87,7 @@ describe('the staff console, from a complaint to a payment the customer sees', (
     await rows.filter({ hasText: subject }).waitFor();
     for (const row of await rows.all()) {
       assert.match(await row.locator('[part~="priority"]').innerText(), /urgent/i);
+      assert.match(await row.locator('[part~="kind"]').innerText(), /complaint/i);
     }
     await tickets.getByRole('link', { name: new RegExp(subject) }).click();
     await page.waitForURL(new RegExp(`#ticket=${ticket.id}$`));
