@@ -16,6 +16,7 @@ import {
   type OrderRow,
   type StaffOrderDetail,
   type StaffOrderEffects,
+  type StaffOrderUpdate,
 } from './staff-orders.api.ts';
 import { OrderActionsController } from './staff-orders.actions.ts';
 import {
@@ -26,7 +27,7 @@ import {
 } from './staff-orders.detail.ts';
 import { renderFilters, renderRows } from './staff-orders.list.ts';
 import { styles } from './portico-staff-orders.styles.ts';
-import { StaffOrdersLiveController } from './staff-orders.live.ts';
+import { StaffUpdatesController } from '../shared/staff-updates.ts';
 import { statusBadgeStyles } from '../shared/status.styles.ts';
 
 /**
@@ -134,12 +135,16 @@ export class PorticoStaffOrders extends StaffView {
   /** The filter whose result count was last announced: a live re-read says nothing. */
   private announcedFilter: OrderFilter | null = null;
 
-  private live = new StaffOrdersLiveController(this, {
+  private live = new StaffUpdatesController<StaffOrderUpdate>(this, {
+    what: 'order updates',
+    subscribe: (api, callbacks) => api.trpc.staff.order.onUpdate.subscribe(undefined, callbacks),
     synced: () => {
       this.syncs += 1;
       if (this.orderId) this.orderSyncs += 1;
     },
     changed: (update) => {
+      // This agent's own changes are on screen already.
+      if (update.actorId === this.staffId) return;
       this.syncs += 1;
       if (update.orderId === this.orderId) {
         this.orderSyncs += 1;

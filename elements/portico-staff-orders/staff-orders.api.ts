@@ -120,3 +120,10 @@ export function isStale(error: unknown): boolean {
     reason === 'TRACKING_NEEDS_SHIPMENT'
   );
 }
+
+/** One event of `staff.order.onUpdate`, without tRPC's tracking envelope. */
+export interface StaffOrderUpdate {
+  type: 'sync' | 'placed' | 'changed';
+  orderId: string | null;
+  actorId: string | null;
+}

@@ -17,8 +17,9 @@ import {
   type QueueRow,
   type StaffTicketDetail,
   type StaffTicketEffects,
+  type StaffTicketUpdate,
 } from './staff-tickets.api.ts';
-import { StaffTicketsLiveController } from './staff-tickets.live.ts';
+import { StaffUpdatesController } from '../shared/staff-updates.ts';
 import {
   applyBulk,
   filterOf,
@@ -228,8 +229,10 @@ export class PorticoStaffTickets extends StaffView {
     },
   });
 
-  private live = new StaffTicketsLiveController(this, {
-    synced: (unread) => {
+  private live = new StaffUpdatesController<StaffTicketUpdate>(this, {
+    what: 'ticket updates',
+    subscribe: (api, callbacks) => api.trpc.staff.ticket.onUpdate.subscribe({}, callbacks),
+    synced: ({ unread }) => {
       this.unread = unread;
       this.syncs += 1;
       if (this.ticketId) this.ticketSyncs += 1;

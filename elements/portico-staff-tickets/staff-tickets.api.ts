@@ -169,3 +169,10 @@ export function lastCustomerAt(ticket: StaffTicketDetail): string | null {
   }
   return null;
 }
+
+/** One change of `staff.ticket.onUpdate`, without tRPC's tracking envelope. */
+export interface StaffTicketUpdate {
+  type: 'sync' | 'created' | 'message' | 'status' | 'changed' | 'merged' | 'read';
+  ticketId: string | null;
+  unread: number;
+}
