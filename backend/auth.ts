@@ -1,5 +1,5 @@
 import { betterAuth } from 'better-auth';
-import { admin, organization } from 'better-auth/plugins';
+import { admin, emailOTP, organization, twoFactor } from 'better-auth/plugins';
 import { adminAc, defaultAc, userAc } from 'better-auth/plugins/admin/access';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
@@ -8,6 +8,10 @@ import { passwordResetMail, verificationMail } from './mail/templates.ts';
 import { ensureCustomerAccount } from './account/account.queries.ts';
 import { STAFF_ROLES } from './session/roles.ts';
 import { storedOrigins } from './settings/settings.origins.ts';
+import { securityCodeMail } from './mail/security.templates.ts';
+import { hashedBackupCodes } from './security/second-factor.ts';
+import { recordFactorChange, securityPlugin } from './security/security.auth.ts';
+import { recordSecurityEvent } from './security/security.events.ts';
 
 export interface AuthDeps {
   config: Config;
@@ -44,6 +48,9 @@ export function createAuth({ config, db, mailer, vendorName, log, rateLimit = tr
       resetPasswordTokenExpiresIn: 60 * 60,
       sendResetPassword: async ({ user, url }) => {
         await mailer.send(passwordResetMail(vendorName(), user.email, user.name, url));
+      },
+      onPasswordReset: async ({ user }) => {
+        await recordSecurityEvent(db, user.id, 'password-reset');
       },
     },
     emailVerification: {
@@ -83,6 +90,30 @@ export function createAuth({ config, db, mailer, vendorName, log, rateLimit = tr
     },
     plugins: [
       organization({ allowUserToCreateOrganization: false }),
+      twoFactor({
+        issuer: vendorName(),
+        trustDeviceMaxAge: 30 * 24 * 60 * 60,
+        otpOptions: {
+          period: 5,
+          sendOTP: async ({ user, otp }) => {
+            await mailer.send(securityCodeMail(vendorName(), user.email, otp, 'second-factor'));
+          },
+        },
+        backupCodeOptions: { storeBackupCodes: hashedBackupCodes(config.authSecret) },
+      }),
+      // A code by mail instead of a password; only for people who already have an account.
+      emailOTP({
+        disableSignUp: true,
+        otpLength: 6,
+        expiresIn: 10 * 60,
+        allowedAttempts: 5,
+        sendVerificationOTP: async ({ email, otp, type }) => {
+          if (type !== 'sign-in') return;
+          await mailer.send(securityCodeMail(vendorName(), email, otp, 'sign-in'));
+        },
+      }),
+      // After the two-factor plugin, so a sign-in still waiting for its code is not counted.
+      securityPlugin({ db, config, mailer, vendorName, ipHeader: CLIENT_IP_HEADER }),
       admin({
         defaultRole: 'customer',
         adminRoles: ['admin'],
@@ -90,6 +121,11 @@ export function createAuth({ config, db, mailer, vendorName, log, rateLimit = tr
       }),
     ],
     databaseHooks: {
+      user: {
+        update: {
+          after: (user, context) => recordFactorChange(db, CLIENT_IP_HEADER, user, context),
+        },
+      },
       session: {
         create: {
           // Every customer session works inside one customer account: the person's own, made on

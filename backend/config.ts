@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -16,6 +16,10 @@ export interface Config {
   readonly production: boolean;
   /** How long an agent whose console closed still counts as online (a reload, a reconnect). */
   readonly chatAwayAfterSeconds: number;
+  /** The shared secret the vendor's server signs sign-in hand-offs with (HS256). */
+  readonly handoffSecret: string | undefined;
+  /** Or the public key (PEM, Ed25519 or P-256) of the key pair it signs them with. */
+  readonly handoffPublicKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -53,7 +57,25 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).max(200).default('Portico <no-reply@localhost>'),
   NODE_ENV: z.string().optional(),
   CHAT_AWAY_AFTER_SECONDS: z.coerce.number().int().min(0).max(600).default(15),
+  HANDOFF_SECRET: z.string().min(32).optional(),
+  HANDOFF_PUBLIC_KEY: z
+    .string()
+    .refine((value) => publicKeyType(value) !== null)
+    .optional(),
 });
+
+/** 'ed25519' or 'ec' for a PEM public key Portico can check hand-offs with; null otherwise. */
+function publicKeyType(pem: string): string | null {
+  try {
+    const key = createPublicKey(pem.replace(/\\n/g, '\n'));
+    const type = key.asymmetricKeyType ?? '';
+    if (type === 'ed25519') return type;
+    if (type === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return type;
+    return null;
+  } catch {
+    return null;
+  }
+}
 
 const expected: Record<string, string> = {
   PORT: 'a whole number from 0 to 65535',
@@ -65,6 +87,9 @@ const expected: Record<string, string> = {
   SMTP_URL: 'an smtp:// or smtps:// URL such as smtps://user:pass@mail.vendor.example:465',
   MAIL_FROM: 'a sender such as "Vendor <support@vendor.example>"',
   CHAT_AWAY_AFTER_SECONDS: 'a whole number of seconds from 0 to 600',
+  HANDOFF_SECRET:
+    'at least 32 characters of random text shared with the shop (openssl rand -base64 32)',
+  HANDOFF_PUBLIC_KEY: 'a PEM public key, Ed25519 or P-256 (newlines may be written as \\n)',
 };
 
 /**
@@ -105,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: vars.MAIL_FROM,
     production,
     chatAwayAfterSeconds: vars.CHAT_AWAY_AFTER_SECONDS,
+    handoffSecret: vars.HANDOFF_SECRET,
+    handoffPublicKey: vars.HANDOFF_PUBLIC_KEY?.replace(/\\n/g, '\n'),
   };
 }
 

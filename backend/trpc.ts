@@ -2,7 +2,8 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { isStaffRole } from './session/roles.ts';
-import { Refusal } from './errors.ts';
+import { Refusal, refuse } from './errors.ts';
+import { SessionError } from './session/session.errors.ts';
 import { mayManage, mayOrder } from './account/account.roles.ts';
 
 /** The one sentence any unexpected failure gets; the details go to the log only. */
@@ -46,8 +47,22 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure;
 
-const signedIn = t.middleware(({ ctx, next }) => {
+/** What someone who must set up security codes may still do: read and set up their security. */
+const WITHOUT_SECOND_FACTOR = new Set([
+  'profile.get',
+  'profile.security',
+  'profile.securityEvents',
+  'profile.sessions',
+  'profile.revokeSession',
+  'profile.revokeOtherSessions',
+]);
+
+const signedIn = t.middleware(({ ctx, path, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  const { secondFactor } = ctx.session;
+  if (secondFactor.required && !secondFactor.enabled && !WITHOUT_SECOND_FACTOR.has(path)) {
+    throw refuse('FORBIDDEN', SessionError, 'SECOND_FACTOR_REQUIRED');
+  }
   return next({ ctx: { ...ctx, session: ctx.session } });
 });
 

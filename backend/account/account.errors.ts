@@ -10,5 +10,7 @@ export const AccountError = {
   NOT_A_MEMBER: 'You are not a member of that account.',
   SESSION_NOT_FOUND: 'We could not find that sign-in. It may have ended already.',
   CURRENT_SESSION: 'This is the sign-in you are using now. Sign out instead.',
+  OWNER_NEEDS_SECOND_FACTOR:
+    'Turn on security codes for yourself first; then you can require them for everyone.',
   UNTRUSTED_LINK: 'The link must lead to one of the vendor’s own pages.',
 } as const;

@@ -5,6 +5,7 @@ import { refuse } from '../errors.ts';
 import { accountRole, type AccountRole } from './account.roles.ts';
 import { AccountError } from './account.errors.ts';
 import { ensureCustomerAccount } from './account.queries.ts';
+import { recordSecurityEvent } from '../security/security.events.ts';
 
 export const INVITATION_DAYS = 7;
 
@@ -218,23 +219,38 @@ async function memberRole(db: Db, accountId: string, userId: string): Promise<Ac
   return accountRole(member.role);
 }
 
-/** Changes a member's role; an account always keeps at least one owner. */
+/**
+ * Changes a member's role; an account always keeps at least one owner. A changed privilege ends
+ * the member's sessions in this account, so their next one starts fresh with the new role.
+ */
 export async function setMemberRole(
   db: Db,
   accountId: string,
   userId: string,
   role: AccountRole,
+  /** The session making the change, which stays (an owner who steps down keeps working). */
+  keepSessionId?: string,
 ): Promise<void> {
   const current = await memberRole(db, accountId, userId);
-  if (current === 'owner' && role !== 'owner' && (await ownerCount(db, accountId)) === 1) {
+  if (current === role) return;
+  if (current === 'owner' && (await ownerCount(db, accountId)) === 1) {
     throw refuse('PRECONDITION_FAILED', AccountError, 'LAST_OWNER');
   }
-  await db
-    .updateTable('member')
-    .set({ role })
-    .where('organizationId', '=', accountId)
-    .where('userId', '=', userId)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('member')
+      .set({ role })
+      .where('organizationId', '=', accountId)
+      .where('userId', '=', userId)
+      .execute();
+    await trx
+      .deleteFrom('session')
+      .where('userId', '=', userId)
+      .where('activeOrganizationId', '=', accountId)
+      .$if(keepSessionId !== undefined, (query) => query.where('id', '!=', keepSessionId!))
+      .execute();
+    await recordSecurityEvent(trx, userId, 'role-changed');
+  });
 }
 
 /**

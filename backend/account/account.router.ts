@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TRPCError } from '@trpc/server';
 import type { Context } from '../context.ts';
 import { customerProcedure, ownerProcedure, router } from '../trpc.ts';
+import { setAccountSecondFactorRule } from '../security/second-factor.ts';
 import { refuse } from '../errors.ts';
 import { ACCOUNT_ROLES } from './account.roles.ts';
 import { AccountError } from './account.errors.ts';
@@ -109,9 +110,27 @@ export const accountRouter = router({
   setRole: ownerProcedure
     .input(z.strictObject({ userId: id, role }))
     .mutation(async ({ ctx, input }) => {
-      await setMemberRole(ctx.services.db, ctx.account.accountId, input.userId, input.role);
+      await setMemberRole(
+        ctx.services.db,
+        ctx.account.accountId,
+        input.userId,
+        input.role,
+        ctx.session.sessionId,
+      );
       forgetSessions(ctx);
       return listMembers(ctx.services.db, ctx.account.accountId);
+    }),
+
+  /** The owner's rule that everyone in the account signs in with a security code. */
+  setSecondFactorRule: ownerProcedure
+    .input(z.strictObject({ required: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.required && !ctx.session.secondFactor.enabled) {
+        throw refuse('BAD_REQUEST', AccountError, 'OWNER_NEEDS_SECOND_FACTOR');
+      }
+      await setAccountSecondFactorRule(ctx.services.db, ctx.account.accountId, input.required);
+      forgetSessions(ctx);
+      return { required: input.required };
     }),
 
   removeMember: ownerProcedure

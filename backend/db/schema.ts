@@ -2,13 +2,14 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { TicketTables } from '../ticket/ticket.tables.ts';
 import type { HelpTables } from '../help/help.tables.ts';
 import type { ChatTables } from '../chat/chat.tables.ts';
+import type { SecurityTables } from '../security/security.tables.ts';
 
 /**
  * The tables Portico's own code reads and writes. better-auth owns `user`, `session`,
  * `account`, `verification`, `organization`, `member` and `invitation`; only the columns our
  * queries touch are typed here.
  */
-export interface Database extends TicketTables, HelpTables, ChatTables {
+export interface Database extends TicketTables, HelpTables, ChatTables, SecurityTables {
   user: UserTable;
   session: SessionTable;
   organization: OrganizationTable;
@@ -41,6 +42,8 @@ export interface UserTable {
   emailVerified: ColumnType<boolean, boolean | number, boolean | number>;
   image: string | null;
   role: string | null;
+  /** Set by better-auth's two-factor plugin once a second factor is on. */
+  twoFactorEnabled: ColumnType<boolean | null, boolean | number, boolean | number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }

@@ -11,6 +11,8 @@ export interface Mail {
   html: string;
   /** The one link the reader must follow, logged when mail is written to disk. */
   link?: string;
+  /** The one code the reader must type, logged the same way (a demo's sign-in codes). */
+  code?: string;
 }
 
 export interface Mailer {
@@ -51,13 +53,13 @@ export function createMailer(options: MailerOptions): Mailer {
       );
       await writeFile(file, info.message as Buffer);
       options.log?.(
-        `mail to ${mail.to} written to ${file}${mail.link ? `\n  link: ${mail.link}` : ''}`,
+        `mail to ${mail.to} written to ${file}${mail.link ? `\n  link: ${mail.link}` : ''}${mail.code ? `\n  code: ${mail.code}` : ''}`,
       );
     },
     close: () => transport.close(),
   };
 }
 
-function withoutLink({ link: _link, ...mail }: Mail) {
+function withoutLink({ link: _link, code: _code, ...mail }: Mail) {
   return mail;
 }

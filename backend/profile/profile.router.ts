@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { customerProcedure, router } from '../trpc.ts';
+import { customerProcedure, router, signedInProcedure } from '../trpc.ts';
+import { securityStatus } from '../security/second-factor.ts';
+import {
+  listSecurityEvents,
+  recordSecurityEvent,
+  securityEventsInput,
+} from '../security/security.events.ts';
 import { refuse } from '../errors.ts';
 import { timestamp } from '../db/clock.ts';
 import { LOCALES } from '../portal/portal.schema.ts';
@@ -57,6 +63,23 @@ export const profileRouter = router({
     return { name: input.name ?? ctx.session.name, locale: input.locale };
   }),
 
+  /**
+   * The person's second factor: which kinds are on, backup codes left, who requires it, and the
+   * account's rule (which its owner may change). For staff too, who must have one.
+   */
+  security: signedInProcedure.query(({ ctx }) =>
+    securityStatus(ctx.services.db, {
+      userId: ctx.session.userId,
+      role: ctx.session.role,
+      account: ctx.session.account,
+    }),
+  ),
+
+  /** Sign-ins, new devices, second-factor and password changes: newest first. */
+  securityEvents: signedInProcedure
+    .input(securityEventsInput)
+    .query(({ ctx, input }) => listSecurityEvents(ctx.services.db, ctx.session.userId, input)),
+
   /** Every device this person is signed in on, the current one marked. */
   sessions: customerProcedure.query(async ({ ctx }) => {
     const rows = await ctx.services.db
@@ -101,6 +124,10 @@ export const profileRouter = router({
       .where('id', '!=', ctx.session.sessionId)
       .executeTakeFirst();
     ctx.services.sessions.clear();
+    await recordSecurityEvent(ctx.services.db, ctx.session.userId, 'signed-out-everywhere', {
+      ipAddress: ctx.http?.ip ?? null,
+      userAgent: ctx.http?.headers.get('user-agent') ?? null,
+    });
     return { revoked: Number(numDeletedRows) };
   }),
 });

@@ -1,6 +1,7 @@
 import type { PorticoAuth } from '../auth.ts';
 import type { Db } from '../db/database.ts';
 import { findMembership, type AccountMembership } from '../account/account.queries.ts';
+import { secondFactorRequiredBy } from '../security/second-factor.ts';
 
 export interface SessionInfo {
   userId: string;
@@ -10,6 +11,8 @@ export interface SessionInfo {
   /** The customer account the session works in and the person's role there; null for staff. */
   account: AccountMembership | null;
   sessionId: string;
+  /** Whether a second factor is on, and whether this person must have one (staff, strict accounts). */
+  secondFactor: { enabled: boolean; required: boolean };
 }
 
 interface Entry {
@@ -55,13 +58,20 @@ export class SessionCache {
     const value = lookup.then(async ({ response: data }): Promise<SessionInfo | null> => {
       if (!data) return null;
       const accountId = data.session.activeOrganizationId;
+      const role = data.user.role ?? 'customer';
+      const account = accountId ? await findMembership(this.#db, data.user.id, accountId) : null;
+      const requiredBy = await secondFactorRequiredBy(this.#db, role, account?.accountId ?? null);
       return {
         userId: data.user.id,
         name: data.user.name,
         email: data.user.email,
-        role: data.user.role ?? 'customer',
-        account: accountId ? await findMembership(this.#db, data.user.id, accountId) : null,
+        role,
+        account,
         sessionId: data.session.id,
+        secondFactor: {
+          enabled: Boolean(data.user.twoFactorEnabled),
+          required: requiredBy !== null,
+        },
       };
     });
     if (this.#entries.size >= this.#maxEntries) this.#evictExpired(now);

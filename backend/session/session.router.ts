@@ -13,6 +13,7 @@ export const sessionRouter = router({
       account: account
         ? { id: account.accountId, name: account.accountName, role: account.role }
         : null,
+      secondFactor: session.secondFactor,
     };
   }),
 });

@@ -1,3 +1,4 @@
+import { recordSecurityEvent } from '../security/security.events.ts';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
@@ -169,6 +170,9 @@ export async function setStaffRole(
     if (person.role === role) return;
     if (person.role === 'admin') await refuseLastAdmin(trx);
     await trx.updateTable('user').set({ role }).where('id', '=', userId).execute();
+    // A changed privilege ends their sessions: the next sign-in starts fresh with the new role.
+    await trx.deleteFrom('session').where('userId', '=', userId).execute();
+    await recordSecurityEvent(trx, userId, 'role-changed');
   });
   // Sessions carry the role: the cached ones must be looked up again.
   services.sessions.clear();

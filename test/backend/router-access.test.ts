@@ -28,6 +28,8 @@ const ACCESS: Record<string, 'public' | 'customer' | 'signedIn'> = {
   'help.*': 'public',
   'chat.*': 'public',
   'file.upload': 'signedIn',
+  'profile.security': 'signedIn',
+  'profile.securityEvents': 'signedIn',
   'address.*': 'customer',
   'order.*': 'customer',
   'account.*': 'customer',

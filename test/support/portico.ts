@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startPortico, type RunningPortico } from '../../backend/listen.ts';
 import { createPerson, type NewPerson } from '../../backend/session/people.ts';
 import { Mailbox } from './mailbox.ts';
+import { totpCode } from './totp.ts';
 
 export const TEST_ORIGIN = 'http://vendor.test';
 
@@ -60,6 +61,10 @@ export async function startTestPortico(
       });
       if (!response.ok)
         throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+      // Staff must have a second factor: they set up an authenticator app as a person would.
+      if (person.role === 'agent' || person.role === 'admin') {
+        client.secondFactor = await enrollTotp(client, password);
+      }
       return client;
     },
     async close() {
@@ -71,10 +76,34 @@ export async function startTestPortico(
   return portico;
 }
 
+/**
+ * Turns on an authenticator app for the signed-in person (the session rotates and the client
+ * keeps the new one) and returns its URI and the backup codes shown once.
+ */
+export async function enrollTotp(
+  client: TestClient,
+  password: string,
+): Promise<{ uri: string; backupCodes: string[] }> {
+  const enabled = await client.post('/api/auth/two-factor/enable', { password, method: 'totp' });
+  if (!enabled.ok) throw new Error(`2FA enable failed: ${enabled.status} ${await enabled.text()}`);
+  const { totpURI, backupCodes } = (await enabled.json()) as {
+    totpURI: string;
+    backupCodes: string[];
+  };
+  const verified = await client.post('/api/auth/two-factor/verify-totp', {
+    code: totpCode(totpURI),
+  });
+  if (!verified.ok)
+    throw new Error(`2FA verify failed: ${verified.status} ${await verified.text()}`);
+  return { uri: totpURI, backupCodes };
+}
+
 /** A tiny HTTP client that keeps cookies like a browser on the trusted vendor origin. */
 export class TestClient {
   readonly baseUrl: string;
   cookies = new Map<string, string>();
+  /** The authenticator app and backup codes, once the person has turned them on. */
+  secondFactor: { uri: string; backupCodes: string[] } | null = null;
 
   constructor(baseUrl: string) {
     this.baseUrl = baseUrl;

@@ -1,0 +1,143 @@
+import type { BetterAuthPlugin, User } from 'better-auth';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { deleteSessionCookie } from 'better-auth/cookies';
+import type { Db } from '../db/database.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { newDeviceMail } from '../mail/security.templates.ts';
+import { hashBackupCode } from './second-factor.ts';
+import { recordSecurityEvent, recordSignIn, type EventOrigin } from './security.events.ts';
+import { handoffEndpoint, type HandoffDeps } from './handoff.ts';
+
+export interface SecurityDeps extends HandoffDeps {
+  mailer: Mailer;
+  vendorName: () => string;
+  /** The header the server fills with the socket address. */
+  ipHeader: string;
+}
+
+/** The answer to a sign-in by emailed code for someone whose account uses security codes. */
+export const SECOND_FACTOR_REQUIRED = {
+  code: 'SECOND_FACTOR_REQUIRED',
+  message:
+    'Your account uses security codes: sign in with your password, then enter a security code.',
+};
+
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+const SIGN_IN_PATHS = new Set(['/sign-in/email', '/verify-email']);
+const SECOND_STEP_PATHS = new Set([
+  '/two-factor/verify-totp',
+  '/two-factor/verify-otp',
+  '/two-factor/verify-backup-code',
+]);
+
+/** Whether the request finishes a sign-in (it carries the pending second step's cookie). */
+const midSignIn = (ctx: { headers?: Headers | undefined }) =>
+  /(^|;\s*)[\w.-]*two_factor=/.test(ctx.headers?.get('cookie') ?? '');
+
+function originOf(ctx: { headers?: Headers | undefined }, ipHeader: string): EventOrigin {
+  return {
+    ipAddress: ctx.headers?.get(ipHeader) ?? null,
+    userAgent: ctx.headers?.get('user-agent') ?? null,
+  };
+}
+
+/**
+ * Portico's security rules on top of better-auth: backup codes compared as hashes, no sign-in by
+ * emailed code alone for someone with a second factor, the old session of a browser ended when
+ * it signs in again, every security event recorded for the person to see (with a mail for a new
+ * device), and the vendor's sign-in hand-off.
+ */
+export function securityPlugin(deps: SecurityDeps): BetterAuthPlugin {
+  const { db, ipHeader } = deps;
+
+  async function signedIn(ctx: HookContext, user: User, kind: 'sign-in' | 'sign-in-code') {
+    const origin = originOf(ctx, ipHeader);
+    const newDevice = await recordSignIn(db, user.id, kind, origin);
+    if (newDevice) {
+      await deps.mailer.send(newDeviceMail(deps.vendorName(), user.email, user.name, origin));
+    }
+    // The session this browser had before (if any) ends: a sign-in always starts a fresh one.
+    const token = await ctx.getSignedCookie(
+      ctx.context.authCookies.sessionToken.name,
+      ctx.context.secret,
+    );
+    const fresh = ctx.context.newSession?.session.token;
+    if (token && token !== fresh) await ctx.context.internalAdapter.deleteSession(token);
+  }
+
+  const after = createAuthMiddleware(async (ctx) => {
+    if (ctx.context.returned instanceof APIError) return;
+    const path = ctx.path ?? '';
+    const created = ctx.context.newSession;
+    const session = ctx.context.session;
+    if (path === '/sign-in/email-otp' && created) {
+      if ((created.user as User & { twoFactorEnabled?: boolean }).twoFactorEnabled) {
+        await ctx.context.internalAdapter.deleteSession(created.session.token);
+        deleteSessionCookie(ctx);
+        throw new APIError('FORBIDDEN', SECOND_FACTOR_REQUIRED);
+      }
+      await signedIn(ctx, created.user, 'sign-in-code');
+    } else if (SIGN_IN_PATHS.has(path) && created) {
+      await signedIn(ctx, created.user, 'sign-in');
+    } else if (SECOND_STEP_PATHS.has(path) && created && midSignIn(ctx)) {
+      if (path === '/two-factor/verify-backup-code') {
+        await recordSecurityEvent(db, created.user.id, 'backup-code-used', originOf(ctx, ipHeader));
+      }
+      await signedIn(ctx, created.user, 'sign-in');
+    } else if (path === '/two-factor/generate-backup-codes' && session) {
+      await recordSecurityEvent(db, session.user.id, 'backup-codes-new', originOf(ctx, ipHeader));
+    } else if (path === '/change-password' && session) {
+      await recordSecurityEvent(db, session.user.id, 'password-changed', originOf(ctx, ipHeader));
+    } else if ((path === '/revoke-sessions' || path === '/revoke-other-sessions') && session) {
+      await recordSecurityEvent(
+        db,
+        session.user.id,
+        'signed-out-everywhere',
+        originOf(ctx, ipHeader),
+      );
+    }
+  });
+
+  return {
+    id: 'portico-security',
+    endpoints: { portalHandoff: handoffEndpoint(deps, ipHeader) },
+    hooks: {
+      before: [
+        {
+          matcher: (ctx) => ctx.path === '/two-factor/verify-backup-code',
+          handler: createAuthMiddleware(async (ctx) => {
+            const body = ctx.body as { code?: unknown } | undefined;
+            if (typeof body?.code !== 'string') return;
+            return {
+              context: {
+                body: { ...body, code: hashBackupCode(deps.config.authSecret, body.code) },
+              },
+            };
+          }),
+        },
+      ],
+      after: [{ matcher: () => true, handler: after }],
+    },
+  };
+}
+
+/**
+ * Called by better-auth after a user row changes: a second factor turned on or off is a
+ * security event. (The two-factor plugin only writes `twoFactorEnabled` when it changes.)
+ */
+export async function recordFactorChange(
+  db: Db,
+  ipHeader: string,
+  user: User & Record<string, unknown>,
+  ctx: { path?: string; headers?: Headers | undefined } | null,
+): Promise<void> {
+  const path = ctx?.path ?? '';
+  if (!path.startsWith('/two-factor/')) return;
+  const origin = ctx ? originOf(ctx, ipHeader) : undefined;
+  if (path === '/two-factor/disable') {
+    await recordSecurityEvent(db, user.id, 'second-factor-off', origin);
+  } else if (user.twoFactorEnabled) {
+    await recordSecurityEvent(db, user.id, 'second-factor-on', origin);
+  }
+}
