@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { closeServer, listenOn, startPortico } from './listen.ts';
@@ -18,9 +19,13 @@ async function main(): Promise<void> {
     );
     demoUrl = `http://localhost:${demoPort}`;
   }
-  const portico = await startPortico(process.env, { extraOrigins: demoUrl ? [demoUrl] : [] });
+  // The demo shop hands its signed-in customer to the portal with a secret made for this run.
+  const handoffSecret =
+    process.env.HANDOFF_SECRET ?? (demoServer ? randomBytes(32).toString('base64url') : undefined);
+  const env = handoffSecret ? { ...process.env, HANDOFF_SECRET: handoffSecret } : process.env;
+  const portico = await startPortico(env, { extraOrigins: demoUrl ? [demoUrl] : [] });
   if (demoServer) {
-    attachDemoSite(demoServer, portico.url);
+    attachDemoSite(demoServer, portico.url, { handoffSecret });
     if (await seedDemo(portico.services)) console.log('Seeded the demo vendor.');
   }
   console.log(`Portico is running at ${portico.url}`);
@@ -36,6 +41,9 @@ async function main(): Promise<void> {
       `Demo administrator:   ${DEMO_SIGN_INS.admin.email} / ${DEMO_SIGN_INS.admin.password}`,
     );
     console.log(`Staff console:        ${portico.url}/staff`);
+    console.log(
+      '                      staff sign in with a security code by mail: without SMTP_URL it is printed here',
+    );
   }
   // One machine-readable line for scripts and tests that start Portico with PORT=0.
   console.log(JSON.stringify({ portico: portico.url, demo: demoUrl }));

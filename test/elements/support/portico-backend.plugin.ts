@@ -1,6 +1,12 @@
 import type { TestRunnerPlugin } from '@web/test-runner';
 import { createPerson } from '../../../backend/session/people.ts';
-import { startTestPortico, type TestClient, type TestPortico } from '../../support/portico.ts';
+import {
+  enrollTotp,
+  startTestPortico,
+  type TestClient,
+  type TestPortico,
+} from '../../support/portico.ts';
+import { totpCode } from '../../support/totp.ts';
 import { admin, agent, agentTwo, anna, ben, carla } from './people.ts';
 import { seedTestCatalog } from '../../support/catalog.ts';
 import { seedDemoHelp } from '../../../backend/seed/demo.help.ts';
@@ -68,6 +74,8 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
   let staff: TestClient | undefined;
   let administrator: TestClient | undefined;
   const customers = new Map<string, TestClient>();
+  /** Each staff member's authenticator app, by email. */
+  const authenticators = new Map<string, string>();
 
   async function customer(name: string): Promise<TestClient> {
     let client = customers.get(name);
@@ -81,6 +89,19 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
       if (!signedIn.ok) throw new Error(`Carla could not sign in: ${signedIn.status}`);
     }
     customers.set(name, client);
+    return client;
+  }
+
+  /** Signs a staff member in and turns on their authenticator app; its URI is kept by email. */
+  async function staffWithAuthenticator(
+    backend: TestPortico,
+    person: { email: string; password: string },
+  ): Promise<TestClient> {
+    const client = backend.client();
+    const signedIn = await client.post('/api/auth/sign-in/email', person);
+    if (!signedIn.ok) throw new Error(`${person.email} could not sign in: ${signedIn.status}`);
+    const { uri } = await enrollTotp(client, person.password);
+    authenticators.set(person.email, uri);
     return client;
   }
 
@@ -104,18 +125,11 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
       products = await seedTestCatalog(portico.services);
       // The demo's help centre: real articles in six languages to search.
       await seedDemoHelp(portico.services);
-      staff = portico.client();
-      const signedIn = await staff.post('/api/auth/sign-in/email', {
-        email: agent.email,
-        password: agent.password,
-      });
-      if (!signedIn.ok) throw new Error(`the agent could not sign in: ${signedIn.status}`);
-      administrator = portico.client();
-      const adminIn = await administrator.post('/api/auth/sign-in/email', {
-        email: admin.email,
-        password: admin.password,
-      });
-      if (!adminIn.ok) throw new Error(`the administrator could not sign in: ${adminIn.status}`);
+      // Staff must have a second factor: each sets up an authenticator app, whose codes the
+      // browser tests get from `portico-totp`.
+      staff = await staffWithAuthenticator(portico, agent);
+      await staffWithAuthenticator(portico, agentTwo);
+      administrator = await staffWithAuthenticator(portico, admin);
     },
 
     async serverStop() {
@@ -124,6 +138,13 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
     },
 
     async executeCommand({ command, payload }) {
+      if (command === 'portico-totp') {
+        // The current code of an authenticator app: a staff member's by email, or any by URI.
+        const { email, uri } = payload as { email?: string; uri?: string };
+        const app = uri ?? authenticators.get(email ?? '');
+        if (!app) throw new Error(`No authenticator app for ${email}`);
+        return { code: totpCode(app) };
+      }
       if (command === 'portico-backend') {
         return { url: running().url, products } satisfies BackendInfo;
       }
