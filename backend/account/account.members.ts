@@ -220,8 +220,9 @@ async function memberRole(db: Db, accountId: string, userId: string): Promise<Ac
 }
 
 /**
- * Changes a member's role; an account always keeps at least one owner. A changed privilege ends
- * the member's sessions in this account, so their next one starts fresh with the new role.
+ * Changes a member's role; an account always keeps at least one owner. A raised privilege ends
+ * the member's sessions in this account (a session someone else may have learned never gains
+ * it); a lowered one applies at once, as the role is read with every request.
  */
 export async function setMemberRole(
   db: Db,
@@ -243,15 +244,19 @@ export async function setMemberRole(
       .where('organizationId', '=', accountId)
       .where('userId', '=', userId)
       .execute();
-    await trx
-      .deleteFrom('session')
-      .where('userId', '=', userId)
-      .where('activeOrganizationId', '=', accountId)
-      .$if(keepSessionId !== undefined, (query) => query.where('id', '!=', keepSessionId!))
-      .execute();
+    if (RANK[role] > RANK[current]) {
+      await trx
+        .deleteFrom('session')
+        .where('userId', '=', userId)
+        .where('activeOrganizationId', '=', accountId)
+        .$if(keepSessionId !== undefined, (query) => query.where('id', '!=', keepSessionId!))
+        .execute();
+    }
     await recordSecurityEvent(trx, userId, 'role-changed');
   });
 }
+
+const RANK: Record<AccountRole, number> = { viewer: 0, buyer: 1, owner: 2 };
 
 /**
  * Removes a member. Their sessions that worked in this account move to another account of

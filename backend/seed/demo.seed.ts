@@ -86,7 +86,7 @@ export async function seedDemo(services: Services): Promise<boolean> {
     // without SMTP_URL lands in the data folder with the code printed in the log.
     await db
       .updateTable('user')
-      .set({ twoFactorEnabled: true })
+      .set({ twoFactorEnabled: 1 })
       .where('email', 'in', [DEMO_SIGN_INS.agent.email, DEMO_SIGN_INS.admin.email])
       .execute();
   }

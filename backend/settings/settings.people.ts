@@ -170,8 +170,9 @@ export async function setStaffRole(
     if (person.role === role) return;
     if (person.role === 'admin') await refuseLastAdmin(trx);
     await trx.updateTable('user').set({ role }).where('id', '=', userId).execute();
-    // A changed privilege ends their sessions: the next sign-in starts fresh with the new role.
-    await trx.deleteFrom('session').where('userId', '=', userId).execute();
+    // A raised privilege ends their sessions: only a fresh sign-in carries it. A lowered one
+    // applies at once, as the role is read with the session.
+    if (role === 'admin') await trx.deleteFrom('session').where('userId', '=', userId).execute();
     await recordSecurityEvent(trx, userId, 'role-changed');
   });
   // Sessions carry the role: the cached ones must be looked up again.

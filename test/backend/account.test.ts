@@ -137,6 +137,13 @@ describe('company accounts: members, invitations and roles', () => {
 
     const colleagueId = data<Members>(await owner.query('account.members')).members[1]!.userId;
     data(await owner.mutate('account.setRole', { userId: colleagueId, role: 'buyer' }));
+    // A raised role ends the colleague's session in the account: he signs in again to use it.
+    assert.equal(code(await colleague.query('order.list', {})), 'UNAUTHORIZED');
+    await colleague.post('/api/auth/sign-in/email', {
+      email: 'pavel@bakery.test',
+      password: 'correct horse battery',
+    });
+    data(await colleague.mutate('account.switch', { accountId: company.id }));
     const placed = await placeQuoted(colleague, items);
     assert.ok(placed.body.result, JSON.stringify(placed.body.error));
   });

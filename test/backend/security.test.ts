@@ -274,7 +274,7 @@ describe('security codes, passwordless sign-in and security activity', () => {
     );
   });
 
-  it('sessions rotate: signing in again ends the browser’s old session; a role change ends the member’s', async () => {
+  it('sessions rotate: signing in again ends the browser’s old session; a raised role ends the member’s', async () => {
     const email = 'cleo@cafe.test';
     const cleo = await portico.personWithSession({ email, name: 'Cleo' });
     const oldCookies = new Map(cleo.cookies);
@@ -284,10 +284,10 @@ describe('security codes, passwordless sign-in and security activity', () => {
     stale.cookies = oldCookies;
     assert.equal(data<Me | null>(await stale.query('session.me')), null);
 
-    // An owner changes a member's role: the member's session in the account ends.
+    // An owner raises a member's role: the member's session in the account ends.
     await cleo.mutate('account.invite', {
       email: 'dan@cafe.test',
-      role: 'buyer',
+      role: 'viewer',
       returnTo: 'http://vendor.test/account.html',
     });
     const mail = await takeMail(portico, 'dan@cafe.test', /invites you/);
@@ -295,7 +295,7 @@ describe('security codes, passwordless sign-in and security activity', () => {
     const dan = await portico.personWithSession({ email: 'dan@cafe.test', name: 'Dan' });
     data(await dan.mutate('account.answerInvitation', { invitationId, accept: true }));
     const danId = data<Me>(await dan.query('session.me')).user.id;
-    data(await cleo.mutate('account.setRole', { userId: danId, role: 'viewer' }));
+    data(await cleo.mutate('account.setRole', { userId: danId, role: 'buyer' }));
     assert.equal(errorCode(await dan.query('order.list', {})), 'UNAUTHORIZED');
     await passwordStep(dan, 'dan@cafe.test');
     const events = data<Events>(await dan.query('profile.securityEvents', {}));

@@ -397,14 +397,23 @@ describe('staff settings: branding, origins, staff users and the mail check', ()
       assert.equal((await me())?.role, 'agent');
       assert.ok((await list()).some((person) => person.id === added.id && person.role === 'agent'));
 
+      // A raised role ends her sessions (the cached one too): she signs in again to have it.
+      const signInAgain = () =>
+        mara.post('/api/auth/sign-in/email', {
+          email: 'mara@vendor.test',
+          password: 'maras own password',
+        });
       data(
         await admin.mutate('staff.settings.people.setRole', { userId: added.id, role: 'admin' }),
       );
-      assert.equal((await me())?.role, 'admin', 'the session cache forgot the old role');
+      assert.equal(await me(), null, 'the role change ended her session');
+      await signInAgain();
+      assert.equal((await me())?.role, 'admin');
       data(
         await admin.mutate('staff.settings.people.setRole', { userId: added.id, role: 'agent' }),
       );
-      assert.equal((await me())?.role, 'agent');
+      // A lowered one applies to her session at once.
+      assert.equal((await me())?.role, 'agent', 'the session cache forgot the old role');
       assert.equal(errorCode(await mara.query('staff.settings.get')), 'FORBIDDEN');
 
       data(await admin.mutate('staff.settings.people.remove', { userId: added.id }));
