@@ -1,10 +1,10 @@
 import type { BetterAuthPlugin, User } from 'better-auth';
-import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { deleteSessionCookie } from 'better-auth/cookies';
 import type { Db } from '../db/database.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { newDeviceMail } from '../mail/security.templates.ts';
-import { hashBackupCode } from './second-factor.ts';
+import { hashBackupCode, secondFactorRequiredBy } from './second-factor.ts';
 import { recordSecurityEvent, recordSignIn, type EventOrigin } from './security.events.ts';
 import { handoffEndpoint, type HandoffDeps } from './handoff.ts';
 
@@ -20,6 +20,11 @@ export const SECOND_FACTOR_REQUIRED = {
   code: 'SECOND_FACTOR_REQUIRED',
   message:
     'Your account uses security codes: sign in with your password, then enter a security code.',
+};
+
+const CANNOT_TURN_OFF = {
+  code: 'SECOND_FACTOR_REQUIRED',
+  message: 'Security codes are required for you, so they cannot be turned off.',
 };
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
@@ -104,6 +109,21 @@ export function securityPlugin(deps: SecurityDeps): BetterAuthPlugin {
     endpoints: { portalHandoff: handoffEndpoint(deps, ipHeader) },
     hooks: {
       before: [
+        {
+          // Security codes someone must use cannot be turned off by them.
+          matcher: (ctx) => ctx.path === '/two-factor/disable',
+          handler: createAuthMiddleware(async (ctx) => {
+            const current = await getSessionFromCtx(ctx);
+            if (!current) return;
+            const role = (current.user as User & { role?: string | null }).role ?? 'customer';
+            const accountId =
+              (current.session as { activeOrganizationId?: string | null }).activeOrganizationId ??
+              null;
+            if (await secondFactorRequiredBy(db, role, accountId)) {
+              throw new APIError('FORBIDDEN', CANNOT_TURN_OFF);
+            }
+          }),
+        },
         {
           matcher: (ctx) => ctx.path === '/two-factor/verify-backup-code',
           handler: createAuthMiddleware(async (ctx) => {

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { TRPCClientError } from '@trpc/client';
 import { AuthError } from './auth.ts';
 
@@ -24,7 +24,26 @@ function authSentence(error: AuthError): string {
     case 'TOKEN_EXPIRED':
       return msg('This link has expired or was already used. Ask for a new one.');
     case 'TOO_MANY_REQUESTS':
-      return msg('Too many attempts. Wait a minute, then try again.');
+    case 'ACCOUNT_TEMPORARILY_LOCKED':
+      return error.retryAfter
+        ? msg(str`Too many attempts. Wait ${error.retryAfter} seconds, then try again.`)
+        : error.code === 'ACCOUNT_TEMPORARILY_LOCKED'
+          ? msg('Too many wrong codes. Wait 15 minutes, then try again.')
+          : msg('Too many attempts. Wait a minute, then try again.');
+    case 'INVALID_CODE':
+    case 'INVALID_OTP':
+      return msg('That code is not right. Check it and try again.');
+    case 'INVALID_BACKUP_CODE':
+      return msg('That backup code is not right, or it was already used.');
+    case 'OTP_HAS_EXPIRED':
+    case 'OTP_EXPIRED':
+    case 'TOO_MANY_ATTEMPTS':
+      return msg('That code has expired. Ask for a new one.');
+    case 'INVALID_TWO_FACTOR_COOKIE':
+    case 'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE':
+      return msg('This sign-in has expired. Start again with your email and password.');
+    case 'SECOND_FACTOR_REQUIRED':
+      return msg('Your account uses security codes: sign in with your password and a code.');
     case 'SESSION_NOT_KEPT':
       return msg(
         'Your password was right, but your browser did not keep the sign-in. Allow cookies for this site, then try again.',
@@ -38,11 +57,26 @@ function authSentence(error: AuthError): string {
   }
 }
 
+/** The refusal of everything but the profile to someone who must set up security codes first. */
+export const SECOND_FACTOR_REQUIRED = 'SECOND_FACTOR_REQUIRED';
+
+export function secondFactorRequiredSentence(): string {
+  return msg('Your company asks everyone to use security codes. Set them up to continue.');
+}
+
 /** The stable key of a domain refusal (`OUT_OF_STOCK`), when the server sent one. */
 export function refusalReason(error: unknown): string | null {
   if (!(error instanceof TRPCClientError)) return null;
   const reason = (error.data as { reason?: unknown } | undefined)?.reason;
   return typeof reason === 'string' ? reason : null;
+}
+
+/** The seconds a rate-limited call (`RATE_LIMITED`) must wait, when the server said. */
+export function retryAfterSeconds(error: unknown): number | null {
+  if (!(error instanceof TRPCClientError) || refusalReason(error) !== 'RATE_LIMITED') return null;
+  const data = error.data as { details?: { retryAfterSeconds?: unknown } | null } | undefined;
+  const seconds = data?.details?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : null;
 }
 
 /** Any error, as one sentence a customer can act on. */
@@ -53,13 +87,21 @@ export function errorMessage(error: unknown): string {
       case 'UNAUTHORIZED':
         return msg('Your session has ended. Please sign in again.');
       case 'FORBIDDEN':
-        return msg('You do not have access to this.');
+        return refusalReason(error) === SECOND_FACTOR_REQUIRED
+          ? secondFactorRequiredSentence()
+          : msg('You do not have access to this.');
       case 'NOT_FOUND':
         return refusalReason(error)
           ? error.message
           : msg('We could not find that. It may have been removed.');
-      case 'TOO_MANY_REQUESTS':
-        return msg('Too many attempts. Wait a minute, then try again.');
+      case 'TOO_MANY_REQUESTS': {
+        const wait = retryAfterSeconds(error);
+        if (wait !== null)
+          return msg(str`Too many attempts. Wait ${wait} seconds, then try again.`);
+        return refusalReason(error)
+          ? error.message
+          : msg('Too many attempts. Wait a minute, then try again.');
+      }
       case 'BAD_REQUEST':
         return error.message || msg('Check what you entered and try again.');
       case 'CONFLICT':

@@ -8,6 +8,16 @@ export type SessionState =
   { status: 'unknown' } | { status: 'signed-out' } | { status: 'signed-in'; me: Me };
 
 /**
+ * Whether the person must set up security codes before anything but their own security
+ * settings works: the server refuses the rest with `SECOND_FACTOR_REQUIRED` until then.
+ */
+export function mustSetUpSecondFactor(state: SessionState): boolean {
+  if (state.status !== 'signed-in') return false;
+  const { required, enabled } = state.me.secondFactor;
+  return required && !enabled;
+}
+
+/**
  * The page's knowledge of who is signed in. Elements never poll: they read the session
  * context, which follows this store; sign-in and sign-out call `refresh` once.
  */

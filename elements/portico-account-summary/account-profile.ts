@@ -3,10 +3,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
-import type { SessionState } from '../api/session.ts';
+import { mustSetUpSecondFactor, type SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
 import { addressFieldStyles } from '../shared/address-fields.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { securityStyles } from '../shared/security.styles.ts';
 import { accountOf, userOf, type ProfileEffects } from './account-profile.api.ts';
 import { DetailsController } from './account-profile.details.ts';
 import { PasswordController } from './account-profile.password.ts';
@@ -14,6 +15,8 @@ import { AddressBookController } from './account-profile.addresses.ts';
 import { SessionsController } from './account-sessions.ts';
 import { MembersController } from './account-members.ts';
 import { AccountsController } from './account-profile.accounts.ts';
+import { SecurityController } from './account-security.ts';
+import { SecurityEventsController } from './account-security.events.ts';
 import './account-invitations.ts';
 import { styles } from './account-profile.styles.ts';
 
@@ -46,6 +49,46 @@ const INVITATION_PARTS =
  * @csspart repeat-password - The field that repeats the new password.
  * @csspart sign-out-others - The "Sign out on my other devices" checkbox.
  * @csspart change-password - The password form's submit button.
+ * @csspart security - The "Security codes" section.
+ * @csspart security-required - Why codes are required (staff, or the company account's rule).
+ * @csspart security-status - Whether codes are on, and which ways.
+ * @csspart setup - Turning codes on: the choice, the password, the QR code, the backup codes.
+ * @csspart setup-app - "Use an authenticator app".
+ * @csspart setup-email - "Get codes by email".
+ * @csspart setup-form - A step of turning codes on (the password, or the code from the app).
+ * @csspart security-password - The password asked before a change to security codes.
+ * @csspart setup-continue - The password step's submit button.
+ * @csspart setup-cancel - The button that stops turning codes on.
+ * @csspart qr-code - The QR code for the authenticator app (an SVG image).
+ * @csspart totp-secret - The key to type into the app by hand.
+ * @csspart setup-code - The field for the app's code that confirms it works.
+ * @csspart setup-confirm - The button that turns the app's codes on.
+ * @csspart setup-done - "Continue" once codes by email are on.
+ * @csspart backup-codes - The backup codes, shown once.
+ * @csspart store-safely - The warning to store them safely.
+ * @csspart backup-code-list - The list of backup codes.
+ * @csspart copy-codes - The button that copies them.
+ * @csspart download-codes - The button that downloads them as a text file.
+ * @csspart codes-stored - "I have stored them".
+ * @csspart backup-codes-left - How many backup codes are left.
+ * @csspart new-backup-codes - "New backup codes".
+ * @csspart add-app - "Add an authenticator app" when codes come by email.
+ * @csspart turn-off - "Turn off".
+ * @csspart codes-form - The password step before new backup codes.
+ * @csspart turn-off-form - The password step before turning codes off.
+ * @csspart confirm-codes - The button that creates new backup codes.
+ * @csspart confirm-off - The button that turns codes off.
+ * @csspart cancel-password - The button that leaves a password step.
+ * @csspart account-rule - The owner's rule for the company account.
+ * @csspart require-codes - The switch "Require security codes for everyone in this account".
+ * @csspart security-events - The "Recent security activity" section.
+ * @csspart security-event-list - The events, newest first.
+ * @csspart security-event - One event: what happened, when, on which device.
+ * @csspart event-kind - What happened.
+ * @csspart event-time - When.
+ * @csspart event-device - The device, such as "Firefox on Windows".
+ * @csspart event-ip - The network address it came from.
+ * @csspart more - "Show more" under the events.
  * @csspart addresses - The "Addresses" section.
  * @csspart address-list - The saved addresses, the default first.
  * @csspart address - One saved address (or the form that edits it).
@@ -109,7 +152,7 @@ const INVITATION_PARTS =
 @localized()
 @customElement('portico-account-profile')
 export class PorticoAccountProfile extends LitElement {
-  static override styles = [hostStyles, formStyles, addressFieldStyles, styles];
+  static override styles = [hostStyles, formStyles, addressFieldStyles, securityStyles, styles];
 
   /** The API client, from the page or the nearest `<portico-portal>`. */
   @consume({ context: apiContext, subscribe: true })
@@ -134,10 +177,19 @@ export class PorticoAccountProfile extends LitElement {
 
   private details = new DetailsController(this, this.effects);
   private sessions = new SessionsController(this, this.effects);
-  private password = new PasswordController(this, this.effects, () => this.sessions.reload());
+  private password = new PasswordController(this, this.effects, () => {
+    this.sessions.reload();
+    this.securityEvents.reload();
+  });
   private addresses = new AddressBookController(this, this.effects);
   private members = new MembersController(this, this.effects);
   private accounts = new AccountsController(this, this.effects);
+  private securityEvents = new SecurityEventsController(this, this.effects);
+  private security = new SecurityController(this, this.effects, async () => {
+    this.securityEvents.reload();
+    // The session says whether codes are on: elements that wait for them follow.
+    await this.api?.session.refresh();
+  });
 
   /** What takes focus once it is on screen: a form's field, a confirmation, a heading. */
   private focusTarget: string | null = null;
@@ -147,7 +199,8 @@ export class PorticoAccountProfile extends LitElement {
     if (!before) return;
     // What one person saw must not show, even for a moment, to the next at a shared computer.
     if (userOf(before) !== userOf(this.session)) {
-      for (const section of [this.details, this.password, this.sessions, this.accounts]) {
+      const sections = [this.details, this.password, this.sessions, this.accounts];
+      for (const section of [...sections, this.security, this.securityEvents]) {
         section.reset();
       }
       this.announcement = '';
@@ -175,17 +228,31 @@ export class PorticoAccountProfile extends LitElement {
       case 'signed-in':
         return html`
           <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-          <div class="sections">
-            ${this.details.renderDetails()} ${this.details.renderEmail()} ${this.password.render()}
-            ${this.addresses.render()} ${this.sessions.render()} ${this.members.render()}
-            <portico-account-invitations
-              with-empty
-              exportparts=${INVITATION_PARTS}
-            ></portico-account-invitations>
-            ${this.accounts.render()}
-          </div>
+          ${
+            // The server refuses the other sections until security codes are set up.
+            mustSetUpSecondFactor(this.session)
+              ? html`<div class="sections">
+                  ${this.security.render()} ${this.securityEvents.render()}
+                </div>`
+              : this.renderSections()
+          }
         `;
     }
+  }
+
+  private renderSections() {
+    return html`
+      <div class="sections">
+        ${this.details.renderDetails()} ${this.details.renderEmail()} ${this.password.render()}
+        ${this.security.render()} ${this.securityEvents.render()} ${this.addresses.render()}
+        ${this.sessions.render()} ${this.members.render()}
+        <portico-account-invitations
+          with-empty
+          exportparts=${INVITATION_PARTS}
+        ></portico-account-invitations>
+        ${this.accounts.render()}
+      </div>
+    `;
   }
 }
 

@@ -10,6 +10,10 @@ const shellStyles = css`
     --card-min-width: 18rem;
   }
 
+  [part~='second-factor-required'] {
+    margin: 0;
+  }
+
   [part~='account'],
   [part~='signed-out'],
   [part~='no-account'] {
@@ -60,7 +64,8 @@ const shellStyles = css`
   }
 
   .overview-view,
-  .profile-view {
+  .profile-view,
+  [part~='second-factor-gate'] {
     display: grid;
     gap: var(--gap);
   }

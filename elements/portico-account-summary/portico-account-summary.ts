@@ -4,7 +4,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
-import type { SessionState } from '../api/session.ts';
+import { mustSetUpSecondFactor, type SessionState } from '../api/session.ts';
+import { secondFactorRequiredSentence } from '../api/errors.ts';
 import { apiContext, sessionContext } from '../context.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 // The views other than the overview are elements of their own; importing them defines them.
@@ -46,6 +47,9 @@ function navLabel(view: (typeof NAV_VIEWS)[number]): string {
  * @csspart greeting - The overview's heading with the person's name.
  * @csspart heading - A view's heading; it takes focus when the customer moves to the view.
  * @csspart account - The name of the customer account.
+ * @csspart second-factor-gate - What shows instead of the account while the person must set up
+ *   security codes first (also `view`): a heading, why, and the profile's security sections.
+ * @csspart second-factor-required - "Your company asks everyone to use security codes. …"
  * @csspart no-account - The hint shown to staff and others signed in without a customer account.
  * @csspart summary - The polite status line that says what is loading or that all is up to date.
  * @csspart status - An order's status badge (also `status-<status>`).
@@ -137,7 +141,11 @@ export class PorticoAccountSummary extends LitElement {
 
   /** Whether the overview is on screen; it reads the account only then. */
   get overviewShown(): boolean {
-    return this.route.view === 'overview' && this.session.status === 'signed-in';
+    return (
+      this.route.view === 'overview' &&
+      this.session.status === 'signed-in' &&
+      !mustSetUpSecondFactor(this.session)
+    );
   }
 
   override connectedCallback(): void {
@@ -164,6 +172,7 @@ export class PorticoAccountSummary extends LitElement {
       case 'signed-out':
         return html`<p part="signed-out">${msg('Sign in to see your account.')}</p>`;
       case 'signed-in': {
+        if (mustSetUpSecondFactor(this.session)) return this.renderSecondFactorGate();
         const { user, account } = this.session.me;
         if (!account) {
           return html`
@@ -177,6 +186,17 @@ export class PorticoAccountSummary extends LitElement {
         `;
       }
     }
+  }
+
+  /** All the account waits behind: the server refuses it until security codes are set up. */
+  private renderSecondFactorGate() {
+    return html`
+      <section part="view second-factor-gate" class="view" aria-labelledby="view-title">
+        <h2 id="view-title" part="heading" tabindex="-1">${msg('Set up security codes')}</h2>
+        <p part="second-factor-required">${secondFactorRequiredSentence()}</p>
+        <portico-account-profile exportparts=${PROFILE_PARTS}></portico-account-profile>
+      </section>
+    `;
   }
 
   private renderNav() {

@@ -44,6 +44,22 @@ export const styles = css`
     margin: 0;
   }
 
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 44px;
+    font-weight: 400;
+  }
+
+  .choice input {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    min-block-size: 0;
+    flex: none;
+    margin: 0;
+  }
+
   .secondary {
     background: var(--_surface);
     color: var(--_text);

@@ -6,27 +6,35 @@ import { Task, TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
-import { errorMessage } from '../api/errors.ts';
 import { AuthError } from '../api/auth.ts';
 import { SignedInEvent, SignedOutEvent } from '../events.ts';
 import { CartStore } from '../shared/cart.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { styles } from './portico-login.styles.ts';
-import { emailField, passwordField } from './portico-login.fields.ts';
+import { emailField, passwordField, renderAuthError, renderForm } from './portico-login.fields.ts';
+import { SecondFactorController, type LoginSteps } from './portico-login.second-factor.ts';
+import { EmailCodeController } from './portico-login.email-code.ts';
+import { returnUrl, takeReturnedLink } from './portico-login.links.ts';
 
-type View = 'sign-in' | 'sign-up' | 'forgot' | 'reset';
-
-/** The query parameter that tells this element what an emailed link came back for. */
-const ACTION_PARAM = 'portico-action';
+type View = 'sign-in' | 'sign-up' | 'forgot' | 'reset' | 'second-factor' | 'email-code';
 
 /**
- * Sign in, sign up, reset a forgotten password, and sign out. Signing in here updates every
- * Portico element on the page.
+ * Sign in (with a security code after the password when the person has them, or with an
+ * emailed code instead of a password), sign up, reset a forgotten password, and sign out.
+ * Signing in here updates every Portico element on the page.
  *
  * @summary Customer sign-in.
  * @event portico-signed-in - A customer signed in; `event.user` has id, name and email.
  * @event portico-signed-out - The customer signed out.
- * @csspart form - Each form (sign in, sign up, forgot password, new password).
+ * @csspart form - Each form (sign in, security code, sign-in code, sign up, forgot or new password).
+ * @csspart code - The field for a security code, an emailed code or a backup code.
+ * @csspart trust-device - The checkbox "Trust this device for 30 days".
+ * @csspart use-app - Switches the security-code step to the authenticator app.
+ * @csspart use-email - Switches it to a code by email (and sends one).
+ * @csspart use-backup-code - Switches it to a backup code.
+ * @csspart resend - "Send a new code".
+ * @csspart start-again - Leaves the security-code step for the password form.
+ * @csspart email-code - "Email me a sign-in code instead" on the sign-in form.
  * @csspart submit - The main button of each form.
  * @csspart error - The message shown when something failed, with `role="alert"`.
  * @csspart notice - A confirmation, such as "check your email".
@@ -57,23 +65,37 @@ export class PorticoLogin extends LitElement {
   @state() private notice = '';
   @state() private resetToken = '';
   @state() private linkError = '';
+  /** What the live region last said, such as "Signed in." */
+  @state() private announcement = '';
+
+  /** What the security-code and sign-in-code steps ask of this element. */
+  private steps: LoginSteps = {
+    signedIn: () => this.signedIn(),
+    restart: () => this.show('sign-in'),
+    focusField: () => {
+      this.focusFirstField = true;
+      this.requestUpdate();
+    },
+    announce: (text) => (this.announcement = text),
+  };
+
+  private secondFactor = new SecondFactorController(this, this.steps);
+  private emailCode = new EmailCodeController(this, this.steps);
 
   private signInTask = new Task(this, {
     autoRun: false,
     task: async ([email, password]: [string, string], { signal }) => {
-      await this.client().auth.signIn(email, password, signal);
-      const state = await this.client().session.refresh();
-      // The password was right but the browser did not keep the session cookie.
-      if (state.status !== 'signed-in')
-        throw new AuthError(0, 'SESSION_NOT_KEPT', 'Session cookie refused');
-      this.dispatchEvent(new SignedInEvent(state.me.user));
+      const answer = await this.client().auth.signIn(email, password, signal);
+      if (!answer.twoFactorRedirect) return this.signedIn();
+      this.show('second-factor');
+      this.secondFactor.start(answer.twoFactorMethods ?? []);
     },
   });
 
   private signUpTask = new Task(this, {
     autoRun: false,
     task: async ([name, email, password]: [string, string, string], { signal }) => {
-      await this.client().auth.signUp(name, email, password, this.returnUrl('verified'), signal);
+      await this.client().auth.signUp(name, email, password, returnUrl('verified'), signal);
       this.pendingEmail = email;
       this.show(
         'sign-in',
@@ -85,7 +107,7 @@ export class PorticoLogin extends LitElement {
   private resendTask = new Task(this, {
     autoRun: false,
     task: async ([email]: [string], { signal }) => {
-      await this.client().auth.resendVerification(email, this.returnUrl('verified'), signal);
+      await this.client().auth.resendVerification(email, returnUrl('verified'), signal);
       this.show('sign-in', msg(str`We sent a new confirmation link to ${email}.`));
     },
   });
@@ -93,11 +115,7 @@ export class PorticoLogin extends LitElement {
   private forgotTask = new Task(this, {
     autoRun: false,
     task: async ([email]: [string], { signal }) => {
-      await this.client().auth.requestPasswordReset(
-        email,
-        this.returnUrl('reset-password'),
-        signal,
-      );
+      await this.client().auth.requestPasswordReset(email, returnUrl('reset-password'), signal);
       this.show(
         'sign-in',
         msg(str`If ${email} has an account, we sent it a link to choose a new password.`),
@@ -139,7 +157,7 @@ export class PorticoLogin extends LitElement {
 
   protected override updated(_changed: PropertyValues): void {
     if (!this.focusFirstField) return;
-    const field = this.renderRoot.querySelector<HTMLInputElement>('input');
+    const field = this.renderRoot.querySelector<HTMLInputElement>('input:not([hidden])');
     if (!field) return;
     this.focusFirstField = false;
     field.focus();
@@ -149,8 +167,16 @@ export class PorticoLogin extends LitElement {
     if (this.session.status === 'unknown') {
       return html`<p role="status">${msg('Loading…')}</p>`;
     }
-    if (this.session.status === 'signed-in') return this.renderSignedIn();
+    return html`<p class="visually-hidden" role="status">${this.announcement}</p>
+      ${this.session.status === 'signed-in' ? this.renderSignedIn() : this.renderView()}`;
+  }
+
+  private renderView() {
     switch (this.view) {
+      case 'second-factor':
+        return this.secondFactor.render();
+      case 'email-code':
+        return this.emailCode.render();
       case 'sign-up':
         return this.renderSignUp();
       case 'forgot':
@@ -178,14 +204,14 @@ export class PorticoLogin extends LitElement {
           ${pending ? msg('Signing out…') : msg('Sign out')}
         </button>
       </div>
-      ${this.renderError(this.signOutTask)}
+      ${renderAuthError(this.signOutTask)}
     `;
   }
 
   private renderSignIn() {
-    const unverified =
-      this.signInTask.error && errorCode(this.signInTask.error) === 'EMAIL_NOT_VERIFIED';
-    return this.renderForm({
+    const { error } = this.signInTask;
+    const unverified = error instanceof AuthError && error.code === 'EMAIL_NOT_VERIFIED';
+    return renderForm({
       title: msg('Sign in'),
       task: this.signInTask,
       onSubmit: this.handleSignInSubmit,
@@ -193,7 +219,7 @@ export class PorticoLogin extends LitElement {
       pending: msg('Signing in…'),
       intro: this.renderNotice(),
       fields: html`${emailField('username')} ${passwordField(msg('Password'), 'current-password')}
-      ${this.renderError(this.resendTask)}
+      ${renderAuthError(this.resendTask)}
       ${
         unverified
           ? html`<button type="button" class="link" @click=${this.handleResendClick}>
@@ -204,6 +230,9 @@ export class PorticoLogin extends LitElement {
       footer: html`<p class="switch">
         <button type="button" class="link" @click=${() => this.show('forgot')}>
           ${msg('Forgot your password?')}
+        </button>
+        <button type="button" part="email-code" class="link" @click=${this.handleEmailCodeClick}>
+          ${msg('Email me a sign-in code instead')}
         </button>
         ${
           this.withoutSignUp
@@ -217,7 +246,7 @@ export class PorticoLogin extends LitElement {
   }
 
   private renderSignUp() {
-    return this.renderForm({
+    return renderForm({
       title: msg('Create an account'),
       task: this.signUpTask,
       onSubmit: this.handleSignUpSubmit,
@@ -236,7 +265,7 @@ export class PorticoLogin extends LitElement {
   }
 
   private renderForgot() {
-    return this.renderForm({
+    return renderForm({
       title: msg('Reset your password'),
       task: this.forgotTask,
       onSubmit: this.handleForgotSubmit,
@@ -251,7 +280,7 @@ export class PorticoLogin extends LitElement {
   }
 
   private renderReset() {
-    return this.renderForm({
+    return renderForm({
       title: msg('Choose a new password'),
       task: this.resetTask,
       onSubmit: this.handleResetSubmit,
@@ -259,34 +288,6 @@ export class PorticoLogin extends LitElement {
       pending: msg('Saving…'),
       fields: passwordField(msg('New password (at least 8 characters)'), 'new-password'),
     });
-  }
-
-  /** One form of the element: title, fields, the task's error, and a submit that shows progress. */
-  private renderForm(form: {
-    title: string;
-    task: { status: TaskStatus; error: unknown };
-    onSubmit: (event: SubmitEvent) => void;
-    submit: string;
-    pending: string;
-    fields: unknown;
-    intro?: unknown;
-    secondary?: unknown;
-    footer?: unknown;
-  }) {
-    const busy = form.task.status === TaskStatus.PENDING;
-    return html`
-      <form part="form" aria-labelledby="title" @submit=${form.onSubmit}>
-        <h2 id="title">${form.title}</h2>
-        ${form.intro ?? nothing} ${form.fields} ${this.renderError(form.task)}
-        <div class="actions">
-          <button part="submit" class="primary" type="submit" ?disabled=${busy}>
-            ${busy ? form.pending : form.submit}
-          </button>
-          ${form.secondary ?? nothing}
-        </div>
-        ${form.footer ?? nothing}
-      </form>
-    `;
   }
 
   private renderBackButton(label: string) {
@@ -300,10 +301,15 @@ export class PorticoLogin extends LitElement {
     return this.notice ? html`<p part="notice" role="status">${this.notice}</p>` : nothing;
   }
 
-  private renderError(task: { status: TaskStatus; error: unknown }) {
-    if (task.status !== TaskStatus.ERROR) return nothing;
-    const text = errorMessage(task.error);
-    return text ? html`<p part="error" role="alert">${text}</p>` : nothing;
+  /** Reads the session the server just set and tells the page; shared by every way of signing in. */
+  private async signedIn() {
+    const state = await this.client().session.refresh();
+    // The sign-in was right but the browser did not keep the session cookie.
+    if (state.status !== 'signed-in')
+      throw new AuthError(0, 'SESSION_NOT_KEPT', 'Session cookie refused');
+    // A later sign-out (here or anywhere) starts from the password form again.
+    this.view = 'sign-in';
+    this.dispatchEvent(new SignedInEvent(state.me.user));
   }
 
   private client(): PorticoApi {
@@ -318,33 +324,17 @@ export class PorticoLogin extends LitElement {
     this.linkError = '';
   }
 
-  /** This page's address with an action marker, for links that come back by email. */
-  private returnUrl(action: 'verified' | 'reset-password'): string {
-    const url = new URL(location.href);
-    url.searchParams.delete('token');
-    url.searchParams.delete('error');
-    url.searchParams.set(ACTION_PARAM, action);
-    url.hash = '';
-    return url.href;
-  }
-
   /** Picks up a confirmation or password-reset link that brought the customer back here. */
   private readReturnedLink() {
-    const url = new URL(location.href);
-    const action = url.searchParams.get(ACTION_PARAM);
-    if (!action) return;
-    const token = url.searchParams.get('token');
-    const error = url.searchParams.get('error');
-    if (error) {
+    const link = takeReturnedLink();
+    if (link?.failed) {
       this.linkError = msg('This link has expired or was already used. Ask for a new one.');
-    } else if (action === 'reset-password' && token) {
-      this.resetToken = token;
+    } else if (link?.action === 'reset-password' && link.token) {
+      this.resetToken = link.token;
       this.view = 'reset';
-    } else if (action === 'verified') {
+    } else if (link?.action === 'verified') {
       this.notice = msg('Your email is confirmed. Welcome!');
     }
-    for (const name of [ACTION_PARAM, 'token', 'error']) url.searchParams.delete(name);
-    history.replaceState(history.state, '', url.href);
   }
 
   private handleSignInSubmit(event: SubmitEvent) {
@@ -376,6 +366,11 @@ export class PorticoLogin extends LitElement {
     void this.resetTask.run([String(data.get('password'))]);
   }
 
+  private handleEmailCodeClick() {
+    this.emailCode.reset();
+    this.show('email-code');
+  }
+
   private handleResendClick() {
     if (this.pendingEmail) void this.resendTask.run([this.pendingEmail]);
   }
@@ -383,10 +378,6 @@ export class PorticoLogin extends LitElement {
   private handleSignOutClick() {
     void this.signOutTask.run([]);
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error && 'code' in error ? String(error.code) : undefined;
 }
 
 declare global {

@@ -2,10 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
-import { sessionContext } from '../context.ts';
-import type { SessionState } from '../api/session.ts';
-import { hostStyles } from '../shared/host.styles.ts';
-import { staffOf } from '../shared/staff-view.ts';
+import { apiContext, sessionContext } from '../context.ts';
+import type { PorticoApi } from '../api/client.ts';
+import { mustSetUpSecondFactor, type SessionState } from '../api/session.ts';
+import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { viewStyles } from '../shared/view.styles.ts';
+import { securityStyles } from '../shared/security.styles.ts';
+import { SecuritySetupController } from '../shared/security-setup.ts';
+import { isStaffSession, staffOf } from '../shared/staff-view.ts';
 
 /** The console's views, in the order of its navigation. */
 export const VIEWS = [
@@ -73,12 +77,18 @@ export function routeOf(hash: string): Route {
  * @csspart help - The help-centre view's section, when shown.
  * @csspart reports - The reports view's section, when shown.
  * @csspart settings - The settings view's section (administrators only), when shown.
+ * @csspart second-factor-gate - What a staff member without security codes sees instead of the
+ *   views: why, and the same setup as in a customer's profile (an authenticator app or email).
+ * @csspart setup - The setup's steps (see `<portico-account-profile>` for the parts inside).
  */
 @localized()
 @customElement('portico-staff-console')
 export class PorticoStaffConsole extends LitElement {
   static override styles = [
     hostStyles,
+    formStyles,
+    viewStyles,
+    securityStyles,
     css`
       :host {
         display: block;
@@ -112,8 +122,18 @@ export class PorticoStaffConsole extends LitElement {
       [hidden] {
         display: none !important;
       }
+      [part~='second-factor-gate'] {
+        display: grid;
+        gap: 1rem;
+        max-inline-size: 40rem;
+      }
     `,
   ];
+
+  /** The API client, from the page. */
+  @consume({ context: apiContext, subscribe: true })
+  @property({ attribute: false })
+  api?: PorticoApi;
 
   /** Who is signed in, from the page. */
   @consume({ context: sessionContext, subscribe: true })
@@ -121,6 +141,29 @@ export class PorticoStaffConsole extends LitElement {
   session: SessionState = { status: 'unknown' };
 
   @state() private route: Route = routeOf(location.hash);
+  /** What the live region last said, such as "Security codes are on." */
+  @state() private announcement = '';
+
+  /** The selector to focus once a render has put it on screen. */
+  private focusTarget: string | null = null;
+
+  private setup = new SecuritySetupController(
+    this,
+    {
+      focusSoon: (selector) => {
+        this.focusTarget = selector;
+        this.requestUpdate();
+      },
+      announce: (text) => (this.announcement = text),
+    },
+    // Once codes are on, the session says so and the views appear.
+    {
+      home: '#gate-title',
+      finished: async () => {
+        await this.api?.session.refresh();
+      },
+    },
+  );
 
   private readonly handleHashChange = () => {
     this.route = routeOf(location.hash);
@@ -137,7 +180,18 @@ export class PorticoStaffConsole extends LitElement {
     super.disconnectedCallback();
   }
 
+  protected override updated(): void {
+    if (!this.focusTarget) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
+    if (!target) return;
+    this.focusTarget = null;
+    target.focus();
+  }
+
   override render() {
+    if (isStaffSession(this.session) && mustSetUpSecondFactor(this.session)) {
+      return this.renderGate();
+    }
     const staff = staffOf(this.session) !== null;
     const admin = this.session.status === 'signed-in' && this.session.me.role === 'admin';
     const { view, id } = this.route;
@@ -166,6 +220,20 @@ export class PorticoStaffConsole extends LitElement {
         <portico-staff-chat></portico-staff-chat>
       </section>
       ${staff && view !== 'chats' ? html`<section part=${view}>${this.renderView(view, id)}</section>` : nothing}
+    `;
+  }
+
+  /** Staff sign in with a security code after the password: until it is set up, only this. */
+  private renderGate() {
+    return html`
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <section part="second-factor-gate" aria-labelledby="gate-title">
+        <h2 id="gate-title" tabindex="-1">${msg('Set up security codes to use the console')}</h2>
+        <p>
+          ${msg('Everyone on the staff enters a security code after the password, so that a stolen password alone cannot open the console.')}
+        </p>
+        ${this.setup.render()}
+      </section>
     `;
   }
 

@@ -3,14 +3,21 @@ import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { msg } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
-import type { SessionState } from '../api/session.ts';
+import { mustSetUpSecondFactor, type SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
 
-/** The signed-in staff member's user id, or null when the session is not a staff one. */
+/** Whether someone from the vendor's staff is signed in, ready to work or not. */
+export function isStaffSession(session: SessionState): boolean {
+  return session.status === 'signed-in' && ['agent', 'admin'].includes(session.me.role);
+}
+
+/**
+ * The signed-in staff member's user id, or null when the session is not a staff one, or while
+ * they still have to set up security codes (the server refuses the staff views until then).
+ */
 export function staffOf(session: SessionState): string | null {
-  if (session.status !== 'signed-in') return null;
-  const { role, user } = session.me;
-  return role === 'agent' || role === 'admin' ? user.id : null;
+  if (!isStaffSession(session) || mustSetUpSecondFactor(session)) return null;
+  return session.status === 'signed-in' ? session.me.user.id : null;
 }
 
 /**
@@ -57,11 +64,15 @@ export abstract class StaffView extends LitElement {
 
   /**
    * What the view shows instead of itself when no staff member is signed in: "Loading…" while
-   * the session is unknown, else `sentence` (such as "Sign in with a staff account to …").
+   * the session is unknown, what to do first for staff without security codes, else `sentence`
+   * (such as "Sign in with a staff account to …").
    */
   protected renderNotStaff(sentence: string) {
-    return this.session.status === 'unknown'
-      ? html`<p part="signed-out" role="status">${msg('Loading…')}</p>`
+    if (this.session.status === 'unknown') {
+      return html`<p part="signed-out" role="status">${msg('Loading…')}</p>`;
+    }
+    return isStaffSession(this.session)
+      ? html`<p part="signed-out">${msg('Set up security codes to use the console.')}</p>`
       : html`<p part="signed-out">${sentence}</p>`;
   }
 }

@@ -144,6 +144,10 @@ describe('security codes, passwordless sign-in and security activity', () => {
 
     await enrollTotp(vera, PASSWORD);
     assert.equal(errorCode(await vera.query('staff.ticket.list', {})), undefined);
+    // Once on, they stay on.
+    const off = await vera.post('/api/auth/two-factor/disable', { password: PASSWORD });
+    assert.equal(off.status, 403);
+    assert.equal(data<Security>(await vera.query('profile.security')).enabled, true);
   });
 
   it('an owner can require security codes for every member; members without one are held at setup', async () => {

@@ -210,6 +210,8 @@ describe('<portico-account-profile>', () => {
       'Your details',
       'Email',
       'Password',
+      'Security codes',
+      'Recent security activity',
       'Addresses',
       'Where you are signed in',
       'Company account members',

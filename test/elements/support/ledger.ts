@@ -1,7 +1,7 @@
 import { porticoApiFor } from '../../../elements/api/client.ts';
 import { ADDRESS } from '../../support/address.ts';
 import { agent, anna } from './people.ts';
-import { backendUrl, signIn, signUpConfirmed } from './page.ts';
+import { backendUrl, signIn, signInCookies, signUpConfirmed } from './page.ts';
 
 /**
  * What the account and billing tests need from the vendor's side: invoices, payments and
@@ -20,15 +20,7 @@ type Person = { name?: string; email: string; password: string };
 /** Who `as` signs back in as: the customer the test works as. */
 let customer: Person = anna;
 
-async function signInUnnoticed(person: Person): Promise<void> {
-  const response = await fetch(`${backendUrl}/api/auth/sign-in/email`, {
-    method: 'POST',
-    credentials: 'include',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: person.email, password: person.password }),
-  });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-}
+const signInUnnoticed = (person: Person) => signInCookies(person);
 
 /** Runs `work` signed in as `person` (the agent by default), then as the customer again. */
 export async function as<T>(work: () => Promise<T>, person: Person = agent): Promise<T> {

@@ -61,25 +61,28 @@ export async function whoIsSignedIn(): Promise<{ user: { email: string } } | nul
   return envelope.result.data;
 }
 
-/** Signs this page in behind the elements' backs, as another tab of the same site would. */
-export async function signIn(person: { email: string; password: string } = anna): Promise<void> {
+/**
+ * Signs this page's cookies in as `person` without telling the elements: the password, then,
+ * for staff, the current code of their authenticator app, as they would type it.
+ */
+export async function signInCookies(person: { email: string; password: string }): Promise<void> {
   const response = await postAuth('/sign-in/email', {
     email: person.email,
     password: person.password,
   });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   const answer = (await response.json()) as { twoFactorRedirect?: boolean };
-  if (answer.twoFactorRedirect) {
-    // Staff have an authenticator app: type its current code, as they would.
-    const { code } = await executeServerCommand<{ code: string }, { email: string }>(
-      'portico-totp',
-      {
-        email: person.email,
-      },
-    );
-    const verified = await postAuth('/two-factor/verify-totp', { code });
-    if (!verified.ok) throw new Error(`second step failed: ${verified.status}`);
-  }
+  if (!answer.twoFactorRedirect) return;
+  const { code } = await executeServerCommand<{ code: string }, { email: string }>('portico-totp', {
+    email: person.email,
+  });
+  const verified = await postAuth('/two-factor/verify-totp', { code });
+  if (!verified.ok) throw new Error(`second step failed: ${verified.status}`);
+}
+
+/** Signs this page in behind the elements' backs, as another tab of the same site would. */
+export async function signIn(person: { email: string; password: string } = anna): Promise<void> {
+  await signInCookies(person);
   // Elements on this page share one client per backend; tell it, as a real sign-in would.
   await porticoApiFor(backendUrl).session.refresh();
 }
@@ -93,7 +96,10 @@ export async function signOut(): Promise<void> {
 }
 
 /** Waits for a mail the backend sent; `subject` is matched case-insensitively. */
-export function mailTo(to: string, subject: RegExp): Promise<{ subject: string; links: string[] }> {
+export function mailTo(
+  to: string,
+  subject: RegExp,
+): Promise<{ subject: string; links: string[]; text: string }> {
   return executeServerCommand('portico-mail', { to, subject: subject.source } satisfies MailQuery);
 }
 

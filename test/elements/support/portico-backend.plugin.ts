@@ -171,7 +171,7 @@ export function porticoBackendPlugin(): TestRunnerPlugin {
       if (command === 'portico-mail') {
         const { to, subject } = payload as MailQuery;
         const mail = await running().mailbox.next(to, new RegExp(subject, 'i'), 5_000);
-        return { subject: mail.subject, links: mail.links };
+        return { subject: mail.subject, links: mail.links, text: mail.text };
       }
       if (command === 'portico-staff' || command === 'portico-admin') {
         const { path, input, kind } = payload as StaffCall;
