@@ -2,18 +2,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
-import { startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
+import { signInOnPage, startDemoProcess, type DemoProcess } from '../support/demo-process.ts';
 import { DEMO_SIGN_INS } from '../../backend/seed/demo.seed.ts';
 
 const { customer, agent } = DEMO_SIGN_INS;
-
-async function signIn(page: Page, person: { email: string; password: string }) {
-  const login = page.locator('portico-login');
-  await login.getByLabel('Email').fill(person.email);
-  await login.getByLabel('Password', { exact: true }).fill(person.password);
-  await login.getByRole('button', { name: 'Sign in' }).click();
-  await login.getByRole('button', { name: 'Sign out' }).waitFor();
-}
 
 /** Where each text stands in the log, top to bottom; fails unless each is there exactly once. */
 async function positions(log: Locator, texts: string[]): Promise<number[]> {
@@ -60,7 +52,7 @@ describe('live chat, from the customer’s question to an agent who ends it', ()
     await agentPage.goto(`${demo.portico}/staff`);
     const console_ = agentPage.locator('portico-staff-chat');
     await console_.getByText('Sign in with a staff account').waitFor();
-    await signIn(agentPage, agent);
+    await signInOnPage(demo, agentPage, agent);
     await console_.getByText('Online: customers can reach you.').waitFor();
 
     // Anna signs in on the vendor's site and opens the chat on its support page.
@@ -68,7 +60,7 @@ describe('live chat, from the customer’s question to an agent who ends it', ()
     const page = await customerContext.newPage();
     watch(page, 'customer');
     await page.goto(`${demo.demo}/signin.html`);
-    await signIn(page, customer);
+    await signInOnPage(demo, page, customer);
     await page.goto(`${demo.demo}/support.html`);
     const chat = page.locator('portico-chat');
     await chat.getByRole('button', { name: /Chat/ }).click();

@@ -1,19 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
-import { startDemoProcess, staffSession, type DemoProcess } from '../support/demo-process.ts';
+import {
+  signInOnPage,
+  startDemoProcess,
+  staffSession,
+  type DemoProcess,
+} from '../support/demo-process.ts';
 import { DEMO_SIGN_INS } from '../../backend/seed/demo.seed.ts';
 
 const { customer, agent } = DEMO_SIGN_INS;
-
-async function signIn(page: Page, person: { email: string; password: string }) {
-  const login = page.locator('portico-login');
-  await login.getByLabel('Email').fill(person.email);
-  await login.getByLabel('Password', { exact: true }).fill(person.password);
-  await login.getByRole('button', { name: 'Sign in' }).click();
-  await login.getByRole('button', { name: 'Sign out' }).waitFor();
-}
 
 /** The `result.data` of a tRPC answer, or a failure with the error it carried. */
 async function dataOf<T>(response: Response): Promise<T> {
@@ -73,7 +70,7 @@ describe('the staff console, from a complaint to a payment the customer sees', (
       }
     });
     await page.goto(`${demo.portico}/staff`);
-    await signIn(page, agent);
+    await signInOnPage(demo, page, agent);
     const staffConsole = page.locator('portico-staff-console');
     const nav = staffConsole.getByRole('navigation', { name: 'Staff console' });
 
@@ -85,9 +82,28 @@ describe('the staff console, from a complaint to a payment the customer sees', (
     await filters.getByLabel('Kind').selectOption('complaint');
     const rows = tickets.locator('[part~="row"]');
     await rows.filter({ hasText: subject }).waitFor();
-    for (const row of await rows.all()) {
-      assert.match(await row.locator('[part~="priority"]').innerText(), /urgent/i);
-      assert.match(await row.locator('[part~="kind"]').innerText(), /complaint/i);
+    // Each filter re-reads the queue: read the rows in one go once the list has settled.
+    const shown = () =>
+      rows.evaluateAll((elements) =>
+        elements.map((row) =>
+          ['priority', 'kind'].map(
+            (name) => row.querySelector(`[part~="${name}"]`)?.textContent?.trim() ?? '',
+          ),
+        ),
+      );
+    await rows
+      .filter({ hasNotText: /complaint/i })
+      .first()
+      .waitFor({ state: 'detached' });
+    await rows
+      .filter({ hasNotText: /urgent/i })
+      .first()
+      .waitFor({ state: 'detached' });
+    const settled = await shown();
+    assert.ok(settled.length > 0);
+    for (const [priority, kind] of settled) {
+      assert.match(priority!, /urgent/i);
+      assert.match(kind!, /complaint/i);
     }
     await tickets.getByRole('link', { name: new RegExp(subject) }).click();
     await page.waitForURL(new RegExp(`#ticket=${ticket.id}$`));
@@ -127,7 +143,7 @@ describe('the staff console, from a complaint to a payment the customer sees', (
     // Anna's own pages show all three.
     const annaPage = await browser.newPage();
     await annaPage.goto(`${demo.demo}/account.html`);
-    await signIn(annaPage, customer);
+    await signInOnPage(demo, annaPage, customer);
     const account = annaPage.locator('portico-account-summary');
     await account
       .locator('[part~="balance-amount"]')
