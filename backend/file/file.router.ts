@@ -12,12 +12,20 @@ export const FileError = {
   NO_ACCOUNT: 'This sign-in has no customer account to attach files to.',
 } as const;
 
+/** At most one file, in the field `file`; any other field is refused, as in every input. */
+const uploadForm = z
+  .instanceof(FormData)
+  .refine(
+    (form) => [...form.keys()].every((key) => key === 'file') && form.getAll('file').length <= 1,
+    'Send one file in the field "file" and nothing else.',
+  );
+
 /**
  * `file.upload` takes one file as multipart form data (field `file`) and keeps it, unsent, for
  * the next message its uploader writes. The type is decided by the bytes; see `inspectUpload`.
  */
 export const fileRouter = router({
-  upload: signedInProcedure.input(z.instanceof(FormData)).mutation(async ({ ctx, input }) => {
+  upload: signedInProcedure.input(uploadForm).mutation(async ({ ctx, input }) => {
     const file = input.get('file');
     if (!(file instanceof File)) throw refuse('BAD_REQUEST', FileError, 'NO_FILE');
     const staff = isStaffRole(ctx.session.role);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from '../portal/portal.schema.ts';
+import { LOCALES, type Locale } from '../portal/portal.schema.ts';
 
 /** Long enough for a pasted paragraph; only the first words are searched. */
 export const MAX_QUERY = 16_384;
@@ -81,18 +81,29 @@ export const articleIdInput = z.strictObject({ articleId: id });
 
 export const previewInput = z.strictObject({ body });
 
+const categoryText = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  description: z.string().trim().max(300).default(''),
+});
+
+/**
+ * A name per language, each optional. A strict object rather than a record: a record drops a
+ * `__proto__` key silently, where every input refuses unknown keys.
+ */
+const categoryNames = z.strictObject(
+  Object.fromEntries(LOCALES.map((code) => [code, categoryText.optional()])) as Record<
+    Locale,
+    z.ZodOptional<typeof categoryText>
+  >,
+);
+
 export const saveCategoryInput = z.strictObject({
   slug,
   position: z.int().min(0).max(10_000).default(0),
-  names: z
-    .partialRecord(
-      locale,
-      z.strictObject({
-        name: z.string().trim().min(1).max(100),
-        description: z.string().trim().max(300).default(''),
-      }),
-    )
-    .refine((names) => Object.keys(names).length > 0, 'a name in at least one language'),
+  names: categoryNames.refine(
+    (names) => Object.keys(names).length > 0,
+    'a name in at least one language',
+  ),
 });
 
 export const insightsInput = z

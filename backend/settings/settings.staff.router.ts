@@ -83,5 +83,7 @@ export const staffSettingsRouter = router({
   people: peopleRouter,
 
   /** Sends a test mail to the signed-in administrator; answers the SMTP server's error in words. */
-  testMail: adminProcedure.mutation(({ ctx }) => sendTestMail(ctx.services, ctx.session.email)),
+  testMail: adminProcedure
+    .input(z.strictObject({}).optional())
+    .mutation(({ ctx }) => sendTestMail(ctx.services, ctx.session.email)),
 });
