@@ -19,13 +19,15 @@ import { isTrustedOrigin } from './settings/settings.origins.ts';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const API_BODY_LIMIT = 256 * 1024;
+/** The most calls one tRPC request may batch; the elements send at most MAX_BATCH_ITEMS. */
+const MAX_BATCH = 50;
 const UPLOAD_PATH = '/api/trpc/file.upload';
 /** One file and the multipart framing around it. */
 const UPLOAD_BODY_LIMIT = MAX_UPLOAD_BYTES + 64 * 1024;
 
 /** better-auth endpoints after which a cached session may no longer be valid. */
 const SESSION_CHANGING =
-  /\/(sign-out|revoke-|reset-password|change-password|change-email|delete-user|update-user|verify-email)/;
+  /\/(sign-in|sign-out|revoke-|reset-password|change-password|change-email|delete-user|update-user|verify-email|two-factor|handoff)/;
 
 function problem(
   c: HonoContext,
@@ -71,6 +73,8 @@ export function createApp(services: Services): Hono {
       credentials: true,
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['content-type', 'trpc-accept', 'last-event-id', 'x-trpc-source'],
+      // A page on another origin may read how long a refused (429) call must wait.
+      exposeHeaders: ['retry-after', 'x-retry-after'],
       maxAge: 600,
     }),
   );
@@ -153,6 +157,8 @@ export function createApp(services: Services): Hono {
       router: appRouter,
       // A query whose input would not fit a URL (a pasted paragraph searched) may come as a POST.
       allowMethodOverride: true,
+      // One request runs at most this many calls: a batch of thousands would hold the server.
+      maxBatchSize: MAX_BATCH,
       createContext: ({ req, resHeaders }) =>
         createRequestContext(services, req, resHeaders, getConnInfo(c).remote.address),
       onError: ({ error, path }) => {

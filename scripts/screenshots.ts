@@ -1,6 +1,6 @@
 // Renders the README's screenshots from the running demo: `npm run screenshots`.
 import { launchChromium } from '../test/support/browser.ts';
-import { startDemoProcess } from '../test/support/demo-process.ts';
+import { signInOnPage, startDemoProcess } from '../test/support/demo-process.ts';
 import { DEMO_SIGN_INS } from '../backend/seed/demo.seed.ts';
 
 const out = new URL('../docs/screenshots/', import.meta.url).pathname;
@@ -92,9 +92,7 @@ try {
   const staff = await browser.newPage({ viewport: { width: 1100, height: 760 } });
   await staff.goto(`${demo.portico}/staff`);
   const staffLogin = staff.locator('portico-login');
-  await staffLogin.getByLabel('Email').fill(DEMO_SIGN_INS.agent.email);
-  await staffLogin.getByLabel('Password', { exact: true }).fill(DEMO_SIGN_INS.agent.password);
-  await staffLogin.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnPage(demo, staff, DEMO_SIGN_INS.agent);
   const agentView = staff.locator('portico-staff-chat');
   await agentView.getByText('Online: customers can reach you.').waitFor();
   await page.setViewportSize({ width: 1100, height: 760 });
@@ -173,9 +171,7 @@ try {
   await staff.screenshot({ path: `${out}portico-staff-help-article.png`, fullPage: true });
   await shoot('#reports', 'portico-staff-reports', 'svg', 'portico-staff-reports');
   await staffLogin.getByRole('button', { name: 'Sign out' }).click();
-  await staffLogin.getByLabel('Email').fill(DEMO_SIGN_INS.admin.email);
-  await staffLogin.getByLabel('Password', { exact: true }).fill(DEMO_SIGN_INS.admin.password);
-  await staffLogin.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnPage(demo, staff, DEMO_SIGN_INS.admin);
   await shoot('#settings', 'portico-staff-settings', '[part~="preview"]', 'portico-staff-settings');
   await staff.close();
 

@@ -145,7 +145,7 @@ export const accountRouter = router({
     }),
 
   /** Leaves the account this sign-in works in (not the last owner); the sign-in moves on. */
-  leave: customerProcedure.mutation(async ({ ctx }) => {
+  leave: customerProcedure.input(z.strictObject({}).optional()).mutation(async ({ ctx }) => {
     await removeMember(ctx.services.db, ctx.account.accountId, ctx.session.userId);
     forgetSessions(ctx);
     return { left: ctx.account.accountId };

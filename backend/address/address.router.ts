@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerProcedure, router } from '../trpc.ts';
+import { buyerProcedure, customerProcedure, router } from '../trpc.ts';
 import { refuse } from '../errors.ts';
 import { addressSchema } from './address.schema.ts';
 import { AddressError } from './address.errors.ts';
@@ -11,7 +11,7 @@ const idSchema = z.string().min(1).max(64);
 export const addressRouter = router({
   list: customerProcedure.query(({ ctx }) => listAddresses(ctx.services.db, ctx.account.accountId)),
 
-  save: customerProcedure
+  save: buyerProcedure
     .input(
       z.strictObject({
         id: idSchema.optional(),
@@ -27,7 +27,7 @@ export const addressRouter = router({
       return saved;
     }),
 
-  remove: customerProcedure
+  remove: buyerProcedure
     .input(z.strictObject({ id: idSchema }))
     .mutation(async ({ ctx, input }) => {
       const removed = await removeAddress(ctx.services.db, ctx.account.accountId, input.id);

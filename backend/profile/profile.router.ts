@@ -117,17 +117,19 @@ export const profileRouter = router({
     }),
 
   /** "Sign out everywhere else": every session of this person but the current one ends. */
-  revokeOtherSessions: customerProcedure.mutation(async ({ ctx }) => {
-    const { numDeletedRows } = await ctx.services.db
-      .deleteFrom('session')
-      .where('userId', '=', ctx.session.userId)
-      .where('id', '!=', ctx.session.sessionId)
-      .executeTakeFirst();
-    ctx.services.sessions.clear();
-    await recordSecurityEvent(ctx.services.db, ctx.session.userId, 'signed-out-everywhere', {
-      ipAddress: ctx.http?.ip ?? null,
-      userAgent: ctx.http?.headers.get('user-agent') ?? null,
-    });
-    return { revoked: Number(numDeletedRows) };
-  }),
+  revokeOtherSessions: customerProcedure
+    .input(z.strictObject({}).optional())
+    .mutation(async ({ ctx }) => {
+      const { numDeletedRows } = await ctx.services.db
+        .deleteFrom('session')
+        .where('userId', '=', ctx.session.userId)
+        .where('id', '!=', ctx.session.sessionId)
+        .executeTakeFirst();
+      ctx.services.sessions.clear();
+      await recordSecurityEvent(ctx.services.db, ctx.session.userId, 'signed-out-everywhere', {
+        ipAddress: ctx.http?.ip ?? null,
+        userAgent: ctx.http?.headers.get('user-agent') ?? null,
+      });
+      return { revoked: Number(numDeletedRows) };
+    }),
 });

@@ -74,7 +74,13 @@ function createPorticoApi(base: string): PorticoApi {
           // A query with a long input (a pasted paragraph searched) would not fit in a URL.
           condition: (op) => op.type === 'query' && JSON.stringify(op.input ?? null).length > 1500,
           true: httpLink({ url: `${base}/api/trpc`, methodOverride: 'POST', fetch: withCookies }),
-          false: httpBatchLink({ url: `${base}/api/trpc`, maxURLLength: 2000, fetch: withCookies }),
+          false: httpBatchLink({
+            url: `${base}/api/trpc`,
+            maxURLLength: 2000,
+            // The server runs at most 50 calls per request.
+            maxItems: 20,
+            fetch: withCookies,
+          }),
         }),
       }),
     ],

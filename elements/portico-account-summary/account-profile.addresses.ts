@@ -13,6 +13,7 @@ import {
 import {
   accountOf,
   fieldErrorsOf,
+  myRole,
   renderConfirm,
   renderLoading,
   renderTaskError,
@@ -144,7 +145,14 @@ export class AddressBookController {
         }
         ${this.#shows(this.defaultTask) ? renderTaskError(this.defaultTask) : nothing}
         ${
-          entries
+          entries && !this.#mayEdit()
+            ? html`<p part="viewer-note" class="hint">
+                ${msg('Your role in this account lets you see its addresses but not change them.')}
+              </p>`
+            : nothing
+        }
+        ${
+          entries && this.#mayEdit()
             ? this.editing === 'new'
               ? this.#renderForm(null)
               : html`<div class="actions">
@@ -195,40 +203,42 @@ export class AddressBookController {
                 onNo: () => this.#closeConfirm(entry),
                 error: this.#shows(this.removeTask) ? renderTaskError(this.removeTask) : nothing,
               })
-            : html`<div class="actions">
-                <button
-                  part="edit-address"
-                  type="button"
-                  class="secondary"
-                  aria-label=${msg(str`Edit ${name}`)}
-                  @click=${() => this.#open(entry)}
-                >
-                  ${msg('Edit')}
-                </button>
-                ${
-                  entry.isDefault
-                    ? nothing
-                    : html`<button
-                        part="make-default"
-                        type="button"
-                        class="secondary"
-                        aria-label=${msg(str`Make ${name} the default`)}
-                        ?disabled=${settingDefault}
-                        @click=${() => this.#setDefault(entry)}
-                      >
-                        ${settingDefault ? msg('Saving…') : msg('Make default')}
-                      </button>`
-                }
-                <button
-                  part="remove-address"
-                  type="button"
-                  class="secondary"
-                  aria-label=${msg(str`Remove ${name}`)}
-                  @click=${() => this.#askRemove(entry)}
-                >
-                  ${msg('Remove')}
-                </button>
-              </div>`
+            : !this.#mayEdit()
+              ? nothing
+              : html`<div class="actions">
+                  <button
+                    part="edit-address"
+                    type="button"
+                    class="secondary"
+                    aria-label=${msg(str`Edit ${name}`)}
+                    @click=${() => this.#open(entry)}
+                  >
+                    ${msg('Edit')}
+                  </button>
+                  ${
+                    entry.isDefault
+                      ? nothing
+                      : html`<button
+                          part="make-default"
+                          type="button"
+                          class="secondary"
+                          aria-label=${msg(str`Make ${name} the default`)}
+                          ?disabled=${settingDefault}
+                          @click=${() => this.#setDefault(entry)}
+                        >
+                          ${settingDefault ? msg('Saving…') : msg('Make default')}
+                        </button>`
+                  }
+                  <button
+                    part="remove-address"
+                    type="button"
+                    class="secondary"
+                    aria-label=${msg(str`Remove ${name}`)}
+                    @click=${() => this.#askRemove(entry)}
+                  >
+                    ${msg('Remove')}
+                  </button>
+                </div>`
         }
       </li>
     `;
@@ -314,6 +324,11 @@ export class AddressBookController {
         : `[data-address='${editing}'] [part~='edit-address']`,
     );
     this.#host.requestUpdate();
+  }
+
+  /** Viewers see the address book; buyers and owners change it. */
+  #mayEdit(): boolean {
+    return myRole(this.#host.session) !== 'viewer';
   }
 
   #askRemove(entry: SavedAddress) {
