@@ -1,6 +1,6 @@
 // Renders the README's screenshots from the running demo: `npm run screenshots`.
 import { launchChromium } from '../test/support/browser.ts';
-import { signInOnPage, startDemoProcess } from '../test/support/demo-process.ts';
+import { mailedCode, signInOnPage, startDemoProcess } from '../test/support/demo-process.ts';
 import { DEMO_SIGN_INS } from '../backend/seed/demo.seed.ts';
 
 const out = new URL('../docs/screenshots/', import.meta.url).pathname;
@@ -39,6 +39,18 @@ try {
     .click();
   await summary.locator('portico-account-billing [part~="invoice"]').first().waitFor();
   await summary.screenshot({ path: `${out}portico-account-summary-billing.png` });
+  // The profile's security codes, as someone about to scan the QR code sees them.
+  await summary
+    .locator('[part~="nav"]')
+    .getByRole('link', { name: 'Profile', exact: true })
+    .click();
+  await summary.getByRole('button', { name: 'Use an authenticator app' }).click();
+  await summary.getByLabel('Your password').fill(DEMO_SIGN_INS.customer.password);
+  await summary.getByRole('button', { name: 'Continue' }).click();
+  const security = summary.locator('[part~="security"]');
+  await security.locator('svg').first().waitFor();
+  await security.screenshot({ path: `${out}portico-account-summary-security.png` });
+  await security.locator('[part~="setup-cancel"]').click();
 
   // The order form, signed in (the page above shares its cookies): a cart, then the review.
   await page.setViewportSize({ width: 1100, height: 1000 });
@@ -171,7 +183,16 @@ try {
   await staff.screenshot({ path: `${out}portico-staff-help-article.png`, fullPage: true });
   await shoot('#reports', 'portico-staff-reports', 'svg', 'portico-staff-reports');
   await staffLogin.getByRole('button', { name: 'Sign out' }).click();
-  await signInOnPage(demo, staff, DEMO_SIGN_INS.admin);
+  // The administrator's second step: the code the demo mailed.
+  await staffLogin.getByLabel('Email').fill(DEMO_SIGN_INS.admin.email);
+  await staffLogin.getByLabel('Password', { exact: true }).fill(DEMO_SIGN_INS.admin.password);
+  const since = Date.now();
+  await staffLogin.getByRole('button', { name: 'Sign in' }).click();
+  const codeField = staffLogin.getByLabel('Code from the email');
+  await codeField.fill(await mailedCode(demo, DEMO_SIGN_INS.admin.email, since));
+  await staffLogin.screenshot({ path: `${out}portico-login-security-code.png` });
+  await staffLogin.getByRole('button', { name: 'Verify' }).click();
+  await staffLogin.getByRole('button', { name: 'Sign out' }).waitFor();
   await shoot('#settings', 'portico-staff-settings', '[part~="preview"]', 'portico-staff-settings');
   await staff.close();
 

@@ -191,7 +191,8 @@ export class SecondFactorController {
           : nothing
       }
       ${
-        this.mode !== 'backup-code'
+        // Backup codes come with an authenticator app; codes by mail alone have none.
+        this.mode !== 'backup-code' && totp
           ? link('backup-code', msg('Use a backup code'), 'use-backup-code')
           : nothing
       }
