@@ -8,6 +8,7 @@ import { passwordResetMail, verificationMail } from './mail/templates.ts';
 import { ensureCustomerAccount } from './account/account.queries.ts';
 import { STAFF_ROLES } from './session/roles.ts';
 import { storedOrigins } from './settings/settings.origins.ts';
+import { AUTH_RATE_LIMITS } from './auth.limits.ts';
 import { securityCodeMail } from './mail/security.templates.ts';
 import { hashedBackupCodes } from './security/second-factor.ts';
 import { recordFactorChange, securityPlugin } from './security/security.auth.ts';
@@ -49,6 +50,13 @@ export function createAuth({ config, db, mailer, vendorName, log, rateLimit = tr
       sendResetPassword: async ({ user, url }) => {
         await mailer.send(passwordResetMail(vendorName(), user.email, user.name, url));
       },
+      // The answer to a sign-up with a taken address looks like a new customer's.
+      customSyntheticUser: ({ coreFields, additionalFields, id }) => ({
+        ...coreFields,
+        role: 'customer',
+        ...additionalFields,
+        id,
+      }),
       onPasswordReset: async ({ user }) => {
         await recordSecurityEvent(db, user.id, 'password-reset');
       },
@@ -74,15 +82,19 @@ export function createAuth({ config, db, mailer, vendorName, log, rateLimit = tr
       storage: 'memory',
       window: 60,
       max: 200,
-      customRules: {
-        '/sign-in/*': { window: 60, max: 10 },
-        '/sign-up/*': { window: 60, max: 5 },
-      },
+      customRules: AUTH_RATE_LIMITS,
     },
     advanced: {
       cookiePrefix: 'portico',
       useSecureCookies: config.publicUrl.startsWith('https:'),
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // Mail goes out after the answer, so how long it takes never tells whether an account
+      // exists. A mail that fails is logged.
+      backgroundTasks: {
+        handler: (task) => {
+          task.catch((error: unknown) => log(`auth background task failed: ${String(error)}`));
+        },
+      },
     },
     logger: {
       level: config.production ? 'error' : 'warn',

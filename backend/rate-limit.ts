@@ -1,3 +1,7 @@
+import { TRPCError } from '@trpc/server';
+import type { Context } from './context.ts';
+import { Refusal } from './errors.ts';
+
 /**
  * At most `limit` takes per key in any `windowMs`: a sliding window of the recent take times.
  * In memory, so per process; several instances would share it through the database.
@@ -16,22 +20,141 @@ export class WindowLimiter {
 
   /** Takes one; null when allowed, else the whole seconds to wait before the next is. */
   take(key: string): number | null {
+    const wait = this.wait(key);
+    if (wait !== null) return wait;
+    const now = this.#now();
+    this.#hits.get(key)!.push(now);
+    if (this.#hits.size > 10_000) this.#prune(now - this.#windowMs);
+    return null;
+  }
+
+  /** What `take` would answer, without taking: null when one is allowed, else the seconds. */
+  wait(key: string): number | null {
     const now = this.#now();
     const since = now - this.#windowMs;
     const recent = (this.#hits.get(key) ?? []).filter((at) => at > since);
-    if (recent.length >= this.#limit) {
-      this.#hits.set(key, recent);
-      return Math.max(1, Math.ceil((recent[0]! + this.#windowMs - now) / 1000));
-    }
-    recent.push(now);
     this.#hits.set(key, recent);
-    if (this.#hits.size > 10_000) this.#prune(since);
-    return null;
+    if (recent.length < this.#limit) return null;
+    return Math.max(1, Math.ceil((recent[0]! + this.#windowMs - now) / 1000));
   }
 
   #prune(since: number): void {
     for (const [key, times] of this.#hits) {
-      if (times.at(-1)! <= since) this.#hits.delete(key);
+      if ((times.at(-1) ?? 0) <= since) this.#hits.delete(key);
     }
   }
+}
+
+export interface Budget {
+  max: number;
+  windowMs: number;
+}
+
+/** How often one signed-in person, and one client address, may do a thing. */
+export interface RateRule {
+  perPerson: Budget;
+  perAddress: Budget;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Every procedure budget in one place. Generous for people (a busy buyer, an office behind one
+ * address), tight enough that a script flooding orders, tickets, chats or searches stops soon.
+ * Visitors who are not signed in are counted by their address only.
+ */
+export const RATE_LIMITS = {
+  'order.place': {
+    perPerson: { max: 10, windowMs: MINUTE },
+    perAddress: { max: 60, windowMs: MINUTE },
+  },
+  'ticket.create': {
+    perPerson: { max: 10, windowMs: 10 * MINUTE },
+    perAddress: { max: 50, windowMs: 10 * MINUTE },
+  },
+  /** Chat messages, the first one (`chat.start`) and the rest (`chat.send`) together. */
+  'chat.message': {
+    perPerson: { max: 30, windowMs: MINUTE },
+    perAddress: { max: 150, windowMs: MINUTE },
+  },
+  'help.search': {
+    perPerson: { max: 60, windowMs: MINUTE },
+    perAddress: { max: 300, windowMs: MINUTE },
+  },
+  /** The articles offered while a ticket or chat message is typed: a search by another name. */
+  'help.suggest': {
+    perPerson: { max: 60, windowMs: MINUTE },
+    perAddress: { max: 300, windowMs: MINUTE },
+  },
+} as const satisfies Record<string, RateRule>;
+
+export type LimitedAction = keyof typeof RATE_LIMITS;
+
+/** The procedure budgets of one process; off only in tests that call procedures many times. */
+export class RateLimits {
+  readonly enabled: boolean;
+  readonly #limiters = new Map<string, WindowLimiter>();
+  readonly #now: () => number;
+
+  constructor({ enabled = true, now = Date.now }: { enabled?: boolean; now?: () => number } = {}) {
+    this.enabled = enabled;
+    this.#now = now;
+  }
+
+  /**
+   * Counts one `action` against the person's and the address's budgets (either may be null);
+   * null when both allow it, else the whole seconds until both would. A refused call is not
+   * counted, so waiting the time given is always enough.
+   */
+  take(action: LimitedAction, person: string | null, address: string | null): number | null {
+    if (!this.enabled) return null;
+    const rule: RateRule = RATE_LIMITS[action];
+    const checks: [WindowLimiter, string][] = [];
+    if (person !== null) checks.push([this.#limiter(`${action}/person`, rule.perPerson), person]);
+    if (address !== null) {
+      checks.push([this.#limiter(`${action}/address`, rule.perAddress), address]);
+    }
+    const waits = checks.flatMap(([limiter, key]) => limiter.wait(key) ?? []);
+    if (waits.length) return Math.max(...waits);
+    for (const [limiter, key] of checks) limiter.take(key);
+    return null;
+  }
+
+  #limiter(name: string, budget: Budget): WindowLimiter {
+    let limiter = this.#limiters.get(name);
+    if (!limiter) {
+      limiter = new WindowLimiter(budget.max, budget.windowMs, this.#now);
+      this.#limiters.set(name, limiter);
+    }
+    return limiter;
+  }
+}
+
+/** The refusal of a call over budget: the wait in the sentence, in `details` and in Retry-After. */
+export function tooManyAttempts(retryAfterSeconds: number): TRPCError {
+  const unit = retryAfterSeconds === 1 ? 'second' : 'seconds';
+  const message = `Too many attempts. Try again in ${retryAfterSeconds} ${unit}.`;
+  return new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message,
+    cause: new Refusal('RATE_LIMITED', message, { retryAfterSeconds }),
+  });
+}
+
+/**
+ * A procedure middleware that counts each call against `action`'s budgets in RATE_LIMITS, per
+ * signed-in person and per client address, before the input is read or anything is written:
+ * `buyerProcedure.use(limited('order.place')).input(…)`.
+ */
+export function limited(action: LimitedAction) {
+  return function limit<Result>({ ctx, next }: { ctx: Context; next: () => Promise<Result> }) {
+    const person = ctx.session?.userId ?? null;
+    const address = ctx.http?.ip ?? null;
+    const wait = ctx.services.limits.take(action, person, address);
+    if (wait !== null) {
+      ctx.http?.resHeaders.set('Retry-After', String(wait));
+      throw tooManyAttempts(wait);
+    }
+    return next();
+  };
 }

@@ -38,6 +38,20 @@ function problem(
   return c.json({ error: { code, message } }, status);
 }
 
+/** better-auth's 429, with the standard `Retry-After` and a sentence that says how long. */
+function tooManyAttempts(response: Response): Response {
+  const seconds = Math.max(1, Number(response.headers.get('x-retry-after')) || 60);
+  const headers = new Headers(response.headers);
+  headers.set('retry-after', String(seconds));
+  headers.set('content-type', 'application/json');
+  headers.delete('content-length');
+  const message = `Too many attempts. Try again in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`;
+  return new Response(JSON.stringify({ code: 'TOO_MANY_REQUESTS', message }), {
+    status: 429,
+    headers,
+  });
+}
+
 function isJson(text: string): boolean {
   try {
     JSON.parse(text);
@@ -131,6 +145,11 @@ export function createApp(services: Services): Hono {
   app.all('/api/auth/organization/*', (c) =>
     problem(c, 404, 'NOT_FOUND', `There is no API at ${c.req.path}.`),
   );
+  // Staff are managed through Portico's own `staff.settings.*` procedures, which keep its rules
+  // (an administrator always stays, the staff's sessions end); better-auth's admin API is shut.
+  app.all('/api/auth/admin/*', (c) =>
+    problem(c, 404, 'NOT_FOUND', `There is no API at ${c.req.path}.`),
+  );
 
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     const headers = new Headers(c.req.raw.headers);
@@ -138,6 +157,7 @@ export function createApp(services: Services): Hono {
     const request = new Request(c.req.raw, { headers });
     const response = await services.auth.handler(request);
     if (SESSION_CHANGING.test(c.req.path)) services.sessions.clear();
+    if (response.status === 429) return tooManyAttempts(response);
     return response;
   });
 

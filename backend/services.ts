@@ -11,6 +11,7 @@ import { readPortalSettings } from './portal/portal.queries.ts';
 import type { PortalSettings } from './portal/portal.schema.ts';
 import { Bus } from './realtime/bus.ts';
 import { ChatRuntime } from './chat/chat.runtime.ts';
+import { RateLimits } from './rate-limit.ts';
 
 /** Everything a request may need, built once per process. */
 export interface Services {
@@ -24,6 +25,8 @@ export interface Services {
   bus: Bus;
   /** Agent presence, flood limits and the timers of waiting chats. */
   chat: ChatRuntime;
+  /** The per-person and per-address budgets of orders, tickets, chat messages and searches. */
+  limits: RateLimits;
   log: (line: string) => void;
   portalSettings(): PortalSettings;
   reloadPortalSettings(): Promise<void>;
@@ -32,7 +35,7 @@ export interface Services {
 
 export interface ServiceOptions {
   log?: (line: string) => void;
-  /** better-auth's per-address rate limits; on unless a test turns them off. */
+  /** better-auth's rate limits and the procedures' (`RATE_LIMITS`); on unless a test turns them off. */
   rateLimit?: boolean;
 }
 
@@ -70,6 +73,7 @@ export async function createServices(
     sessions: new SessionCache(auth, db),
     bus: new Bus(),
     chat,
+    limits: new RateLimits({ enabled: options.rateLimit ?? true }),
     log,
     portalSettings: () => settings!,
     async reloadPortalSettings() {

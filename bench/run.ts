@@ -14,6 +14,7 @@ import { measureOrderPlace, type PlaceResult } from './orders.ts';
 import { measureAccountSummary, type SummaryResult } from './account.ts';
 import { measureTicketList, type TicketListResult } from './tickets.ts';
 import { measureHelpSearch, type HelpSearchResult } from './help.ts';
+import { measureAuthTiming, type AuthTimingResult } from './auth-timing.ts';
 import {
   measureChatDelivery,
   type ChatDeliveryOptions,
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
       STAFF_SEARCH.ordersEach,
     );
     const share = cpu.stop();
+    const authTiming = await measureAuthTiming(portico);
     const chatDelivery = await measureChatDelivery(portico, CHAT);
     // Last and outside the CPU share: building its corpus takes minutes and is not under test.
     const helpSearch = await measureHelpSearch(portico, HELP_ARTICLES);
@@ -101,6 +103,7 @@ async function main(): Promise<void> {
     printStaffSearch(staffSearch);
     printChatDelivery(chatDelivery);
     printHelpSearch(helpSearch);
+    printAuthTiming(authTiming);
     const model = cpus()[0]?.model ?? 'unknown';
     const report = {
       date: startedAt.toISOString(),
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
       staffOrderSearch: staffSearch,
       chatDelivery: { ...chatDelivery, targetP95Ms: CHAT_P95_TARGET_MS },
       helpSearch,
+      authTiming,
       throughput: {
         ...throughput,
         cpuSeconds: {
@@ -521,5 +525,27 @@ function printChatDelivery(result: ChatDeliveryResult): void {
     `Setup (people, chats, streams, pick-ups) took ${result.setupSeconds} s. While measured: ` +
       `event loop delay p99 ${loop.p99Ms} ms, max ${loop.maxMs} ms; this process ` +
       `${cpu.thisProcess} CPU-s, other processes ${others}, in ${cpu.wall} s.`,
+  );
+}
+
+function printAuthTiming(result: AuthTimingResult): void {
+  console.log(
+    `\nSign-in paths for an address with an account and one without, ${result.rounds} calls ` +
+      'each, alternating; the same answer and a ratio near 1 tell an attacker nothing\n',
+  );
+  console.log(
+    formatTable(
+      ['path', 'known', 'unknown', 'statuses', 'known p50 ms', 'unknown p50 ms', 'ratio'],
+      result.cases.map((c) => [
+        c.path,
+        c.known,
+        c.unknown,
+        c.statuses.join(' / '),
+        c.knownMedianMs.toFixed(2),
+        c.unknownMedianMs.toFixed(2),
+        c.ratio.toFixed(3),
+      ]),
+      'llllrrr',
+    ),
   );
 }

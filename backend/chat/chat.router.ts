@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Context } from '../context.ts';
 import { publicProcedure, router } from '../trpc.ts';
 import { refuse } from '../errors.ts';
+import { limited } from '../rate-limit.ts';
 import { isUniqueViolation } from '../db/constraint.ts';
 import { trustedPage } from '../ticket/ticket.router.ts';
 import { ChatError } from './chat.errors.ts';
@@ -30,6 +31,9 @@ import { customerStream } from './chat.stream.ts';
 
 /** How long an ended chat stays on screen after a reload, so its last notice is not lost. */
 const RECENTLY_ENDED_MS = 30 * 60_000;
+
+/** `start` and `send` draw on one budget of messages. */
+const messaging = publicProcedure.use(limited('chat.message'));
 
 async function party(ctx: Context): Promise<ChatParty> {
   const found = await partyOf(ctx);
@@ -87,7 +91,7 @@ export const chatRouter = router({
   current: publicProcedure.query(async ({ ctx }) => chatView(ctx, await partyOf(ctx))),
 
   /** The first message: opens a conversation (or adds to the open one) and the bot answers. */
-  start: publicProcedure.input(startInput).mutation(async ({ ctx, input }) => {
+  start: messaging.input(startInput).mutation(async ({ ctx, input }) => {
     const { chat } = ctx.services;
     const pageUrl = await trustedPage(ctx, input.pageUrl);
     let caller = await partyOf(ctx);
@@ -115,7 +119,7 @@ export const chatRouter = router({
     return chatView(ctx, caller);
   }),
 
-  send: publicProcedure.input(sendInput).mutation(async ({ ctx, input }) => {
+  send: messaging.input(sendInput).mutation(async ({ ctx, input }) => {
     const { db, chat } = ctx.services;
     const { caller, row } = await own(ctx, input.conversationId);
     if (input.clientId) {

@@ -1,4 +1,5 @@
 import { publicProcedure, router } from '../trpc.ts';
+import { limited } from '../rate-limit.ts';
 import type { Context } from '../context.ts';
 import type { Locale } from '../portal/portal.schema.ts';
 import {
@@ -24,6 +25,9 @@ import {
 } from './help.queries.ts';
 import { recordFeedback } from './help.write.ts';
 import { recordSearchMiss } from './help.insights.ts';
+
+const searching = publicProcedure.use(limited('help.search'));
+const suggesting = publicProcedure.use(limited('help.suggest'));
 
 /**
  * The language asked for (or the vendor's default), and the languages to fall back on after it.
@@ -55,7 +59,7 @@ export const helpRouter = router({
    * Ranked articles for what is typed so far, snippets with the found words marked. With no
    * words and a category, that category's articles in their order.
    */
-  search: publicProcedure.input(searchInput).query(async ({ ctx, input }) => {
+  search: searching.input(searchInput).query(async ({ ctx, input }) => {
     const { locale, order } = languagesFor(ctx, input.locale);
     const db = ctx.services.db;
     const categoryId = input.category ? await categoryIdOf(db, input.category) : undefined;
@@ -79,7 +83,7 @@ export const helpRouter = router({
   }),
 
   /** The few articles closest to what a customer is writing in a ticket or a chat. */
-  suggest: publicProcedure.input(suggestInput).query(async ({ ctx, input }) => {
+  suggest: suggesting.input(suggestInput).query(async ({ ctx, input }) => {
     const { locale, order } = languagesFor(ctx, input.locale);
     const outcome = await suggestArticles(ctx.services.db, input.text, locale, input.limit);
     return (await withCategories(ctx, outcome, order)).results;

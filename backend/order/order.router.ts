@@ -4,6 +4,7 @@ import type { SessionInfo } from '../session/session.cache.ts';
 import { buyerProcedure, customerProcedure, router } from '../trpc.ts';
 import { mayOrder } from '../account/account.roles.ts';
 import { refuse } from '../errors.ts';
+import { limited } from '../rate-limit.ts';
 import { addressSchema } from '../address/address.schema.ts';
 import { LOCALES } from '../portal/portal.schema.ts';
 import { OrderError } from './order.errors.ts';
@@ -33,6 +34,7 @@ export async function orderOrNotFound(ctx: Context, scope: OrderScope, id: strin
 }
 
 const byId = z.strictObject({ orderId });
+const placing = buyerProcedure.use(limited('order.place'));
 
 /** Tells the staff's open order views that one of the customer's orders changed. */
 function changed(
@@ -61,7 +63,7 @@ export const orderRouter = router({
       ),
     ),
 
-  place: buyerProcedure.input(placeInput).mutation(async ({ ctx, input }) => {
+  place: placing.input(placeInput).mutation(async ({ ctx, input }) => {
     const placed = await placeOrder(
       ctx.services.db,
       ctx.account.accountId,

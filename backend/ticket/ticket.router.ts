@@ -4,6 +4,7 @@ import type { Context } from '../context.ts';
 import type { SessionInfo } from '../session/session.cache.ts';
 import { customerProcedure, router } from '../trpc.ts';
 import { refuse } from '../errors.ts';
+import { limited } from '../rate-limit.ts';
 import type { TicketChange } from '../realtime/bus.ts';
 import { TicketError } from './ticket.errors.ts';
 import { createInput, listInput, rateInput, replyInput, tags, ticketId } from './ticket.schema.ts';
@@ -15,6 +16,7 @@ import { mailNewTicket } from './ticket.mail.ts';
 import { isTrustedOrigin } from '../settings/settings.origins.ts';
 
 const byId = z.strictObject({ ticketId });
+const creating = customerProcedure.use(limited('ticket.create'));
 
 function customerOf(ctx: Context & { account: { accountId: string }; session: SessionInfo }) {
   const reader: TicketReader = {
@@ -90,7 +92,7 @@ export async function* ticketUpdates(
 }
 
 export const ticketRouter = router({
-  create: customerProcedure.input(createInput).mutation(async ({ ctx, input }) => {
+  create: creating.input(createInput).mutation(async ({ ctx, input }) => {
     const { reader, actor } = customerOf(ctx);
     const { ticketCategories, ticketKinds } = ctx.services.portalSettings();
     if (!ticketKinds.includes(input.kind)) {

@@ -485,6 +485,15 @@ describe('staff settings: branding, origins, staff users and the mail check', ()
     });
   });
 
+  it('keeps better-auth’s own admin endpoints shut, even to administrators', async () => {
+    for (const path of ['set-role', 'impersonate-user', 'set-user-password', 'remove-user']) {
+      const response = await admin.post(`/api/auth/admin/${path}`, { userId: adminId });
+      assert.equal(response.status, 404, path);
+    }
+    const listed = await agent.request('/api/auth/admin/list-users');
+    assert.equal(listed.status, 404);
+  });
+
   describe('the mail check', () => {
     it('sends a test mail to the signed-in administrator through the SMTP server', async () => {
       assert.equal(errorCode(await agent.mutate('staff.settings.testMail')), 'FORBIDDEN');
