@@ -42,6 +42,10 @@ export class ConversationController implements ReactiveController {
   #shownCount = 0;
   /** The highest seq this side already told the server it read. */
   #readUpTo = 0;
+  /** Counts the changes heard since the open conversation was read (a pick-up, an event). */
+  #changes = 0;
+  /** The last change heard, which a reading sent before it must not undo. */
+  #latest: StaffChatSummary | null = null;
 
   constructor(host: ConversationHost) {
     this.#host = host;
@@ -52,8 +56,9 @@ export class ConversationController implements ReactiveController {
         const key = `${api?.url} ${staffId} ${id}`;
         if (key !== this.#key) this.#reset(key);
         if (!api || !staffId || !id) return initialState;
+        const changes = this.#changes;
         const view = await api.trpc.staff.chat.byId.query({ conversationId: id }, { signal });
-        if (key === this.#key) this.#apply(view);
+        if (key === this.#key) this.#apply(view, changes);
         return view;
       },
     });
@@ -98,9 +103,10 @@ export class ConversationController implements ReactiveController {
     const id = this.conversation?.id;
     const key = this.#key;
     if (!api || !id) return;
+    const changes = this.#changes;
     try {
       const view = await api.trpc.staff.chat.byId.query({ conversationId: id });
-      if (key === this.#key) this.#apply(view);
+      if (key === this.#key) this.#apply(view, changes);
     } catch {
       // The conversation stays as it was; the next event or a reload reads it again.
     }
@@ -124,6 +130,10 @@ export class ConversationController implements ReactiveController {
 
   /** The open conversation's status, agent or receipts changed. */
   changed(summary: StaffChatSummary): void {
+    // A change may arrive while the conversation is still being read (a pick-up from the list).
+    if (summary.id !== this.#host.openId) return;
+    this.#changes += 1;
+    this.#latest = summary;
     if (summary.id !== this.conversation?.id) return;
     this.conversation = summary;
     if (summary.status === 'ended') this.#setTyping('');
@@ -138,6 +148,7 @@ export class ConversationController implements ReactiveController {
 
   #reset(key: string): void {
     this.#key = key;
+    this.#latest = null;
     this.conversation = null;
     this.messages = [];
     this.hasEarlier = false;
@@ -146,7 +157,12 @@ export class ConversationController implements ReactiveController {
     this.#setTyping('');
   }
 
-  #apply(view: StaffConversation): void {
+  /**
+   * Takes a reading of the conversation. Its messages always merge in; its status and agent only
+   * when nothing changed while it was on its way, so a reading sent before a pick-up cannot undo
+   * the pick-up that answered first.
+   */
+  #apply(view: StaffConversation, changesBefore: number): void {
     const latest = view.messages;
     const known = this.messages;
     const lastKnown = known.at(-1)?.seq ?? 0;
@@ -155,7 +171,8 @@ export class ConversationController implements ReactiveController {
     const gap = known.length > 0 && firstLatest > lastKnown + 1;
     this.messages = gap ? latest : mergeMessages(known, latest);
     this.hasEarlier = gap || !known.length ? view.hasEarlier : this.hasEarlier;
-    this.conversation = view.conversation;
+    const newer = changesBefore !== this.#changes && this.#latest?.id === view.conversation.id;
+    this.conversation = newer ? this.#latest : view.conversation;
     this.#markRead();
     this.#host.requestUpdate();
   }
