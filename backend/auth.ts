@@ -125,7 +125,7 @@ export function createAuth({ config, db, mailer, vendorName, log, rateLimit = tr
         },
       }),
       // After the two-factor plugin, so a sign-in still waiting for its code is not counted.
-      securityPlugin({ db, config, mailer, vendorName, ipHeader: CLIENT_IP_HEADER }),
+      securityPlugin({ db, config, mailer, vendorName, log, ipHeader: CLIENT_IP_HEADER }),
       admin({
         defaultRole: 'customer',
         adminRoles: ['admin'],

@@ -1,6 +1,11 @@
 import type { Context as HonoContext } from 'hono';
 
-export function refusal(c: HonoContext, status: 400 | 401 | 404, code: string, message: string) {
+export function refusal(
+  c: HonoContext,
+  status: 400 | 401 | 403 | 404,
+  code: string,
+  message: string,
+) {
   return c.json({ error: { code, message } }, status);
 }
 

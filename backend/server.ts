@@ -150,6 +150,17 @@ export function createApp(services: Services): Hono {
   app.all('/api/auth/admin/*', (c) =>
     problem(c, 404, 'NOT_FOUND', `There is no API at ${c.req.path}.`),
   );
+  // Codes by mail are only a way to sign in: better-auth's other uses of them (confirming an
+  // email, resetting a password, changing an email) would each be a way around the password and
+  // the security codes, so they are shut. Email confirmation and resets work by link.
+  app.all('/api/auth/email-otp/*', async (c, next) =>
+    c.req.path === '/api/auth/email-otp/send-verification-otp'
+      ? next()
+      : problem(c, 404, 'NOT_FOUND', `There is no API at ${c.req.path}.`),
+  );
+  app.all('/api/auth/forget-password/*', (c) =>
+    problem(c, 404, 'NOT_FOUND', `There is no API at ${c.req.path}.`),
+  );
 
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     const headers = new Headers(c.req.raw.headers);

@@ -4,6 +4,7 @@ import type { Context } from './context.ts';
 import { isStaffRole } from './session/roles.ts';
 import { Refusal, refuse } from './errors.ts';
 import { SessionError } from './session/session.errors.ts';
+import { needsSecondFactor } from './session/session.cache.ts';
 import { mayManage, mayOrder } from './account/account.roles.ts';
 
 /** The one sentence any unexpected failure gets; the details go to the log only. */
@@ -59,8 +60,7 @@ const WITHOUT_SECOND_FACTOR = new Set([
 
 const signedIn = t.middleware(({ ctx, path, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
-  const { secondFactor } = ctx.session;
-  if (secondFactor.required && !secondFactor.enabled && !WITHOUT_SECOND_FACTOR.has(path)) {
+  if (needsSecondFactor(ctx.session) && !WITHOUT_SECOND_FACTOR.has(path)) {
     throw refuse('FORBIDDEN', SessionError, 'SECOND_FACTOR_REQUIRED');
   }
   return next({ ctx: { ...ctx, session: ctx.session } });

@@ -221,8 +221,8 @@ async function memberRole(db: Db, accountId: string, userId: string): Promise<Ac
 
 /**
  * Changes a member's role; an account always keeps at least one owner. A raised privilege ends
- * the member's sessions in this account (a session someone else may have learned never gains
- * it); a lowered one applies at once, as the role is read with every request.
+ * the member's sessions (any of them could switch into this account; one someone else may have
+ * learned never gains it); a lowered one applies at once, as the role is read with every request.
  */
 export async function setMemberRole(
   db: Db,
@@ -248,7 +248,6 @@ export async function setMemberRole(
       await trx
         .deleteFrom('session')
         .where('userId', '=', userId)
-        .where('activeOrganizationId', '=', accountId)
         .$if(keepSessionId !== undefined, (query) => query.where('id', '!=', keepSessionId!))
         .execute();
     }

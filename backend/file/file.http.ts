@@ -1,6 +1,8 @@
 import type { Hono } from 'hono';
 import type { Services } from '../services.ts';
 import { isStaffRole } from '../session/roles.ts';
+import { needsSecondFactor } from '../session/session.cache.ts';
+import { SessionError } from '../session/session.errors.ts';
 import { download, refusal } from '../download.ts';
 import { readableUpload, readUploadBytes, type FileReader } from './file.store.ts';
 
@@ -9,6 +11,9 @@ export function mountFileDownloads(app: Hono, services: Services): void {
   app.get('/api/files/:id', async (c) => {
     const { session } = await services.sessions.lookup(c.req.raw.headers);
     if (!session) return refusal(c, 401, 'UNAUTHORIZED', 'Please sign in.');
+    if (needsSecondFactor(session)) {
+      return refusal(c, 403, 'SECOND_FACTOR_REQUIRED', SessionError.SECOND_FACTOR_REQUIRED);
+    }
     const reader: FileReader | null = isStaffRole(session.role)
       ? { kind: 'staff', userId: session.userId }
       : session.account

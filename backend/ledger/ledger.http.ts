@@ -1,6 +1,8 @@
 import type { Hono, Context as HonoContext } from 'hono';
 import type { Services } from '../services.ts';
 import { isStaffRole } from '../session/roles.ts';
+import { needsSecondFactor } from '../session/session.cache.ts';
+import { SessionError } from '../session/session.errors.ts';
 import { LOCALES } from '../portal/portal.schema.ts';
 import { findInvoice } from './ledger.queries.ts';
 import { renderInvoicePdf } from './invoice.pdf.ts';
@@ -23,6 +25,9 @@ export function mountLedgerDownloads(app: Hono, services: Services): void {
   app.get('/api/invoices/:id/pdf', async (c) => {
     const { session } = await services.sessions.lookup(c.req.raw.headers);
     if (!session) return refusal(c, 401, 'UNAUTHORIZED', 'Please sign in.');
+    if (needsSecondFactor(session)) {
+      return refusal(c, 403, 'SECOND_FACTOR_REQUIRED', SessionError.SECOND_FACTOR_REQUIRED);
+    }
     const scope = isStaffRole(session.role)
       ? 'all'
       : session.account
@@ -38,6 +43,9 @@ export function mountLedgerDownloads(app: Hono, services: Services): void {
   app.get('/api/statement.csv', async (c) => {
     const { session } = await services.sessions.lookup(c.req.raw.headers);
     if (!session) return refusal(c, 401, 'UNAUTHORIZED', 'Please sign in.');
+    if (needsSecondFactor(session)) {
+      return refusal(c, 403, 'SECOND_FACTOR_REQUIRED', SessionError.SECOND_FACTOR_REQUIRED);
+    }
     // Staff name the account (`?accountId=`); a customer always gets their own.
     const asked = c.req.query('accountId');
     let accountId = session.account?.accountId;

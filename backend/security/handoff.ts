@@ -10,6 +10,7 @@ import type { Db } from '../db/database.ts';
 import { timestamp } from '../db/clock.ts';
 import { isStaffRole } from '../session/roles.ts';
 import { recordSignIn } from './security.events.ts';
+import { endPreviousSession } from './security.sessions.ts';
 
 export interface HandoffDeps {
   db: Db;
@@ -18,11 +19,15 @@ export interface HandoffDeps {
 
 /** A hand-off token lives at most this long; the vendor's server makes one per sign-in. */
 export const HANDOFF_MAX_AGE_SECONDS = 300;
+/** How far the vendor's clock may be off from ours. */
+const CLOCK_TOLERANCE_SECONDS = 30;
 
 const claims = z.object({
   sub: z.string().min(1).max(200),
   email: z.email().max(254),
   name: z.string().trim().min(1).max(100).optional(),
+  /** The shop confirmed this address: needed to link it to someone who already has an account. */
+  email_verified: z.boolean().optional(),
   jti: z.string().min(16).max(200),
   iat: z.number(),
   exp: z.number(),
@@ -36,6 +41,10 @@ const EXPIRED = refusal(
 const INVALID = refusal(
   'HANDOFF_INVALID',
   'This sign-in link is not valid. Go back to the shop and open the portal again.',
+);
+const UNPROVEN = refusal(
+  'HANDOFF_EMAIL_UNPROVEN',
+  'An account with this email already exists here. Sign in with its password once to link it.',
 );
 const USED = refusal(
   'HANDOFF_USED',
@@ -82,7 +91,7 @@ export function handoffEndpoint(deps: HandoffDeps, ipHeader: string) {
           audience: config.publicUrl,
           maxTokenAge: HANDOFF_MAX_AGE_SECONDS,
           requiredClaims: ['sub', 'jti', 'iat', 'exp'],
-          clockTolerance: 30,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
         });
         payload = claims.parse(verified.payload);
       } catch (error) {
@@ -92,7 +101,11 @@ export function handoffEndpoint(deps: HandoffDeps, ipHeader: string) {
 
       const used = await db
         .insertInto('handoffToken')
-        .values({ jti: payload.jti, expiresAt: new Date(payload.exp * 1000).toISOString() })
+        // Kept as long as the token could still be accepted (its expiry plus the clock tolerance).
+        .values({
+          jti: payload.jti,
+          expiresAt: new Date((payload.exp + CLOCK_TOLERANCE_SECONDS) * 1000).toISOString(),
+        })
         .onConflict((conflict) => conflict.column('jti').doNothing())
         .executeTakeFirst();
       if (used.numInsertedOrUpdatedRows === 0n) throw USED;
@@ -108,6 +121,7 @@ export function handoffEndpoint(deps: HandoffDeps, ipHeader: string) {
       }
       const session = await ctx.context.internalAdapter.createSession(user.id);
       await setSessionCookie(ctx, { session, user });
+      await endPreviousSession(ctx);
       await recordSignIn(db, user.id, 'sign-in-handoff', {
         ipAddress: ctx.headers?.get(ipHeader) ?? null,
         userAgent: ctx.headers?.get('user-agent') ?? null,
@@ -124,7 +138,10 @@ type Person = User & {
   twoFactorEnabled?: boolean | null;
 };
 
-/** The person the vendor's id was linked to; else the one with that email, linked now; else new. */
+/**
+ * The person the vendor's id was linked to; else the one with that email, linked now if the shop
+ * vouches for the address; else someone new.
+ */
 async function linkedPerson(
   adapter: Adapter,
   db: Db,
@@ -139,6 +156,18 @@ async function linkedPerson(
     ? await adapter.findUserById(link.userId)
     : ((await adapter.findUserByEmail(payload.email.toLowerCase()))?.user ?? null);
   if (user && (isStaffRole(user.role) || user.banned)) throw INVALID;
+  if (user && !link) {
+    // Someone who already has a Portico account is linked only when the shop vouches that the
+    // address is theirs; otherwise a shop account opened with another's address would open theirs.
+    if (payload.email_verified !== true) throw UNPROVEN;
+    if (!user.emailVerified) {
+      // An account made here with this address but never confirmed is not the owner's: whoever
+      // made it loses its password and sessions, and the address counts as confirmed now.
+      await adapter.deleteUserSessions(user.id);
+      await adapter.deleteAccounts(user.id);
+      user = await adapter.updateUser(user.id, { emailVerified: true });
+    }
+  }
   if (!user) {
     user = await adapter.createUser(
       {

@@ -93,9 +93,11 @@ function backupCodeCount(stored: string | undefined): number {
 
 const HASHED = 'h1:';
 
-/** A backup code as it is stored and compared: a keyed hash, never the code itself. */
+/**
+ * A typed backup code as it is stored and compared: a keyed hash, never the code itself. Always
+ * hashed, so a stored hash typed as a code (from a leaked backup) matches nothing.
+ */
 export function hashBackupCode(secret: string, code: string): string {
-  if (code.startsWith(HASHED)) return code;
   const digest = createHmac('sha256', secret).update(`backup-code:${code.trim()}`).digest();
   return HASHED + digest.toString('base64url');
 }
@@ -108,7 +110,12 @@ export function hashBackupCode(secret: string, code: string): string {
 export function hashedBackupCodes(secret: string) {
   return {
     encrypt: async (json: string) =>
-      JSON.stringify((JSON.parse(json) as string[]).map((code) => hashBackupCode(secret, code))),
+      JSON.stringify(
+        (JSON.parse(json) as string[]).map((code) =>
+          // New codes come in clear; the ones left after a use are already hashed.
+          code.startsWith(HASHED) ? code : hashBackupCode(secret, code),
+        ),
+      ),
     decrypt: async (stored: string) => stored,
   };
 }

@@ -7,12 +7,14 @@ import { newDeviceMail } from '../mail/security.templates.ts';
 import { hashBackupCode, secondFactorRequiredBy } from './second-factor.ts';
 import { recordSecurityEvent, recordSignIn, type EventOrigin } from './security.events.ts';
 import { handoffEndpoint, type HandoffDeps } from './handoff.ts';
+import { endPreviousSession } from './security.sessions.ts';
 
 export interface SecurityDeps extends HandoffDeps {
   mailer: Mailer;
   vendorName: () => string;
   /** The header the server fills with the socket address. */
   ipHeader: string;
+  log: (line: string) => void;
 }
 
 /** The answer to a sign-in by emailed code for someone whose account uses security codes. */
@@ -60,15 +62,13 @@ export function securityPlugin(deps: SecurityDeps): BetterAuthPlugin {
     const origin = originOf(ctx, ipHeader);
     const newDevice = await recordSignIn(db, user.id, kind, origin);
     if (newDevice) {
-      await deps.mailer.send(newDeviceMail(deps.vendorName(), user.email, user.name, origin));
+      // After the answer: a mail server that is slow or down never holds up or breaks a sign-in.
+      const mail = newDeviceMail(deps.vendorName(), user.email, user.name, origin);
+      void deps.mailer.send(mail).catch((error: unknown) => {
+        deps.log(`the new-device mail to ${user.email} failed: ${String(error)}`);
+      });
     }
-    // The session this browser had before (if any) ends: a sign-in always starts a fresh one.
-    const token = await ctx.getSignedCookie(
-      ctx.context.authCookies.sessionToken.name,
-      ctx.context.secret,
-    );
-    const fresh = ctx.context.newSession?.session.token;
-    if (token && token !== fresh) await ctx.context.internalAdapter.deleteSession(token);
+    await endPreviousSession(ctx);
   }
 
   const after = createAuthMiddleware(async (ctx) => {
@@ -76,15 +76,26 @@ export function securityPlugin(deps: SecurityDeps): BetterAuthPlugin {
     const path = ctx.path ?? '';
     const created = ctx.context.newSession;
     const session = ctx.context.session;
+    // Deny by default: a session for someone with security codes comes only from the password
+    // step (which the two-factor plugin holds back until the code, unless the device is trusted)
+    // or from the two-factor endpoints themselves. Any other way in is ended at once.
+    if (
+      created &&
+      (created.user as User & { twoFactorEnabled?: boolean }).twoFactorEnabled &&
+      path !== '/sign-in/email' &&
+      !path.startsWith('/two-factor/')
+    ) {
+      await ctx.context.internalAdapter.deleteSession(created.session.token);
+      deleteSessionCookie(ctx);
+      throw new APIError('FORBIDDEN', SECOND_FACTOR_REQUIRED);
+    }
     if (path === '/sign-in/email-otp' && created) {
-      if ((created.user as User & { twoFactorEnabled?: boolean }).twoFactorEnabled) {
-        await ctx.context.internalAdapter.deleteSession(created.session.token);
-        deleteSessionCookie(ctx);
-        throw new APIError('FORBIDDEN', SECOND_FACTOR_REQUIRED);
-      }
       await signedIn(ctx, created.user, 'sign-in-code');
     } else if (SIGN_IN_PATHS.has(path) && created) {
       await signedIn(ctx, created.user, 'sign-in');
+    } else if (path === '/sign-in/email' && !created) {
+      // The password was right and the code is still to come: the old session ends already.
+      await endPreviousSession(ctx);
     } else if (SECOND_STEP_PATHS.has(path) && created && midSignIn(ctx)) {
       if (path === '/two-factor/verify-backup-code') {
         await recordSecurityEvent(db, created.user.id, 'backup-code-used', originOf(ctx, ipHeader));
@@ -121,6 +132,19 @@ export function securityPlugin(deps: SecurityDeps): BetterAuthPlugin {
               null;
             if (await secondFactorRequiredBy(db, role, accountId)) {
               throw new APIError('FORBIDDEN', CANNOT_TURN_OFF);
+            }
+          }),
+        },
+        {
+          // A code by mail is sent only to sign in (see server.ts for the paths that are shut).
+          matcher: (ctx) => ctx.path === '/email-otp/send-verification-otp',
+          handler: createAuthMiddleware(async (ctx) => {
+            const body = ctx.body as { type?: unknown } | undefined;
+            if (body?.type !== 'sign-in') {
+              throw new APIError('BAD_REQUEST', {
+                code: 'SIGN_IN_CODES_ONLY',
+                message: 'Codes by mail are only sent to sign in.',
+              });
             }
           }),
         },

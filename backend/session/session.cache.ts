@@ -15,6 +15,10 @@ export interface SessionInfo {
   secondFactor: { enabled: boolean; required: boolean };
 }
 
+/** Whether this person must set up security codes before anything but their own security works. */
+export const needsSecondFactor = (session: SessionInfo): boolean =>
+  session.secondFactor.required && !session.secondFactor.enabled;
+
 interface Entry {
   value: Promise<SessionInfo | null>;
   expires: number;

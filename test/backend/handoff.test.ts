@@ -149,10 +149,47 @@ describe('sign-in hand-off from the vendor’s site', () => {
     await enrollTotp(careful, 'correct horse battery');
     const refused = await handoff(
       portico,
-      await token(portico.url, { sub: 's-2', email: 'tom@shop.test' }),
+      await token(portico.url, { sub: 's-2', email: 'tom@shop.test', email_verified: true }),
     );
     assert.equal(refused.status, 403);
     assert.equal(refused.body.code, 'SECOND_FACTOR_REQUIRED');
+  });
+
+  it('links someone who already has an account only when the shop vouches for the address', async () => {
+    const ulla = await portico.personWithSession({ email: 'ulla@shop.test', name: 'Ulla' });
+    const ullaId = data<Me>(await ulla.query('session.me')).user.id;
+    const unproven = await handoff(
+      portico,
+      await token(portico.url, { sub: 'u-1', email: 'ulla@shop.test' }),
+    );
+    assert.equal(unproven.status, 401);
+    assert.equal(unproven.body.code, 'HANDOFF_EMAIL_UNPROVEN');
+    const vouched = await handoff(
+      portico,
+      await token(portico.url, { sub: 'u-1', email: 'ulla@shop.test', email_verified: true }),
+    );
+    assert.equal(vouched.status, 200);
+    assert.equal(data<Me>(await vouched.client.query('session.me')).user.id, ullaId);
+
+    // Someone signed up here with Vic's address but never confirmed it: when the shop hands
+    // the real Vic over, that account's password and sessions are gone.
+    const squatter = new TestClient(portico.url);
+    const signUp = await squatter.post('/api/auth/sign-up/email', {
+      email: 'vic@shop.test',
+      password: 'the squatters password',
+      name: 'Not Vic',
+    });
+    assert.equal(signUp.status, 200);
+    const vic = await handoff(
+      portico,
+      await token(portico.url, { sub: 'v-1', email: 'vic@shop.test', email_verified: true }),
+    );
+    assert.equal(vic.status, 200);
+    const again = await new TestClient(portico.url).post('/api/auth/sign-in/email', {
+      email: 'vic@shop.test',
+      password: 'the squatters password',
+    });
+    assert.equal(again.status, 401);
   });
 
   it('is off unless the vendor set a secret or key; a key pair works as well', async () => {

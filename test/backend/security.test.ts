@@ -97,6 +97,15 @@ describe('security codes, passwordless sign-in and security activity', () => {
       assert.equal(answer.status, expected);
     }
     assert.equal(data<Security>(await fresh.query('profile.security')).backupCodesLeft, 9);
+
+    // A stored hash typed as a code (from a leaked backup of the database) opens nothing.
+    const hashes = JSON.parse(stored[0]!.backupCodes) as string[];
+    const browser = new TestClient(portico.url);
+    await passwordStep(browser, email);
+    const leaked = await browser.post('/api/auth/two-factor/verify-backup-code', {
+      code: hashes.at(-1),
+    });
+    assert.equal(leaked.status, 401);
   });
 
   it('codes by mail as the second factor, and a trusted device skips the code for 30 days', async () => {
@@ -141,6 +150,10 @@ describe('security codes, passwordless sign-in and security activity', () => {
     assert.equal(errorCode(refused), 'FORBIDDEN');
     assert.equal(refusalReason(refused), 'SECOND_FACTOR_REQUIRED');
     assert.equal(data<Security>(await vera.query('profile.security')).requiredBy, 'staff');
+    // Downloads and chat ask the same question as the procedures.
+    for (const path of ['/api/statement.csv', '/api/invoices/any/pdf', '/api/files/any']) {
+      assert.equal((await vera.request(path)).status, 403, path);
+    }
 
     await enrollTotp(vera, PASSWORD);
     assert.equal(errorCode(await vera.query('staff.ticket.list', {})), undefined);
@@ -231,6 +244,31 @@ describe('security codes, passwordless sign-in and security activity', () => {
     assert.equal(refused.status, 403);
     assert.equal(((await refused.json()) as { code: string }).code, 'SECOND_FACTOR_REQUIRED');
     assert.equal(data<Me | null>(await tara.query('session.me')), null);
+  });
+
+  it('codes by mail are only a way to sign in: no confirming, resetting or changing by code', async () => {
+    const email = 'ines@cafe.test';
+    await portico.personWithSession({ email, name: 'Ines' });
+    const stranger = new TestClient(portico.url);
+    for (const type of ['email-verification', 'forget-password', 'change-email']) {
+      const asked = await stranger.post('/api/auth/email-otp/send-verification-otp', {
+        email,
+        type,
+      });
+      assert.equal(asked.status, 400, type);
+    }
+    for (const path of [
+      '/api/auth/email-otp/verify-email',
+      '/api/auth/email-otp/reset-password',
+      '/api/auth/email-otp/request-password-reset',
+      '/api/auth/email-otp/check-verification-otp',
+      '/api/auth/email-otp/change-email',
+      '/api/auth/forget-password/email-otp',
+    ]) {
+      const answer = await stranger.post(path, { email, otp: '123456', password: 'x'.repeat(12) });
+      assert.equal(answer.status, 404, path);
+    }
+    assert.equal(data<Me | null>(await stranger.query('session.me')), null);
   });
 
   it('security activity: sign-ins, a new device (with a mail), second factor and sign-out everywhere; only one’s own', async () => {
