@@ -20,6 +20,8 @@ export interface Config {
   readonly handoffSecret: string | undefined;
   /** Or the public key (PEM, Ed25519 or P-256) of the key pair it signs them with. */
   readonly handoffPublicKey: string | undefined;
+  /** The vendor's reverse proxies, whose `X-Forwarded-For` names the real client. */
+  readonly trustedProxies: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -58,6 +60,16 @@ const schema = z.object({
   NODE_ENV: z.string().optional(),
   CHAT_AWAY_AFTER_SECONDS: z.coerce.number().int().min(0).max(600).default(15),
   HANDOFF_SECRET: z.string().min(32).optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6()]))),
   HANDOFF_PUBLIC_KEY: z
     .string()
     .refine((value) => publicKeyType(value) !== null)
@@ -131,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     chatAwayAfterSeconds: vars.CHAT_AWAY_AFTER_SECONDS,
     handoffSecret: vars.HANDOFF_SECRET,
+    trustedProxies: vars.TRUSTED_PROXIES,
     handoffPublicKey: vars.HANDOFF_PUBLIC_KEY?.replace(/\\n/g, '\n'),
   };
 }

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
 import { Refusal } from './errors.ts';
+import { limitKey } from './client-address.ts';
 
 /**
  * At most `limit` takes per key in any `windowMs`: a sliding window of the recent take times.
@@ -149,7 +150,7 @@ export function tooManyAttempts(retryAfterSeconds: number): TRPCError {
 export function limited(action: LimitedAction) {
   return function limit<Result>({ ctx, next }: { ctx: Context; next: () => Promise<Result> }) {
     const person = ctx.session?.userId ?? null;
-    const address = ctx.http?.ip ?? null;
+    const address = ctx.http ? limitKey(ctx.http.ip) : null;
     const wait = ctx.services.limits.take(action, person, address);
     if (wait !== null) {
       ctx.http?.resHeaders.set('Retry-After', String(wait));

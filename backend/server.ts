@@ -10,6 +10,7 @@ import { appRouter } from './router.ts';
 import { INTERNAL_MESSAGE } from './trpc.ts';
 import { createRequestContext } from './context.ts';
 import { CLIENT_IP_HEADER } from './auth.ts';
+import { clientAddress } from './client-address.ts';
 import type { Services } from './services.ts';
 import { mountLedgerDownloads } from './ledger/ledger.http.ts';
 import { mountFileDownloads } from './file/file.http.ts';
@@ -70,6 +71,13 @@ export function createApp(services: Services): Hono {
   // The environment's origins and those an administrator added in the console's settings.
   const trusted = (origin: string) => isTrustedOrigin(services.db, config.trustedOrigins, origin);
   const app = new Hono();
+  // The client's address, seen through the vendor's own reverse proxies when there are any.
+  const addressOf = (c: HonoContext) =>
+    clientAddress(
+      getConnInfo(c).remote.address,
+      c.req.header('x-forwarded-for'),
+      config.trustedProxies,
+    );
 
   app.use(
     '*',
@@ -164,7 +172,7 @@ export function createApp(services: Services): Hono {
 
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     const headers = new Headers(c.req.raw.headers);
-    headers.set(CLIENT_IP_HEADER, getConnInfo(c).remote.address ?? 'unknown');
+    headers.set(CLIENT_IP_HEADER, addressOf(c));
     const request = new Request(c.req.raw, { headers });
     const response = await services.auth.handler(request);
     if (SESSION_CHANGING.test(c.req.path)) services.sessions.clear();
@@ -191,7 +199,7 @@ export function createApp(services: Services): Hono {
       // One request runs at most this many calls: a batch of thousands would hold the server.
       maxBatchSize: MAX_BATCH,
       createContext: ({ req, resHeaders }) =>
-        createRequestContext(services, req, resHeaders, getConnInfo(c).remote.address),
+        createRequestContext(services, req, resHeaders, addressOf(c)),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           services.log(`tRPC ${path ?? '(no path)'} failed: ${error.cause?.stack ?? error.stack}`);
