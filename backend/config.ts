@@ -33,6 +33,17 @@ const origin = z
   .transform((value) => new URL(value).origin)
   .refine((value) => value !== 'null', 'an http or https origin');
 
+/** `a, b,,c` as `['a', 'b', 'c']`. */
+const commaList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   PUBLIC_URL: z
@@ -44,32 +55,14 @@ const schema = z.object({
     .string()
     .regex(/^(sqlite:|file:|postgres(ql)?:\/\/)/, 'sqlite:<path>, file:<path> or postgres://…')
     .optional(),
-  TRUSTED_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(origin)),
+  TRUSTED_ORIGINS: commaList.pipe(z.array(origin)),
   AUTH_SECRET: z.string().min(32, 'at least 32 characters of random text').optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Portico <no-reply@localhost>'),
   NODE_ENV: z.string().optional(),
   CHAT_AWAY_AFTER_SECONDS: z.coerce.number().int().min(0).max(600).default(15),
   HANDOFF_SECRET: z.string().min(32).optional(),
-  TRUSTED_PROXIES: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.union([z.ipv4(), z.ipv6()]))),
+  TRUSTED_PROXIES: commaList.pipe(z.array(z.union([z.ipv4(), z.ipv6()]))),
   HANDOFF_PUBLIC_KEY: z
     .string()
     .refine((value) => publicKeyType(value) !== null)
