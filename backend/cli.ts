@@ -4,12 +4,16 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createServices } from './services.ts';
 import { createPerson } from './session/people.ts';
 import { catalogFileSchema, importCatalog } from './catalog/catalog.import.ts';
+import { resetSecondFactor } from './security/second-factor.ts';
 
 const USAGE = `Usage: npm run portico -- <command> [options]
 
 Commands:
   create-staff --email <email> --name <name> --role <agent|admin> [--password <password>]
       Creates a staff user who signs in at /staff. Without --password one is generated and printed.
+  reset-security-codes --email <email>
+      Turns off someone's security codes (a lost phone and lost backup codes) and ends their
+      sessions. Staff set them up again at their next sign-in.
   import-catalog <file.json>
       Creates or updates categories and products (matched by SKU) from a catalog file; see the
       README for its format.
@@ -63,6 +67,24 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       `Created ${role} ${values.email}${values.password ? '' : ` with password ${password}`}.`,
     );
+    return 0;
+  }
+  if (command === 'reset-security-codes') {
+    const { values } = parseArgs({ args: rest, options: { email: { type: 'string' } } });
+    if (!values.email) {
+      console.error('reset-security-codes needs --email with the person’s email address.');
+      return 2;
+    }
+    const services = await createServices(config);
+    try {
+      if (!(await resetSecondFactor(services.db, values.email))) {
+        console.error(`Nobody has the email ${values.email}.`);
+        return 1;
+      }
+    } finally {
+      await services.close();
+    }
+    console.log(`Security codes of ${values.email} are off; their sessions have ended.`);
     return 0;
   }
   if (command === 'import-catalog') {

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { timestamp } from '../db/clock.ts';
+import { recordSecurityEvent } from './security.events.ts';
 import { isStaffRole } from '../session/roles.ts';
 import { mayManage } from '../account/account.roles.ts';
 
@@ -40,6 +41,27 @@ export async function secondFactorRequiredBy(
   if (isStaffRole(role)) return 'staff';
   if (accountId && (await accountRequiresSecondFactor(db, accountId))) return 'account';
   return null;
+}
+
+/**
+ * Turns off someone's security codes, for the vendor's own tooling when a person lost their
+ * authenticator app and backup codes: the factor and the sessions go, and the event is recorded.
+ * Staff are asked to set codes up again at their next sign-in. Returns false for an unknown email.
+ */
+export async function resetSecondFactor(db: Db, email: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom('user')
+      .select('id')
+      .where('email', '=', email.trim().toLowerCase())
+      .executeTakeFirst();
+    if (!user) return false;
+    await trx.deleteFrom('twoFactor').where('userId', '=', user.id).execute();
+    await trx.updateTable('user').set({ twoFactorEnabled: 0 }).where('id', '=', user.id).execute();
+    await trx.deleteFrom('session').where('userId', '=', user.id).execute();
+    await recordSecurityEvent(trx, user.id, 'second-factor-off');
+    return true;
+  });
 }
 
 /** What the security section shows: the factors that are on and who requires them. */

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPortico, type RunningPortico } from '../../backend/listen.ts';
-import { TestClient } from '../support/portico.ts';
+import { enrollTotp, TestClient } from '../support/portico.ts';
 
 describe('npm run portico', () => {
   let dataDir: string;
@@ -55,6 +55,44 @@ describe('npm run portico', () => {
       };
       assert.equal(me.role, 'admin');
       assert.equal(me.account, null);
+      // Staff must set up security codes; then the phone is lost, and the vendor resets them.
+      await enrollTotp(client, 'staff password 1');
+      const withCode = await new TestClient(portico.url).post('/api/auth/sign-in/email', {
+        email: 'chief@vendor.example',
+        password: 'staff password 1',
+      });
+      assert.equal(
+        ((await withCode.json()) as { twoFactorRedirect?: boolean }).twoFactorRedirect,
+        true,
+      );
+    } finally {
+      await portico?.close();
+    }
+    const reset = cli('reset-security-codes', '--email', 'Chief@Vendor.example');
+    assert.equal(reset.status, 0, reset.stderr);
+    assert.match(reset.stdout, /are off/);
+    const nobody = cli('reset-security-codes', '--email', 'nobody@vendor.example');
+    assert.equal(nobody.status, 1);
+    assert.match(nobody.stderr, /Nobody has the email nobody@vendor.example/);
+    try {
+      portico = await startPortico(
+        { ...env(), TRUSTED_ORIGINS: 'http://vendor.test' },
+        { log: () => {} },
+      );
+      const client = new TestClient(portico.url);
+      const signIn = await client.post('/api/auth/sign-in/email', {
+        email: 'chief@vendor.example',
+        password: 'staff password 1',
+      });
+      assert.equal(
+        ((await signIn.json()) as { twoFactorRedirect?: boolean }).twoFactorRedirect,
+        undefined,
+      );
+      const me = (await client.query('session.me')).body.result?.data as {
+        secondFactor: { enabled: boolean; required: boolean };
+      };
+      // Signed in with the password, held at the setup until codes are on again.
+      assert.deepEqual(me.secondFactor, { enabled: false, required: true });
     } finally {
       await portico?.close();
     }
