@@ -6,7 +6,7 @@ import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { formatDate, formatMoney } from '../shared/format.ts';
 import { routeHref } from './account.routes.ts';
-import { pause } from '../shared/task.ts';
+import { pause, renderShowMore } from '../shared/task.ts';
 import {
   ORDER_STATUSES,
   accountOf,
@@ -172,19 +172,7 @@ export class HistoryController {
             ? renderTaskError(this.moreTask, () => this.#onMoreClick())
             : nothing
         }
-        ${
-          this.nextCursor && !pending
-            ? html`<button
-                part="more"
-                type="button"
-                class="secondary"
-                ?disabled=${morePending}
-                @click=${this.#onMoreClick}
-              >
-                ${morePending ? msg('Loading more…') : msg('Show more')}
-              </button>`
-            : nothing
-        }
+        ${this.nextCursor && !pending ? renderShowMore(morePending, this.#onMoreClick) : nothing}
       </section>
     `;
   }

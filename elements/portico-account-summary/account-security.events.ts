@@ -13,6 +13,7 @@ import {
   type ProfileEffects,
   type ProfileHost,
 } from './account-profile.api.ts';
+import { renderShowMore } from '../shared/task.ts';
 
 type EventPage = inferRouterOutputs<AppRouter>['profile']['securityEvents'];
 export type SecurityEvent = EventPage['items'][number];
@@ -130,19 +131,7 @@ export class SecurityEventsController {
         }
         ${renderTaskError(this.moreTask, () => this.#more())}
         ${
-          this.next
-            ? html`<div class="actions">
-                <button
-                  part="more"
-                  type="button"
-                  class="secondary"
-                  ?disabled=${busy}
-                  @click=${this.#more}
-                >
-                  ${busy ? msg('Loading…') : msg('Show more')}
-                </button>
-              </div>`
-            : nothing
+          this.next ? html`<div class="actions">${renderShowMore(busy, this.#more)}</div>` : nothing
         }
       </section>
     `;

@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import { formatMoney } from '../shared/format.ts';
-import { pause } from '../shared/task.ts';
+import { pause, renderShowMore } from '../shared/task.ts';
 import {
   apiLocale,
   imageUrl,
@@ -230,19 +230,7 @@ export class CatalogController implements ReactiveController {
         ${items.map((item) => this.#renderCard(item, false))}
       </ul>
       ${renderTaskError(this.moreTask)}
-      ${
-        this.nextCursor && !pending
-          ? html`<button
-              part="more"
-              type="button"
-              class="secondary"
-              ?disabled=${morePending}
-              @click=${this.#onMoreClick}
-            >
-              ${morePending ? msg('Loading more…') : msg('Show more')}
-            </button>`
-          : nothing
-      }
+      ${this.nextCursor && !pending ? renderShowMore(morePending, this.#onMoreClick) : nothing}
     `;
   }
 

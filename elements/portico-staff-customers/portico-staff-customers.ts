@@ -5,7 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { StaffView } from '../shared/staff-view.ts';
-import { pause, renderTaskError } from '../shared/task.ts';
+import { pause, renderMore, renderTaskError } from '../shared/task.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { badgeStyles } from '../portico-ticket-inbox/ticket-badge.styles.ts';
 import {
@@ -187,15 +187,7 @@ export class PorticoStaffCustomers extends StaffView {
         ${renderTaskError(this.moreTask, () => this.loadMore())}
         ${
           this.cursor
-            ? html`<button
-                part="more"
-                type="button"
-                class="secondary"
-                aria-busy=${this.moreTask.status === TaskStatus.PENDING ? 'true' : 'false'}
-                @click=${() => this.loadMore()}
-              >
-                ${msg('Load more')}
-              </button>`
+            ? renderMore(this.moreTask.status === TaskStatus.PENDING, () => this.loadMore())
             : nothing
         }
       </section>

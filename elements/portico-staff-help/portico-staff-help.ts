@@ -6,7 +6,7 @@ import type { PorticoApi } from '../api/client.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { contentLocale } from '../shared/locale.ts';
 import { StaffView } from '../shared/staff-view.ts';
-import { pause, renderTaskError } from '../shared/task.ts';
+import { pause, renderMore, renderTaskError } from '../shared/task.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import {
   EMPTY_FILTER,
@@ -288,15 +288,7 @@ export class PorticoStaffHelp extends StaffView {
             ${renderTaskError(this.moreTask, () => this.loadMore())}
             ${
               this.hasMore
-                ? html`<button
-                    part="more"
-                    type="button"
-                    class="secondary"
-                    aria-busy=${this.moreTask.status === TaskStatus.PENDING ? 'true' : 'false'}
-                    @click=${() => this.loadMore()}
-                  >
-                    ${msg('Load more')}
-                  </button>`
+                ? renderMore(this.moreTask.status === TaskStatus.PENDING, () => this.loadMore())
                 : nothing
             }
           </section>

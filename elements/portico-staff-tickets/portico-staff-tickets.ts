@@ -6,7 +6,7 @@ import type { PorticoApi } from '../api/client.ts';
 import { DownloadController } from '../shared/download.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { StaffView } from '../shared/staff-view.ts';
-import { pause, renderTaskError } from '../shared/task.ts';
+import { pause, renderMore, renderTaskError } from '../shared/task.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { badgeStyles } from '../portico-ticket-inbox/ticket-badge.styles.ts';
 import {
@@ -25,7 +25,6 @@ import {
   filterOf,
   renderBulk,
   renderFilters,
-  renderMore,
   renderQueueHead,
   renderRows,
   type BulkChange,

@@ -217,19 +217,6 @@ function renderRow(row: QueueRow, actions: RowActions) {
   `;
 }
 
-/** "Load more", while the server has another page. */
-export function renderMore(busy: boolean, onClick: () => void) {
-  return html`<button
-    part="more"
-    type="button"
-    class="secondary"
-    aria-busy=${busy ? 'true' : 'false'}
-    @click=${onClick}
-  >
-    ${msg('Load more')}
-  </button>`;
-}
-
 export interface BulkActions {
   count: number;
   busy: boolean;

@@ -35,6 +35,32 @@ export function renderTaskError(
   `;
 }
 
+/** "Load more" under a staff list while the server has another page; busy while it loads. */
+export function renderMore(busy: boolean, onClick: () => void) {
+  return html`<button
+    part="more"
+    type="button"
+    class="secondary"
+    aria-busy=${busy ? 'true' : 'false'}
+    @click=${onClick}
+  >
+    ${msg('Load more')}
+  </button>`;
+}
+
+/** "Show more" under a customer's list: disabled, and saying so, while the next page loads. */
+export function renderShowMore(pending: boolean, onClick: () => void) {
+  return html`<button
+    part="more"
+    type="button"
+    class="secondary"
+    ?disabled=${pending}
+    @click=${onClick}
+  >
+    ${pending ? msg('Loading more…') : msg('Show more')}
+  </button>`;
+}
+
 /** Waits `ms`, or rejects when `signal` aborts: a debounce that a newer Task run cancels. */
 export function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
