@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { customerProcedure, router, signedInProcedure } from '../trpc.ts';
 import { securityStatus } from '../security/second-factor.ts';
 import {
+  eventOrigin,
   listSecurityEvents,
   recordSecurityEvent,
   securityEventsInput,
@@ -126,10 +127,12 @@ export const profileRouter = router({
         .where('id', '!=', ctx.session.sessionId)
         .executeTakeFirst();
       ctx.services.sessions.clear();
-      await recordSecurityEvent(ctx.services.db, ctx.session.userId, 'signed-out-everywhere', {
-        ipAddress: ctx.http?.ip ?? null,
-        userAgent: ctx.http?.headers.get('user-agent') ?? null,
-      });
+      await recordSecurityEvent(
+        ctx.services.db,
+        ctx.session.userId,
+        'signed-out-everywhere',
+        eventOrigin(ctx.http?.ip, ctx.http?.headers),
+      );
       return { revoked: Number(numDeletedRows) };
     }),
 });

@@ -9,7 +9,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { timestamp } from '../db/clock.ts';
 import { isStaffRole } from '../session/roles.ts';
-import { recordSignIn } from './security.events.ts';
+import { eventOrigin, recordSignIn } from './security.events.ts';
 import { endPreviousSession } from './security.sessions.ts';
 
 export interface HandoffDeps {
@@ -122,10 +122,12 @@ export function handoffEndpoint(deps: HandoffDeps, ipHeader: string) {
       const session = await ctx.context.internalAdapter.createSession(user.id);
       await setSessionCookie(ctx, { session, user });
       await endPreviousSession(ctx);
-      await recordSignIn(db, user.id, 'sign-in-handoff', {
-        ipAddress: ctx.headers?.get(ipHeader) ?? null,
-        userAgent: ctx.headers?.get('user-agent') ?? null,
-      });
+      await recordSignIn(
+        db,
+        user.id,
+        'sign-in-handoff',
+        eventOrigin(ctx.headers?.get(ipHeader), ctx.headers),
+      );
       return ctx.json({ user: { id: user.id, email: user.email, name: user.name } });
     },
   );

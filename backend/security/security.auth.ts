@@ -5,7 +5,12 @@ import type { Db } from '../db/database.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { newDeviceMail } from '../mail/security.templates.ts';
 import { hashBackupCode, secondFactorRequiredBy } from './second-factor.ts';
-import { recordSecurityEvent, recordSignIn, type EventOrigin } from './security.events.ts';
+import {
+  eventOrigin,
+  recordSecurityEvent,
+  recordSignIn,
+  type EventOrigin,
+} from './security.events.ts';
 import { handoffEndpoint, type HandoffDeps } from './handoff.ts';
 import { endPreviousSession } from './security.sessions.ts';
 
@@ -42,12 +47,8 @@ const SECOND_STEP_PATHS = new Set([
 const midSignIn = (ctx: { headers?: Headers | undefined }) =>
   /(^|;\s*)[\w.-]*two_factor=/.test(ctx.headers?.get('cookie') ?? '');
 
-function originOf(ctx: { headers?: Headers | undefined }, ipHeader: string): EventOrigin {
-  return {
-    ipAddress: ctx.headers?.get(ipHeader) ?? null,
-    userAgent: ctx.headers?.get('user-agent') ?? null,
-  };
-}
+const originOf = (ctx: { headers?: Headers | undefined }, ipHeader: string): EventOrigin =>
+  eventOrigin(ctx.headers?.get(ipHeader), ctx.headers);
 
 /**
  * Portico's security rules on top of better-auth: backup codes compared as hashes, no sign-in by

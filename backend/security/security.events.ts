@@ -13,6 +13,14 @@ export interface EventOrigin {
 
 const MAX_USER_AGENT = 400;
 
+/** Where a request came from: the client's address as the server resolved it, and its browser. */
+export function eventOrigin(
+  ipAddress: string | null | undefined,
+  headers: Headers | undefined,
+): EventOrigin {
+  return { ipAddress: ipAddress ?? null, userAgent: headers?.get('user-agent') ?? null };
+}
+
 /** Records one event in the person's security activity. */
 export async function recordSecurityEvent(
   db: Db,

@@ -281,8 +281,12 @@ describe('security codes, passwordless sign-in and security activity', () => {
       headers: { 'content-type': 'application/json', 'user-agent': FIREFOX },
       body: JSON.stringify({ email, password: PASSWORD }),
     });
-    // A sign-in still waiting for its code is not a sign-in yet.
-    assert.equal(data<Security>(await zoe.query('profile.security')).totp, true);
+    // A sign-in still waiting for its code is not a sign-in yet, nor a new device.
+    const waiting = data<Events>(await zoe.query('profile.securityEvents', { limit: 50 }));
+    assert.deepEqual(
+      waiting.items.map((event) => event.kind),
+      ['second-factor-on', 'sign-in'],
+    );
     data(await zoe.mutate('profile.revokeOtherSessions'));
     const events = data<Events>(await zoe.query('profile.securityEvents', { limit: 50 }));
     const kinds = events.items.map((event) => event.kind);
