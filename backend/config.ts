@@ -22,6 +22,22 @@ export interface Config {
   readonly handoffPublicKey: string | undefined;
   /** The vendor's reverse proxies, whose `X-Forwarded-For` names the real client. */
   readonly trustedProxies: readonly string[];
+  /** Minutes between scheduled backups into `backupDir`; 0 turns them off. */
+  readonly backupIntervalMinutes: number;
+  /** How many scheduled backups to keep; older ones are deleted. */
+  readonly backupKeep: number;
+  /** Where scheduled backups go (`<DATA_DIR>/backups` unless set). */
+  readonly backupDir: string;
+  /** Requests served at once; past this (and the short queue) the server answers 503. */
+  readonly maxConcurrentRequests: number;
+  /** Requests that may wait for a free slot before the server answers 503 at once. */
+  readonly maxQueuedRequests: number;
+  /** Live update streams (server-sent events) open at once; past this, 503. */
+  readonly maxLiveStreams: number;
+  /** How long SIGTERM waits for requests in flight before it closes them. */
+  readonly shutdownGraceSeconds: number;
+  /** The least important log level written: fatal, error, warn, info, debug, trace or silent. */
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
 export class ConfigError extends Error {
@@ -67,6 +83,19 @@ const schema = z.object({
     .string()
     .refine((value) => publicKeyType(value) !== null)
     .optional(),
+  BACKUP_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 31)
+    .default(60 * 24),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  BACKUP_DIR: z.string().min(1).optional(),
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(64),
+  MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(256),
+  MAX_LIVE_STREAMS: z.coerce.number().int().min(1).max(100_000).default(2_000),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 /** 'ed25519' or 'ec' for a PEM public key Portico can check hand-offs with; null otherwise. */
@@ -95,6 +124,14 @@ const expected: Record<string, string> = {
   HANDOFF_SECRET:
     'at least 32 characters of random text shared with the shop (openssl rand -base64 32)',
   HANDOFF_PUBLIC_KEY: 'a PEM public key, Ed25519 or P-256 (newlines may be written as \\n)',
+  BACKUP_INTERVAL_MINUTES: 'a whole number of minutes (0 turns scheduled backups off)',
+  BACKUP_KEEP: 'how many scheduled backups to keep, from 1 to 1000',
+  BACKUP_DIR: 'a folder path',
+  MAX_CONCURRENT_REQUESTS: 'a whole number from 1 to 10000',
+  MAX_QUEUED_REQUESTS: 'a whole number from 0 to 100000',
+  MAX_LIVE_STREAMS: 'a whole number from 1 to 100000',
+  SHUTDOWN_GRACE_SECONDS: 'a whole number of seconds from 0 to 600',
+  LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
 };
 
 /**
@@ -138,6 +175,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     handoffSecret: vars.HANDOFF_SECRET,
     trustedProxies: vars.TRUSTED_PROXIES,
     handoffPublicKey: vars.HANDOFF_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+    backupIntervalMinutes: vars.BACKUP_INTERVAL_MINUTES,
+    backupKeep: vars.BACKUP_KEEP,
+    backupDir: vars.BACKUP_DIR ? resolve(vars.BACKUP_DIR) : join(dataDir, 'backups'),
+    maxConcurrentRequests: vars.MAX_CONCURRENT_REQUESTS,
+    maxQueuedRequests: vars.MAX_QUEUED_REQUESTS,
+    maxLiveStreams: vars.MAX_LIVE_STREAMS,
+    shutdownGraceSeconds: vars.SHUTDOWN_GRACE_SECONDS,
+    logLevel: vars.LOG_LEVEL,
   };
 }
 

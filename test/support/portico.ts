@@ -21,9 +21,14 @@ export interface TestPortico extends RunningPortico {
  * a real SMTP server in this process. Call `close` in `after`.
  */
 export async function startTestPortico(
-  options: { rateLimit?: boolean; env?: Record<string, string> } = {},
+  options: {
+    rateLimit?: boolean;
+    env?: Record<string, string>;
+    /** A data folder to use and keep (for a child process to go on with); a fresh one otherwise. */
+    dataDir?: string;
+  } = {},
 ): Promise<TestPortico> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'portico-test-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'portico-test-')));
   const mailbox = new Mailbox();
   const smtpUrl = await mailbox.start();
   const running = await startPortico(
@@ -70,7 +75,7 @@ export async function startTestPortico(
     async close() {
       await running.close();
       await mailbox.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
   return portico;
@@ -107,6 +112,14 @@ export class TestClient {
 
   constructor(baseUrl: string) {
     this.baseUrl = baseUrl;
+  }
+
+  /** The same person (cookies and security codes) talking to another server on the same data. */
+  at(baseUrl: string): TestClient {
+    const moved = new TestClient(baseUrl);
+    moved.cookies = this.cookies;
+    moved.secondFactor = this.secondFactor;
+    return moved;
   }
 
   async request(
