@@ -21,4 +21,6 @@ export const TicketError = {
   CURSOR_OTHER_SORT:
     'This page link belongs to another sort order. Start again from the first page.',
   CANNED_TAKEN: 'A saved reply with this title exists already.',
+  IDEMPOTENCY_KEY_REUSED:
+    'A different message was already sent with this request key. Reload the page and send yours again.',
 } as const;

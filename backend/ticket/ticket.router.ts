@@ -10,7 +10,13 @@ import { TicketError } from './ticket.errors.ts';
 import { createInput, listInput, rateInput, replyInput, tags, ticketId } from './ticket.schema.ts';
 import { listTickets, unreadCount, type TicketReader } from './ticket.queries.ts';
 import { findTicket } from './ticket.detail.ts';
-import { addMessage, createTicket, markRead, type TicketActor } from './ticket.write.ts';
+import {
+  addMessage,
+  createTicket,
+  earlierTicket,
+  markRead,
+  type TicketActor,
+} from './ticket.write.ts';
 import { rateTicket, setStatus, setTags } from './ticket.change.ts';
 import { mailNewTicket } from './ticket.mail.ts';
 import { isTrustedOrigin } from '../settings/settings.origins.ts';
@@ -92,8 +98,12 @@ export async function* ticketUpdates(
 }
 
 export const ticketRouter = router({
+  /** Opens a ticket; a retry with the same request key returns it and writes nothing. */
   create: creating.input(createInput).mutation(async ({ ctx, input }) => {
     const { reader, actor } = customerOf(ctx);
+    // A retry is answered before the checks below: the vendor may have changed its choices since.
+    const earlier = await earlierTicket(ctx.services.db, actor, input);
+    if (earlier) return ticketOrNotFound(ctx, reader, earlier);
     const { ticketCategories, ticketKinds } = ctx.services.portalSettings();
     if (!ticketKinds.includes(input.kind)) {
       throw refuse('BAD_REQUEST', TicketError, 'KIND_NOT_OFFERED', { kinds: ticketKinds });
@@ -104,12 +114,16 @@ export const ticketRouter = router({
       });
     }
     const pageUrl = await trustedPage(ctx, input.pageUrl);
-    const change = await createTicket(ctx.services.db, ctx.account.accountId, actor, {
-      ...input,
-      pageUrl,
-    });
-    ctx.services.bus.publish(change);
-    void mailNewTicket(ctx.services, change.ticketId);
+    const { replayed, ...change } = await createTicket(
+      ctx.services.db,
+      ctx.account.accountId,
+      actor,
+      { ...input, pageUrl },
+    );
+    if (!replayed) {
+      ctx.services.bus.publish(change);
+      void mailNewTicket(ctx.services, change.ticketId);
+    }
     return ticketOrNotFound(ctx, reader, change.ticketId);
   }),
 
@@ -142,10 +156,17 @@ export const ticketRouter = router({
     return { unread: await unreadCount(ctx.services.db, reader) };
   }),
 
+  /** A retry with the same request key returns the ticket and writes nothing. */
   reply: customerProcedure.input(replyInput).mutation(async ({ ctx, input }) => {
     const { reader, actor } = customerOf(ctx);
-    const change = await addMessage(ctx.services.db, reader, actor, input.ticketId, input);
-    ctx.services.bus.publish(change);
+    const { replayed, ...change } = await addMessage(
+      ctx.services.db,
+      reader,
+      actor,
+      input.ticketId,
+      input,
+    );
+    if (!replayed) ctx.services.bus.publish(change);
     return ticketOrNotFound(ctx, reader, input.ticketId);
   }),
 

@@ -46,7 +46,18 @@ export const attachmentIds = z
   .refine((ids) => new Set(ids).size === ids.length, 'Each file once.')
   .default([]);
 
+/**
+ * Made once per submission by the client; a retry with the same key returns the first result.
+ * Optional so that a page still holding an older copy of the elements keeps working; ours always
+ * send one.
+ */
+const idempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'A 16 to 64 character request key.')
+  .optional();
+
 export const createInput = z.strictObject({
+  idempotencyKey,
   subject: z
     .string()
     .trim()
@@ -77,7 +88,7 @@ export const listInput = z.strictObject({
 });
 export type ListInput = z.output<typeof listInput>;
 
-export const replyInput = z.strictObject({ ticketId, body, attachmentIds });
+export const replyInput = z.strictObject({ idempotencyKey, ticketId, body, attachmentIds });
 
 export const rateInput = z.strictObject({
   ticketId,

@@ -60,24 +60,37 @@ export const staffTicketRouter = router({
     return { unread: await unreadCount(ctx.services.db, reader) };
   }),
 
-  /** An answer the customer sees and is mailed; by default the ticket then waits on them. */
+  /**
+   * An answer the customer sees and is mailed; by default the ticket then waits on them. A retry
+   * with the same request key returns the ticket, writes nothing and mails nothing.
+   */
   reply: staffProcedure.input(staffReplyInput).mutation(async ({ ctx, input }) => {
     const { reader, actor } = staffOf(ctx);
-    const change = await addMessage(ctx.services.db, reader, actor, input.ticketId, input);
-    ctx.services.bus.publish(change);
-    if (change.messageId) void mailAnswer(ctx.services, input.ticketId, change.messageId);
+    const { replayed, ...change } = await addMessage(
+      ctx.services.db,
+      reader,
+      actor,
+      input.ticketId,
+      input,
+    );
+    if (!replayed) {
+      ctx.services.bus.publish(change);
+      if (change.messageId) void mailAnswer(ctx.services, input.ticketId, change.messageId);
+    }
     return ticketOrNotFound(ctx, reader, input.ticketId);
   }),
 
-  /** A note for colleagues only. */
+  /** A note for colleagues only; a request key works as for answers. */
   note: staffProcedure.input(replyInput).mutation(async ({ ctx, input }) => {
     const { reader, actor } = staffOf(ctx);
-    ctx.services.bus.publish(
-      await addMessage(ctx.services.db, reader, actor, input.ticketId, {
-        ...input,
-        internal: true,
-      }),
+    const { replayed, ...change } = await addMessage(
+      ctx.services.db,
+      reader,
+      actor,
+      input.ticketId,
+      { ...input, internal: true },
     );
+    if (!replayed) ctx.services.bus.publish(change);
     return ticketOrNotFound(ctx, reader, input.ticketId);
   }),
 

@@ -54,6 +54,10 @@ export interface TicketMessageTable {
   internal: number;
   folded: string;
   createdAt: string;
+  /** The author's request key, when the message was sent with one; a retry finds it. */
+  idempotencyKey: string | null;
+  /** What was asked under that key, so that another request with the same key is refused. */
+  requestHash: string | null;
 }
 
 export interface TicketEventTable {

@@ -10,6 +10,13 @@ import type { TicketReader } from './ticket.queries.ts';
 import type { CreateInput } from './ticket.schema.ts';
 import type { AuthorRole, TicketStatus } from './ticket.tables.ts';
 import { TicketError } from './ticket.errors.ts';
+import {
+  createKey,
+  earlierMessage,
+  messageKey,
+  type RequestKey,
+  type Written,
+} from './ticket.replay.ts';
 
 export interface TicketActor {
   id: string;
@@ -94,6 +101,7 @@ async function writeMessage(
   owner: { accountId: string | null },
   internal: boolean,
   at: string,
+  key: RequestKey | null,
 ): Promise<string> {
   const id = newId();
   await trx
@@ -108,6 +116,8 @@ async function writeMessage(
       internal: internal ? 1 : 0,
       folded: fold(body),
       createdAt: at,
+      idempotencyKey: key?.idempotencyKey ?? null,
+      requestHash: key?.requestHash ?? null,
     })
     .execute();
   if (!(await attachUploads(trx, attachmentIds, id, { userId: actor.id, ...owner }))) {
@@ -116,14 +126,35 @@ async function writeMessage(
   return id;
 }
 
-/** Opens a ticket with its first message, tags and files, in one transaction. */
+/** The ticket an earlier request with the same key opened, or null; see `createTicket`. */
+export async function earlierTicket(
+  db: Db,
+  actor: TicketActor,
+  input: CreateInput,
+): Promise<string | null> {
+  return (await earlierMessage(db, actor.id, createKey(input)))?.ticketId ?? null;
+}
+
+/**
+ * Opens a ticket with its first message, tags and files, in one transaction. A repeated request
+ * key finds the ticket it opened (its first message carries the key) and writes nothing.
+ */
 export function createTicket(
   db: Db,
   accountId: string,
   actor: TicketActor,
   input: CreateInput,
-): Promise<TicketChange> {
-  return db.transaction().execute((trx) => insertTicket(trx, accountId, actor, input));
+): Promise<Written> {
+  const key = createKey(input);
+  return db.transaction().execute(async (trx) => {
+    const earlier = await earlierMessage(trx, actor.id, key);
+    if (earlier) {
+      const { ticketId, accountId, id: messageId } = earlier;
+      const change = { ticketId, accountId, messageId, actorId: actor.id };
+      return { ...change, type: 'created', internal: false, replayed: true };
+    }
+    return { ...(await insertTicket(trx, accountId, actor, input, key)), replayed: false };
+  });
 }
 
 /** Opens a ticket inside the caller's transaction (a chat that becomes a ticket). */
@@ -132,6 +163,7 @@ export async function insertTicket(
   accountId: string,
   actor: TicketActor,
   input: CreateInput,
+  key: RequestKey | null = null,
 ): Promise<TicketChange> {
   if (input.orderId) {
     const order = await trx
@@ -192,6 +224,7 @@ export async function insertTicket(
     { accountId },
     false,
     at,
+    key,
   );
   await addEvent(
     trx,
@@ -214,6 +247,8 @@ export async function insertTicket(
 }
 
 export interface MessageInput {
+  /** The client's key for this submission; a retry with it finds the first message. */
+  idempotencyKey?: string | undefined;
   body: string;
   attachmentIds: readonly string[];
   /** A staff note the customer never sees. */
@@ -225,7 +260,8 @@ export interface MessageInput {
 /**
  * Adds a message. A customer's message puts the ticket back in the queue (`open`); a staff
  * answer leaves it `pending` on the customer unless the agent says otherwise; a note changes
- * nothing the customer can see.
+ * nothing the customer can see. A repeated request key finds the first message and writes
+ * nothing, even when the ticket has been closed since.
  */
 export async function addMessage(
   db: Db,
@@ -233,12 +269,19 @@ export async function addMessage(
   actor: TicketActor,
   ticketId: string,
   input: MessageInput,
-): Promise<TicketChange> {
+): Promise<Written> {
+  const internal = actor.role === 'staff' && input.internal === true;
+  const key = messageKey(ticketId, input, internal);
   return db.transaction().execute(async (trx) => {
+    const earlier = await earlierMessage(trx, actor.id, key);
+    if (earlier) {
+      const { accountId, id: messageId } = earlier;
+      const change = { ticketId: earlier.ticketId, accountId, messageId, actorId: actor.id };
+      return { ...change, type: 'message', internal, replayed: true };
+    }
     const ticket = await ticketInScope(trx, reader, ticketId);
     writable(ticket);
     const at = timestamp();
-    const internal = actor.role === 'staff' && input.internal === true;
     const owner = { accountId: actor.role === 'staff' ? null : ticket.accountId };
     const messageId = await writeMessage(
       trx,
@@ -249,6 +292,7 @@ export async function addMessage(
       owner,
       internal,
       at,
+      key,
     );
     await markRead(trx, ticketId, actor.id, at);
     if (internal) {
@@ -260,6 +304,7 @@ export async function addMessage(
         internal,
         messageId,
         actorId: actor.id,
+        replayed: false,
       };
     }
     const status: TicketStatus = actor.role === 'customer' ? 'open' : (input.status ?? 'pending');
@@ -291,6 +336,7 @@ export async function addMessage(
       internal,
       messageId,
       actorId: actor.id,
+      replayed: false,
     };
   });
 }

@@ -4,6 +4,7 @@ import { msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import { renderTaskError } from '../shared/task.ts';
+import { SubmissionKey } from '../shared/request-key.ts';
 import type { PorticoTicketAttachments } from '../portico-ticket-inbox/ticket-attachments.ts';
 import '../portico-ticket-inbox/ticket-attachments.ts';
 import {
@@ -41,6 +42,8 @@ export class StaffReplyController {
 
   readonly sendTask: Task<[PorticoApi, Outgoing], StaffTicketDetail>;
   readonly #host: ReplyHost;
+  /** Sending the same answer or note again after a lost answer adds it once. */
+  readonly #key = new SubmissionKey();
 
   constructor(host: ReplyHost, effects: StaffTicketEffects) {
     this.#host = host;
@@ -48,12 +51,17 @@ export class StaffReplyController {
       autoRun: false,
       task: async ([api, out], { signal }) => {
         const { ticketId, body, attachmentIds } = out;
+        const idempotencyKey = this.#key.for(out);
         const ticket = out.internal
-          ? await api.trpc.staff.ticket.note.mutate({ ticketId, body, attachmentIds }, { signal })
+          ? await api.trpc.staff.ticket.note.mutate(
+              { ticketId, body, attachmentIds, idempotencyKey },
+              { signal },
+            )
           : await api.trpc.staff.ticket.reply.mutate(
-              { ticketId, body, attachmentIds, status: out.status },
+              { ticketId, body, attachmentIds, status: out.status, idempotencyKey },
               { signal },
             );
+        this.#key.answered();
         this.draft = '';
         this.#picker()?.clear();
         effects.changed(ticket);

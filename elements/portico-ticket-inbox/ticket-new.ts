@@ -5,6 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { refusalReason } from '../api/errors.ts';
+import { SubmissionKey } from '../shared/request-key.ts';
 import { TicketCreatedEvent } from '../events.ts';
 import type { PorticoTicketAttachments } from './ticket-attachments.ts';
 import './ticket-attachments.ts';
@@ -99,6 +100,8 @@ export class NewTicketController implements ReactiveController {
   readonly createTask: Task<[PorticoApi, CreateTicket], TicketDetail>;
 
   readonly #host: NewTicketHost;
+  /** Sending the same ticket again after a lost answer opens it once. */
+  readonly #key = new SubmissionKey();
   /** The link's subject last put in the field, so that it is put there once per link. */
   #linkedSubject: string | null = null;
 
@@ -163,6 +166,7 @@ export class NewTicketController implements ReactiveController {
             { signal },
           );
         }
+        this.#key.answered();
         this.draft = { ...EMPTY };
         this.tags.reset();
         this.suggestions.reset();
@@ -308,19 +312,20 @@ export class NewTicketController implements ReactiveController {
       return;
     }
     const { subject, kind, category, priority, orderId, body } = this.draft;
-    void this.createTask.run([
-      api,
-      {
-        subject,
-        kind,
-        priority,
-        category: category || undefined,
-        orderId: orderId || undefined,
-        tags: this.tags.tags,
-        body,
-        attachmentIds: attachments?.ids ?? [],
-        pageUrl: pageUrl(),
-      },
-    ]);
+    const request = {
+      subject,
+      kind,
+      priority,
+      category: category || undefined,
+      orderId: orderId || undefined,
+      tags: this.tags.tags,
+      body,
+      attachmentIds: attachments?.ids ?? [],
+      pageUrl: pageUrl(),
+    };
+    // The page is no part of what is asked, as on the server: the same ticket sent again from
+    // another address of the page is still the same ticket.
+    const { pageUrl: _page, ...asked } = request;
+    void this.createTask.run([api, { ...request, idempotencyKey: this.#key.for(asked) }]);
   };
 }

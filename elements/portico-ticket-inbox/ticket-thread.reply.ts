@@ -4,6 +4,7 @@ import { msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { TRPCClientError } from '@trpc/client';
 import type { PorticoApi } from '../api/client.ts';
+import { SubmissionKey } from '../shared/request-key.ts';
 import type { PorticoTicketAttachments } from './ticket-attachments.ts';
 import './ticket-attachments.ts';
 import { renderTaskError, type ThreadEffects, type TicketDetail } from './ticket-thread.api.ts';
@@ -37,6 +38,8 @@ export class ReplyController {
   readonly moveTask: Task<[PorticoApi, string, Move], TicketDetail>;
 
   readonly #host: ReplyHost;
+  /** Sending the same reply again after a lost answer adds it once. */
+  readonly #key = new SubmissionKey();
   /** The attachments picker is busy uploading, so the reply cannot go yet. */
   #uploading = false;
 
@@ -46,10 +49,12 @@ export class ReplyController {
       autoRun: false,
       task: async ([api, ticketId, body, attachmentIds], { signal }) => {
         try {
+          const reply = { ticketId, body, attachmentIds };
           const ticket = await api.trpc.ticket.reply.mutate(
-            { ticketId, body, attachmentIds },
+            { ...reply, idempotencyKey: this.#key.for(reply) },
             { signal },
           );
+          this.#key.answered();
           if (!effects.changed(ticket)) return ticket;
           this.draft = '';
           this.#picker()?.clear();
