@@ -5,6 +5,7 @@ import { createServices } from './services.ts';
 import { createPerson } from './session/people.ts';
 import { catalogFileSchema, importCatalog } from './catalog/catalog.import.ts';
 import { resetSecondFactor } from './security/second-factor.ts';
+import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup/backup.cli.ts';
 
 const USAGE = `Usage: npm run portico -- <command> [options]
 
@@ -18,7 +19,8 @@ Commands:
       Creates or updates categories and products (matched by SKU) from a catalog file; see the
       README for its format.
   migrate
-      Brings the database up to date and exits.`;
+      Brings the database up to date and exits.
+${BACKUP_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -26,6 +28,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  // Before loadConfig: a backup needs only where the data is, never the server's secrets.
+  if (command === 'backup') return backupCommand(rest, console.log);
+  if (command === 'restore') return restoreCommand(rest, console.log);
   const config = loadConfig();
   if (command === 'migrate') {
     const services = await createServices(config);
