@@ -5,11 +5,18 @@ import { loadConfig, type Config } from './config.ts';
 import { createServices, type ServiceOptions, type Services } from './services.ts';
 import { createApp } from './server.ts';
 import { resumeWaitingChats } from './chat/chat.flow.ts';
+import { RequestTracker } from './http/requests.ts';
+import { scheduleBackups, type BackupSchedule } from './backup/backup.schedule.ts';
 
 export interface RunningPortico {
   url: string;
   services: Services;
   server: Server;
+  /**
+   * The graceful stop: not ready any more, no new connections, live streams ended with a
+   * reconnect hint, requests in flight finished (for up to SHUTDOWN_GRACE_SECONDS, then cut off),
+   * timers stopped, the write-ahead log checkpointed and the database closed.
+   */
   close(): Promise<void>;
 }
 
@@ -63,14 +70,46 @@ export async function startPortico(
     throw error;
   }
   await resumeWaitingChats(services);
-  server.on('request', getRequestListener(createApp(services).fetch));
+  const requests = new RequestTracker(services.logger);
+  server.on('request', requests.listener(getRequestListener(createApp(services).fetch)));
+  const backups = scheduleBackups(services);
+  let closing: Promise<void> | undefined;
   return {
     url: config.publicUrl,
     services,
     server,
-    async close() {
-      await closeServer(server);
-      await services.close();
+    close() {
+      closing ??= stopGracefully(server, services, requests, backups);
+      return closing;
     },
   };
+}
+
+async function stopGracefully(
+  server: Server,
+  services: Services,
+  requests: RequestTracker,
+  backups: BackupSchedule,
+): Promise<void> {
+  const { logger, config } = services;
+  services.beginStopping();
+  backups.stop();
+  requests.beginStopping();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  logger.info(
+    { inFlight: requests.inFlight },
+    'stopping: no new connections; finishing the requests in flight',
+  );
+  if (!(await requests.settled(config.shutdownGraceSeconds * 1000))) {
+    logger.warn(
+      { inFlight: requests.inFlight },
+      `stopping: requests still running after ${config.shutdownGraceSeconds} seconds were cut off`,
+    );
+  }
+  // Nothing is in flight now, so every connection left is an idle keep-alive one.
+  server.closeAllConnections();
+  await closed;
+  await services.close();
+  logger.info('stopped');
 }

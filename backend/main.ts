@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
-import { closeServer, listenOn, startPortico } from './listen.ts';
+import { closeServer, listenOn, startPortico, type RunningPortico } from './listen.ts';
 import { DEMO_SIGN_INS, seedDemo } from './seed/demo.seed.ts';
 import { attachDemoSite, createDemoServer } from '../demo/serve.ts';
 
@@ -10,6 +10,29 @@ const { values } = parseArgs({ options: { 'with-demo': { type: 'boolean', defaul
 async function main(): Promise<void> {
   const withDemo = values['with-demo'];
   const demoServer = withDemo ? createDemoServer() : null;
+  let starting: Promise<RunningPortico | undefined> = Promise.resolve(undefined);
+  // Installed before anything starts, so a stop asked for during start-up waits for the start
+  // (a migration half run) and is graceful too.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      console.log(`${signal} again: stopping at once`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    try {
+      const portico = await starting.catch(() => undefined);
+      await Promise.all([portico?.close(), demoServer ? closeServer(demoServer) : undefined]);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
   let demoUrl: string | null = null;
   if (demoServer) {
     const requested = loadConfig();
@@ -23,7 +46,11 @@ async function main(): Promise<void> {
   const handoffSecret =
     process.env.HANDOFF_SECRET ?? (demoServer ? randomBytes(32).toString('base64url') : undefined);
   const env = handoffSecret ? { ...process.env, HANDOFF_SECRET: handoffSecret } : process.env;
-  const portico = await startPortico(env, { extraOrigins: demoUrl ? [demoUrl] : [] });
+  const started = startPortico(env, { extraOrigins: demoUrl ? [demoUrl] : [] });
+  starting = started;
+  const portico = await started;
+  // A signal came while the services were starting: its handler stops them.
+  if (stopping) return;
   if (demoServer) {
     attachDemoSite(demoServer, portico.url, { handoffSecret });
     if (await seedDemo(portico.services)) console.log('Seeded the demo vendor.');
@@ -47,17 +74,6 @@ async function main(): Promise<void> {
   }
   // One machine-readable line for scripts and tests that start Portico with PORT=0.
   console.log(JSON.stringify({ portico: portico.url, demo: demoUrl }));
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping`);
-    await Promise.all([portico.close(), demoServer ? closeServer(demoServer) : undefined]);
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

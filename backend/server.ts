@@ -17,6 +17,8 @@ import { mountFileDownloads } from './file/file.http.ts';
 import { MAX_UPLOAD_BYTES } from './file/file.inspect.ts';
 import { mountStaffPage } from './staff/staff.page.ts';
 import { isTrustedOrigin } from './settings/settings.origins.ts';
+import { pendingMigrations } from './db/migrate.ts';
+import { admitRequests } from './http/admission.ts';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const API_BODY_LIMIT = 256 * 1024;
@@ -53,6 +55,35 @@ function tooManyAttempts(response: Response): Response {
   });
 }
 
+/** Why this instance should get no traffic now, or null when it is ready. */
+async function notReadyReason(
+  services: Services,
+): Promise<{ code: string; message: string } | null> {
+  if (services.stopping.aborted) {
+    return {
+      code: 'SHUTTING_DOWN',
+      message: 'This instance is shutting down. Send requests to another one.',
+    };
+  }
+  let pending: string[];
+  try {
+    pending = await pendingMigrations(services.db);
+  } catch (error) {
+    services.logger.error({ err: error }, 'readiness: the database did not answer');
+    return {
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'The database does not answer. Check the data folder and the server log.',
+    };
+  }
+  if (pending.length > 0) {
+    return {
+      code: 'MIGRATIONS_PENDING',
+      message: `The database is missing ${pending.length === 1 ? 'a migration' : `${pending.length} migrations`} (${pending.join(', ')}). Run npm run portico -- migrate, then restart.`,
+    };
+  }
+  return null;
+}
+
 function isJson(text: string): boolean {
   try {
     JSON.parse(text);
@@ -63,8 +94,8 @@ function isJson(text: string): boolean {
 }
 
 /**
- * The HTTP surface: better-auth under /api/auth, tRPC under /api/trpc, the element bundle, and
- * /healthz. Browsers may call the API with credentials only from the trusted origins.
+ * The HTTP surface: better-auth under /api/auth, tRPC under /api/trpc, the element bundle,
+ * /healthz and /readyz. Browsers may call the API with credentials only from the trusted origins.
  */
 export function createApp(services: Services): Hono {
   const { config } = services;
@@ -87,6 +118,8 @@ export function createApp(services: Services): Hono {
       strictTransportSecurity: config.publicUrl.startsWith('https:') ? 'max-age=31536000' : false,
     }),
   );
+
+  app.use('*', admitRequests(config, trusted));
 
   app.use(
     '/api/*',
@@ -189,6 +222,9 @@ export function createApp(services: Services): Hono {
     return next();
   });
 
+  // Live streams hold a connection for minutes: they have their own limit.
+  app.use('/api/trpc/*', services.liveStreams.middleware());
+
   app.all('/api/trpc/*', (c) =>
     fetchRequestHandler({
       endpoint: '/api/trpc',
@@ -202,7 +238,7 @@ export function createApp(services: Services): Hono {
         createRequestContext(services, req, resHeaders, addressOf(c)),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
-          services.log(`tRPC ${path ?? '(no path)'} failed: ${error.cause?.stack ?? error.stack}`);
+          services.logger.error({ err: error.cause ?? error, procedure: path }, 'tRPC call failed');
         }
       },
     }),
@@ -214,8 +250,12 @@ export function createApp(services: Services): Hono {
 
   app.all('/api/*', (c) => problem(c, 404, 'NOT_FOUND', `There is no API at ${c.req.path}.`));
 
-  app.get('/healthz', (c) => {
-    services.sqlite.prepare('SELECT 1').get();
+  // Liveness: the process answers. The database is /readyz's business, so a slow disk makes an
+  // orchestrator stop sending traffic rather than restart a healthy process.
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async (c) => {
+    const reason = await notReadyReason(services);
+    if (reason) return c.json({ ok: false, error: reason }, 503);
     return c.json({ ok: true });
   });
 
@@ -255,7 +295,7 @@ export function createApp(services: Services): Hono {
 
   app.notFound((c) => problem(c, 404, 'NOT_FOUND', `Nothing is served at ${c.req.path}.`));
   app.onError((error, c) => {
-    services.log(`${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`);
+    services.logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed');
     return problem(c, 500, 'INTERNAL', INTERNAL_MESSAGE);
   });
   return app;

@@ -12,6 +12,8 @@ import type { PortalSettings } from './portal/portal.schema.ts';
 import { Bus } from './realtime/bus.ts';
 import { ChatRuntime } from './chat/chat.runtime.ts';
 import { RateLimits } from './rate-limit.ts';
+import { createLogger, type Logger } from './log.ts';
+import { LiveStreams } from './http/live-streams.ts';
 
 /** Everything a request may need, built once per process. */
 export interface Services {
@@ -27,13 +29,23 @@ export interface Services {
   chat: ChatRuntime;
   /** The per-person and per-address budgets of orders, tickets, chat messages and searches. */
   limits: RateLimits;
+  /** The structured log: JSON lines, each tagged with the request it was written for. */
+  logger: Logger;
+  /** A warning line in that log: something failed that a person may need to look at. */
   log: (line: string) => void;
+  /** Open server-sent-event streams: limited, and ended with a reconnect hint on shutdown. */
+  liveStreams: LiveStreams;
+  /** Aborted once a graceful stop began: /readyz answers 503 so a load balancer moves on. */
+  stopping: AbortSignal;
+  /** Begins the graceful stop: not ready any more, live streams ended (see `startPortico`). */
+  beginStopping(): void;
   portalSettings(): PortalSettings;
   reloadPortalSettings(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface ServiceOptions {
+  /** Takes the log's JSON lines instead of stdout (tests pass a no-op to keep quiet). */
   log?: (line: string) => void;
   /** better-auth's rate limits and the procedures' (`RATE_LIMITS`); on unless a test turns them off. */
   rateLimit?: boolean;
@@ -44,7 +56,8 @@ export async function createServices(
   config: Config,
   options: ServiceOptions = {},
 ): Promise<Services> {
-  const log = options.log ?? ((line: string) => console.warn(line));
+  const logger = createLogger(config.logLevel, options.log);
+  const log = (line: string) => logger.warn(line);
   const { db, sqlite, close: closeDb } = openDatabase(sqlitePath(config));
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
@@ -64,6 +77,8 @@ export async function createServices(
   await migrate(db, auth);
   settings = await readPortalSettings(db);
   const chat = new ChatRuntime({ awayAfterMs: config.chatAwayAfterSeconds * 1000 });
+  const liveStreams = new LiveStreams(config.maxLiveStreams);
+  const stopping = new AbortController();
   return {
     config,
     db,
@@ -74,7 +89,14 @@ export async function createServices(
     bus: new Bus(),
     chat,
     limits: new RateLimits({ enabled: options.rateLimit ?? true }),
+    logger,
     log,
+    liveStreams,
+    stopping: stopping.signal,
+    beginStopping() {
+      stopping.abort();
+      liveStreams.closeAll();
+    },
     portalSettings: () => settings!,
     async reloadPortalSettings() {
       settings = await readPortalSettings(db);
@@ -82,7 +104,22 @@ export async function createServices(
     async close() {
       chat.close();
       mailer.close();
+      checkpoint(sqlite, logger);
       await closeDb();
     },
   };
+}
+
+/**
+ * Moves everything in the write-ahead log into the database file and empties the log, so the
+ * data folder is one self-contained file after a stop (a copy of it alone is complete).
+ */
+function checkpoint(sqlite: SqliteDatabase.Database, logger: Logger): void {
+  try {
+    const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result?.busy)
+      logger.warn('The write-ahead log was not emptied: another process reads the database.');
+  } catch (error) {
+    logger.error({ err: error }, 'The write-ahead log could not be checkpointed.');
+  }
 }

@@ -38,3 +38,10 @@ export async function migrate(db: Db, auth: PorticoAuth): Promise<void> {
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed`, { cause: error });
   }
 }
+
+/** Portico's migrations this database has not applied yet; /readyz is not ready while any are. */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new FolderMigrationProvider() });
+  const migrations = await migrator.getMigrations();
+  return migrations.filter((migration) => !migration.executedAt).map(({ name }) => name);
+}
