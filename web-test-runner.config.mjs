@@ -4,6 +4,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { porticoBackendPlugin } from './test/elements/support/portico-backend.plugin.ts';
+import { busyBackendPlugin } from './test/elements/support/busy-backend.plugin.ts';
 import { CHROMIUM_ARGS, findChromium } from './test/support/browser.ts';
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -24,7 +25,11 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), porticoBackendPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
+    porticoBackendPlugin(),
+    busyBackendPlugin(),
+  ],
   // Lit's development build is what we want under test; its one-line notice is not news.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 10_000 } },

@@ -38,9 +38,12 @@ export interface EnableAnswer {
  */
 export class AuthClient {
   readonly #base: string;
+  readonly #fetch: typeof fetch;
 
-  constructor(apiUrl: string) {
+  /** `send` is the fetch to call with; the page's client passes one that waits out a busy server. */
+  constructor(apiUrl: string, send: typeof fetch = fetch) {
     this.#base = `${apiUrl}/api/auth`;
+    this.#fetch = send;
   }
 
   async signIn(email: string, password: string, signal?: AbortSignal): Promise<SignInAnswer> {
@@ -149,7 +152,7 @@ export class AuthClient {
   async #post(path: string, body: object, signal?: AbortSignal): Promise<unknown> {
     let response: Response;
     try {
-      response = await fetch(this.#base + path, {
+      response = await this.#fetch(this.#base + path, {
         method: 'POST',
         credentials: 'include',
         headers: { 'content-type': 'application/json' },
@@ -162,7 +165,10 @@ export class AuthClient {
     }
     const data: unknown = await response.json().catch(() => null);
     if (!response.ok) {
-      const { code, message } = (data ?? {}) as { code?: string; message?: string };
+      // better-auth answers `{ code, message }`; Portico's own refusals `{ error: { code, message } }`.
+      const body = (data ?? {}) as { code?: string; message?: string; error?: unknown };
+      const nested = typeof body.error === 'object' && body.error !== null;
+      const { code, message } = (nested ? body.error : body) as { code?: string; message?: string };
       const fallback = response.status === 429 ? 'TOO_MANY_REQUESTS' : `HTTP_${response.status}`;
       const wait = Number(
         response.headers.get('x-retry-after') ?? response.headers.get('retry-after') ?? NaN,

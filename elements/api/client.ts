@@ -10,6 +10,7 @@ import {
 import { observable } from '@trpc/server/observable';
 import type { AppRouter } from '../../backend/router.ts';
 import { AuthClient } from './auth.ts';
+import { BusyState, retryWhenBusy } from './busy.ts';
 import { SessionStore } from './session.ts';
 
 export interface PorticoApi {
@@ -18,6 +19,8 @@ export interface PorticoApi {
   readonly trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
   readonly auth: AuthClient;
   readonly session: SessionStore;
+  /** Whether a call is waiting to be sent again because the server was busy. */
+  readonly busy: BusyState;
 }
 
 /** Any UNAUTHORIZED answer means the session ended: the page signs out here, in one place. */
@@ -60,6 +63,9 @@ const withCookies: typeof fetch = (input, init) =>
 /** The only place a tRPC client is built. */
 function createPorticoApi(base: string): PorticoApi {
   const session = new SessionStore();
+  // A call the server refused as busy never ran: it waits and goes again, batches included.
+  const busy = new BusyState();
+  const send = retryWhenBusy(withCookies, busy);
   const trpc = createTRPCClient<AppRouter>({
     links: [
       signOutOnUnauthorized(session),
@@ -73,18 +79,18 @@ function createPorticoApi(base: string): PorticoApi {
         false: splitLink({
           // A query with a long input (a pasted paragraph searched) would not fit in a URL.
           condition: (op) => op.type === 'query' && JSON.stringify(op.input ?? null).length > 1500,
-          true: httpLink({ url: `${base}/api/trpc`, methodOverride: 'POST', fetch: withCookies }),
+          true: httpLink({ url: `${base}/api/trpc`, methodOverride: 'POST', fetch: send }),
           false: httpBatchLink({
             url: `${base}/api/trpc`,
             maxURLLength: 2000,
             // The server runs at most 50 calls per request.
             maxItems: 20,
-            fetch: withCookies,
+            fetch: send,
           }),
         }),
       }),
     ],
   });
   session.connect(trpc);
-  return { url: base, trpc, auth: new AuthClient(base), session };
+  return { url: base, trpc, auth: new AuthClient(base, retryWhenBusy(fetch, busy)), session, busy };
 }

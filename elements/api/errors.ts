@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { TRPCClientError } from '@trpc/client';
 import { AuthError } from './auth.ts';
+import { OVERLOADED } from './busy.ts';
 
 /** better-auth's error codes, as a sentence that says what to do. */
 function authSentence(error: AuthError): string {
@@ -50,11 +51,18 @@ function authSentence(error: AuthError): string {
       );
     case 'NETWORK':
       return msg('The portal could not be reached. Check your connection and try again.');
+    case OVERLOADED:
+      return busySentence();
     default:
       return error.status >= 500
         ? msg('Something went wrong on our side. Please try again in a moment.')
         : msg('That did not work. Check what you entered and try again.');
   }
+}
+
+/** What a call still refused as busy after its tries says (see `retryWhenBusy`). */
+function busySentence(): string {
+  return msg('The portal is busy. Try again in a few seconds.');
 }
 
 /** The refusal of everything but the profile to someone who must set up security codes first. */
@@ -111,6 +119,8 @@ export function errorMessage(error: unknown): string {
           ? error.message
           : msg('That could not be done right now. Reload and try again.');
       case undefined:
+        // The server's busy refusal is not a tRPC answer, so only its status tells it apart.
+        if ((error.meta?.response as Response | undefined)?.status === 503) return busySentence();
         return msg('The portal could not be reached. Check your connection and try again.');
       default:
         return msg('Something went wrong on our side. Please try again in a moment.');

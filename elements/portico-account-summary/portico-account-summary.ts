@@ -7,6 +7,7 @@ import type { PorticoApi } from '../api/client.ts';
 import { mustSetUpSecondFactor, type SessionState } from '../api/session.ts';
 import { secondFactorRequiredSentence } from '../api/errors.ts';
 import { apiContext, sessionContext } from '../context.ts';
+import { BusyNotice } from '../shared/busy.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 // The views other than the overview are elements of their own; importing them defines them.
 import './account-orders.ts';
@@ -134,6 +135,7 @@ export class PorticoAccountSummary extends LitElement {
   /** The view the page's URL fragment names. */
   @state() private route: AccountRoute = parseRoute(location.hash);
 
+  private busyNotice = new BusyNotice(this);
   private overview = new OverviewController(this);
 
   /** Set when the customer moved to another view, so its heading takes focus once shown. */

@@ -5,6 +5,7 @@ import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
 import { apiContext } from '../context.ts';
+import { BusyNotice } from '../shared/busy.ts';
 import { HelpAskEvent } from '../events.ts';
 import { contentLocale, type ContentLocale } from '../shared/locale.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
@@ -152,6 +153,7 @@ export class PorticoHelpSearch extends LitElement {
     announce: (text) => (this.announcement = text),
   };
 
+  private busyNotice = new BusyNotice(this);
   private browse = new HelpBrowseController(this, {
     read: () => ({
       api: this.api,

@@ -6,6 +6,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
+import { BusyNotice } from '../shared/busy.ts';
 import { AuthError } from '../api/auth.ts';
 import { SignedInEvent, SignedOutEvent } from '../events.ts';
 import { CartStore } from '../shared/cart.ts';
@@ -79,6 +80,7 @@ export class PorticoLogin extends LitElement {
     announce: (text) => (this.announcement = text),
   };
 
+  private busyNotice = new BusyNotice(this);
   private secondFactor = new SecondFactorController(this, this.steps);
   private emailCode = new EmailCodeController(this, this.steps);
 

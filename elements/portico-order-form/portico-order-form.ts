@@ -6,6 +6,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
+import { BusyNotice } from '../shared/busy.ts';
 import { OrderPlacedEvent } from '../events.ts';
 import { CartController, CartStore, type CartLine } from '../shared/cart.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
@@ -139,6 +140,7 @@ export class PorticoOrderForm extends LitElement {
   @state() private announcement = '';
   @state() private placed: Placed | null = null;
 
+  private busyNotice = new BusyNotice(this);
   private cart = new CartController(this, () => this.handleCartChange());
 
   private catalog = new CatalogController(this, {

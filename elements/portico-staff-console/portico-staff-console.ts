@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import { apiContext, sessionContext } from '../context.ts';
+import { BusyNotice } from '../shared/busy.ts';
 import type { PorticoApi } from '../api/client.ts';
 import { mustSetUpSecondFactor, type SessionState } from '../api/session.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
@@ -147,6 +148,7 @@ export class PorticoStaffConsole extends LitElement {
   /** The selector to focus once a render has put it on screen. */
   private focusTarget: string | null = null;
 
+  private busyNotice = new BusyNotice(this);
   private setup = new SecuritySetupController(
     this,
     {

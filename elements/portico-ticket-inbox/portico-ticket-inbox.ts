@@ -5,6 +5,7 @@ import { localized, msg } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
+import { BusyNotice } from '../shared/busy.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { skeletonStyles } from '../shared/view.styles.ts';
 // The thread is an element of its own; importing it defines it.
@@ -150,6 +151,7 @@ export class PorticoTicketInbox extends LitElement {
     announce: (text) => (this.announcement = text),
   };
 
+  private busyNotice = new BusyNotice(this);
   private list = new TicketListController(this, this.effects);
   private form = new NewTicketController(this, this.effects);
   private updates = new TicketUpdatesController(this, (update) => this.handleUpdate(update));

@@ -50,7 +50,11 @@ export class TicketUpdatesController extends LiveController {
     this.follow(`${api.url} ${account}`, ({ current, onError }) =>
       api.trpc.ticket.onUpdate.subscribe(
         {},
-        { onData: current((event) => this.#onUpdate(event.data)), onError },
+        {
+          onStarted: current(() => this.setLive(true)),
+          onData: current((event) => this.#onUpdate(event.data)),
+          onError,
+        },
       ),
     );
   }

@@ -9,8 +9,9 @@ export interface LiveScope {
    */
   current<Args extends unknown[]>(callback: (...args: Args) => void): (...args: Args) => void;
   /**
-   * tRPC's `onError`: the subscription ends with a warning. The next change of key, such as a
-   * new session, opens a new one.
+   * tRPC's `onError`: the subscription ends with a warning and is opened again after a pause
+   * that grows with each failure in a row (a busy server refused it, or it went away), or at
+   * once when the key changes, such as with a new session.
    */
   onError(error: unknown): void;
 }
@@ -31,6 +32,9 @@ export abstract class LiveController implements ReactiveController {
   /** The key `#subscription` follows, or '' for none. */
   #key = '';
   #connected = false;
+  /** Failures in a row since the stream last listened: the pause before the next try grows. */
+  #failures = 0;
+  #retry: ReturnType<typeof setTimeout> | undefined;
 
   /** `what` names the stream in the warning when it stops, as in "chat updates". */
   constructor(what: string, liveChanged: (live: boolean) => void) {
@@ -44,6 +48,7 @@ export abstract class LiveController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#connected = false;
+    this.#cancelRetry();
     this.#stop();
   }
 
@@ -55,6 +60,7 @@ export abstract class LiveController implements ReactiveController {
   protected follow(key: string, open?: (scope: LiveScope) => Unsubscribable | null): void {
     if (!this.#connected) key = '';
     if (key === this.#key) return;
+    this.#cancelRetry();
     this.#stop();
     if (!key || !open) return;
     this.#key = key;
@@ -68,6 +74,7 @@ export abstract class LiveController implements ReactiveController {
         if (this.#key !== key) return;
         this.#stop();
         console.warn(`Portico: live ${this.#what} stopped`, error);
+        this.#retryLater(key, open);
       },
     });
     if (subscription) this.#subscription = subscription;
@@ -75,9 +82,25 @@ export abstract class LiveController implements ReactiveController {
   }
 
   protected setLive(live: boolean): void {
+    if (live) this.#failures = 0;
     if (this.live === live) return;
     this.live = live;
     this.#liveChanged(live);
+  }
+
+  /** 2 s, 4 s, 8 s … up to a minute, with some spread so many pages do not return together. */
+  #retryLater(key: string, open: (scope: LiveScope) => Unsubscribable | null): void {
+    const pause = Math.min(60_000, 2_000 * 2 ** this.#failures) * (1 + Math.random() / 2);
+    this.#failures += 1;
+    this.#retry = setTimeout(() => {
+      this.#retry = undefined;
+      if (this.#connected && !this.#key) this.follow(key, open);
+    }, pause);
+  }
+
+  #cancelRetry(): void {
+    clearTimeout(this.#retry);
+    this.#retry = undefined;
   }
 
   #stop(): void {

@@ -5,6 +5,7 @@ import { msg } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
 import { mustSetUpSecondFactor, type SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
+import { BusyNotice } from './busy.ts';
 
 /** Whether someone from the vendor's staff is signed in, ready to work or not. */
 export function isStaffSession(session: SessionState): boolean {
@@ -34,6 +35,9 @@ export abstract class StaffView extends LitElement {
   @consume({ context: sessionContext, subscribe: true })
   @property({ attribute: false })
   session: SessionState = { status: 'unknown' };
+
+  /** "The portal is busy. Trying again…" while calls wait out a busy server. */
+  private busyNotice = new BusyNotice(this);
 
   /** The selector to focus once a render has put it on screen. */
   private focusTarget: string | null = null;
