@@ -66,7 +66,7 @@ function retryAfterMs(response: Response): number {
 }
 
 /** Waits `ms`, or rejects with the abort reason when `signal` aborts first. */
-function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const stop = () => {
@@ -79,6 +79,19 @@ function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void
     }, ms);
     signal?.addEventListener('abort', stop, { once: true });
   });
+}
+
+/**
+ * The wait before try `attempt + 1` (from 0): doubling from the first delay up to the longest,
+ * never shorter than the server's `Retry-After`, and up to half again at random on top.
+ */
+export function busyDelay(
+  attempt: number,
+  retryAfter: number,
+  options: BusyRetryOptions = BUSY_RETRY,
+): number {
+  const backoff = Math.min(options.maxDelayMs, options.firstDelayMs * 2 ** attempt);
+  return Math.max(retryAfter, backoff) * (1 + Math.random() / 2);
 }
 
 /**
@@ -101,8 +114,7 @@ export function retryWhenBusy(
     try {
       let waited = 0;
       for (let attempt = 0; attempt < options.retries; attempt++) {
-        const backoff = Math.min(options.maxDelayMs, options.firstDelayMs * 2 ** attempt);
-        const delay = Math.max(retryAfterMs(response), backoff) * (1 + Math.random() / 2);
+        const delay = busyDelay(attempt, retryAfterMs(response), options);
         if (waited + delay > options.budgetMs) break;
         await sleep(delay, init?.signal);
         waited += delay;

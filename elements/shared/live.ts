@@ -1,6 +1,15 @@
 import type { ReactiveController } from 'lit';
 import type { Unsubscribable } from '@trpc/server/observable';
 
+/**
+ * The server answered the subscription itself and said no (signed out, not allowed, gone, bad
+ * input): trying again would get the same answer. A new key (a new session) opens a new one.
+ */
+function refused(error: unknown): boolean {
+  const code = (error as { data?: { code?: unknown } } | null)?.data?.code;
+  return typeof code === 'string' && /^(UNAUTHORIZED|FORBIDDEN|NOT_FOUND|BAD_REQUEST)$/.test(code);
+}
+
 /** What `LiveController.follow` hands to the code that opens a subscription. */
 export interface LiveScope {
   /**
@@ -9,9 +18,9 @@ export interface LiveScope {
    */
   current<Args extends unknown[]>(callback: (...args: Args) => void): (...args: Args) => void;
   /**
-   * tRPC's `onError`: the subscription ends with a warning and is opened again after a pause
-   * that grows with each failure in a row (a busy server refused it, or it went away), or at
-   * once when the key changes, such as with a new session.
+   * tRPC's `onError`: the subscription ends with a warning. Unless the server refused it, it is
+   * opened again after a pause that grows with each failure in a row (a busy server turned it
+   * away, or the connection broke); a change of key, such as a new session, opens one at once.
    */
   onError(error: unknown): void;
 }
@@ -74,7 +83,7 @@ export abstract class LiveController implements ReactiveController {
         if (this.#key !== key) return;
         this.#stop();
         console.warn(`Portico: live ${this.#what} stopped`, error);
-        this.#retryLater(key, open);
+        if (!refused(error)) this.#retryLater(key, open);
       },
     });
     if (subscription) this.#subscription = subscription;

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
+import { BUSY_RETRY, busyDelay, OVERLOADED, sleep } from '../api/busy.ts';
 
 /** A file the server kept: what `file.upload` answers. */
 export interface UploadedFile {
@@ -14,12 +15,15 @@ export interface UploadedFile {
 export class UploadError extends Error {
   readonly reason: string;
   readonly status: number;
+  /** The server's `Retry-After` in milliseconds, when it sent one (a busy refusal). */
+  readonly retryAfterMs: number;
 
-  constructor(reason: string, message: string, status: number) {
+  constructor(reason: string, message: string, status: number, retryAfterMs = 0) {
     super(message);
     this.name = 'UploadError';
     this.reason = reason;
     this.status = status;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
@@ -63,7 +67,15 @@ export function uploadFile(
         (typeof error.code === 'string' ? error.code : null) ??
         error.data?.code ??
         'FAILED';
-      reject(new UploadError(reason, error.message ?? '', request.status));
+      const retryAfter = Number(request.getResponseHeader('retry-after'));
+      reject(
+        new UploadError(
+          reason,
+          error.message ?? '',
+          request.status,
+          Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 0,
+        ),
+      );
     });
     request.addEventListener('error', () => reject(new UploadError('NETWORK', '', 0)));
     request.addEventListener('abort', () => reject(new UploadError('ABORTED', '', 0)));
@@ -109,6 +121,8 @@ export function uploadRefusal(error: unknown, name: string): string {
       return msg(
         str`“${name}” is not a kind of file we accept: images, PDF, text and office documents.`,
       );
+    case OVERLOADED:
+      return msg('The portal is busy. Try again in a few seconds.');
     case 'TOO_MANY_REQUESTS':
       return msg('You have uploaded many files today, the daily limit. Try again tomorrow.');
     case 'UNAUTHORIZED':
@@ -155,7 +169,7 @@ export function startUpload(
     item.progress = progress;
     changed(false);
   };
-  uploadFile(api.url, file, onProgress, item.abort.signal).then(
+  uploadWhenFree(api, file, onProgress, item.abort.signal).then(
     (uploaded) => {
       item.uploaded = uploaded;
       item.progress = 1;
@@ -168,6 +182,38 @@ export function startUpload(
     },
   );
   return item;
+}
+
+/**
+ * `uploadFile`, sent again while the server refuses it as busy (it never started on it), with
+ * the same pauses as the API's calls and the elements' busy status meanwhile.
+ */
+async function uploadWhenFree(
+  api: PorticoApi,
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+): Promise<UploadedFile> {
+  let waited = 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await uploadFile(api.url, file, onProgress, signal);
+    } catch (error) {
+      if (!(error instanceof UploadError) || error.reason !== OVERLOADED) throw error;
+      const delay = busyDelay(attempt, error.retryAfterMs);
+      if (attempt >= BUSY_RETRY.retries || waited + delay > BUSY_RETRY.budgetMs) throw error;
+      const done = api.busy.wait();
+      try {
+        await sleep(delay, signal);
+      } catch {
+        throw new UploadError('ABORTED', '', 0);
+      } finally {
+        done();
+      }
+      waited += delay;
+      onProgress(0);
+    }
+  }
 }
 
 /** A chosen file's state in words, for its row's label. */
