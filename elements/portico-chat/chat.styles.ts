@@ -191,6 +191,22 @@ export const styles = css`
     block-size: 1.25rem;
   }
 
+  /* "The portal is busy. Trying again…": a calm band below the header while calls wait. */
+
+  .busy {
+    flex: none;
+  }
+
+  .busy [part~='busy']:not(:empty) {
+    margin: 0;
+    padding-block: 0.5rem;
+    padding-inline: 1rem;
+    border: 0;
+    border-block-end: 1px solid var(--_border);
+    border-radius: 0;
+    font-size: 0.875rem;
+  }
+
   .status {
     padding-block: 0.5rem;
     padding-inline: 1rem;

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
@@ -7,30 +7,19 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
+import { BusyNotice } from '../shared/busy.ts';
 import { DownloadController } from '../shared/download.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { CONTENT_LOCALES, contentLocale, type ContentLocale } from '../shared/locale.ts';
 import { viewStyles } from '../shared/view.styles.ts';
-import {
-  OPEN_EVENT,
-  deepActiveElement,
-  partyOf,
-  rememberOpen,
-  wasOpen,
-  type Party,
-} from './chat.api.ts';
+import { partyOf, type Party } from './chat.api.ts';
 import { ChatLiveController } from './chat.live.ts';
+import { PanelOpening } from './chat.opening.ts';
 import { ChatOutgoing } from './chat.outgoing.ts';
 import { ChatState } from './chat.state.ts';
 import { ViewportController } from './chat.viewport.ts';
 import { ChatComposer, MESSAGE_FIELD } from './chat-composer.ts';
-import {
-  focusTarget,
-  renderBody,
-  renderHeader,
-  renderLauncher,
-  type PanelContext,
-} from './chat-panel.ts';
+import { renderBody, renderHeader, renderLauncher, type PanelContext } from './chat-panel.ts';
 import { messageStyles } from './chat-messages.styles.ts';
 import { styles } from './chat.styles.ts';
 
@@ -63,6 +52,8 @@ import { styles } from './chat.styles.ts';
  * @csspart availability - Whether someone is online and how soon they usually answer.
  * @csspart end - The "End chat" button.
  * @csspart close - The button that closes the panel.
+ * @csspart busy - "The portal is busy. Trying again…" below the header while a call waits to be
+ *   sent again (`role="status"`); empty otherwise.
  * @csspart status - Where the chat stands: the place in line and the expected wait, or the agent.
  * @csspart log - The conversation, a polite live log.
  * @csspart earlier - The "Show earlier messages" button.
@@ -172,23 +163,26 @@ export class PorticoChat extends LitElement {
   @property({ attribute: false })
   session: SessionState = { status: 'unknown' };
 
-  @state() private expanded = false;
-  /** What takes focus once it is on screen. */
-  private focusTarget: string | null = null;
-  /** Where focus was before the panel opened, for a vendor's own button. */
-  private returnFocus: HTMLElement | null = null;
   /** The log is scrolled to its end, so it follows new messages. */
   private atEnd = true;
 
   private readonly internals = this.attachInternals();
+  private readonly opening = new PanelOpening(this, {
+    opened: () => this.refreshAvailability(),
+    settled: () => this.party !== 'unknown' && this.loadTask.status !== TaskStatus.PENDING,
+  });
+  // The element's own box is empty (launcher and panel are fixed): the notice goes in the panel.
+  private readonly busyNotice = new BusyNotice(this, {
+    within: () => this.renderRoot.querySelector("[part~='panel'] > .busy"),
+  });
   private readonly chat = new ChatState(() => this.requestUpdate());
   private readonly outgoing = new ChatOutgoing(this, this.chat, (conversation) => {
     const lost = document.activeElement === document.body || this.matches(':focus-within');
     if (!lost) return;
-    this.focusTarget = conversation.status === 'ended' ? "[part~='restart']" : MESSAGE_FIELD;
+    this.opening.focusSoon(conversation.status === 'ended' ? "[part~='restart']" : MESSAGE_FIELD);
   });
   private readonly downloads = new DownloadController(this);
-  private readonly viewport = new ViewportController(this, () => this.expanded);
+  private readonly viewport = new ViewportController(this, () => this.opening.expanded);
   private readonly composer = new ChatComposer(this, {
     send: (body, files, visitor) => {
       this.atEnd = true;
@@ -231,7 +225,7 @@ export class PorticoChat extends LitElement {
 
   /** Whether the panel is open. */
   get isOpen(): boolean {
-    return this.expanded;
+    return this.opening.expanded;
   }
 
   private get party(): Party {
@@ -245,77 +239,51 @@ export class PorticoChat extends LitElement {
 
   /** Opens the panel and puts the cursor in the message field. */
   open(): void {
-    if (!this.expanded) {
-      const active = deepActiveElement();
-      this.returnFocus = active && !this.shadowRoot?.contains(active) ? active : null;
-      this.expanded = true;
-      rememberOpen(this.expanded);
-      this.refreshAvailability();
-    }
     this.atEnd = true;
-    this.focusTarget = MESSAGE_FIELD;
-    this.requestUpdate();
+    this.opening.open();
   }
 
   /** Closes the panel; focus goes back to the launcher, or where it was before it opened. */
   close(): void {
-    if (!this.expanded) return;
-    const hadFocus = this.matches(':focus-within');
-    this.expanded = false;
-    rememberOpen(this.expanded);
-    if (!hadFocus) return;
-    if (!this.withoutLauncher) this.focusTarget = "[part~='launcher']";
-    else this.returnFocus?.focus();
+    this.opening.close();
   }
 
   /** Opens the panel when it is closed, and closes it when it is open. */
   toggle(): void {
-    if (this.expanded) this.close();
+    if (this.opening.expanded) this.close();
     else this.open();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener(OPEN_EVENT, this.handleOpenEvent);
     document.addEventListener('visibilitychange', this.handleVisibility);
-    // Opening again on the next page must not take the focus the page gives its own content.
-    if (wasOpen()) this.expanded = true;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener(OPEN_EVENT, this.handleOpenEvent);
     document.removeEventListener('visibilitychange', this.handleVisibility);
     this.chat.dispose();
   }
 
   protected override updated(): void {
-    this.setCustomState('open', this.expanded);
-    if (this.expanded && this.atEnd) {
+    const expanded = this.opening.expanded;
+    this.setCustomState('open', expanded);
+    if (expanded && this.atEnd) {
       const log = this.renderRoot.querySelector<HTMLElement>("[part~='log']");
       if (log) log.scrollTop = log.scrollHeight;
     }
-    if (this.expanded && document.visibilityState === 'visible') this.outgoing.markRead();
-    if (this.focusTarget) this.moveFocus(this.focusTarget);
-  }
-
-  /** Focuses `selector` once it is on screen; in the panel, what stands in for the composer. */
-  private moveFocus(selector: string): void {
-    const settled = this.party !== 'unknown' && this.loadTask.status !== TaskStatus.PENDING;
-    const target = focusTarget(this.renderRoot, selector, { open: this.expanded, settled });
-    if (target === undefined) return;
-    this.focusTarget = null;
-    target?.focus();
+    if (expanded && document.visibilityState === 'visible') this.outgoing.markRead();
   }
 
   override render() {
+    const expanded = this.opening.expanded;
     return html`
       ${
         this.withoutLauncher
           ? nothing
           : renderLauncher({
-              expanded: this.expanded,
-              unread: this.expanded ? 0 : this.chat.unread,
+              expanded,
+              unread: expanded ? 0 : this.chat.unread,
               locale: this.chatLocale,
               toggle: () => this.toggle(),
             })
@@ -327,10 +295,12 @@ export class PorticoChat extends LitElement {
         role="dialog"
         aria-labelledby="chat-title"
         style=${styleMap(this.viewport.style)}
-        ?hidden=${!this.expanded}
-        @keydown=${this.handleKeydown}
+        ?hidden=${!expanded}
+        @keydown=${this.opening.keydown}
       >
-        ${renderHeader(this.panelContext)} ${renderBody(this.panelContext)}
+        ${renderHeader(this.panelContext)}
+        <div class="busy"></div>
+        ${renderBody(this.panelContext)}
       </section>
     `;
   }
@@ -359,7 +329,7 @@ export class PorticoChat extends LitElement {
   /** After an ended chat: an empty chat whose first message starts a new conversation. */
   private restart(): void {
     this.chat.clear();
-    this.focusTarget = MESSAGE_FIELD;
+    this.opening.focusSoon(MESSAGE_FIELD);
   }
 
   private refreshAvailability(): void {
@@ -378,14 +348,7 @@ export class PorticoChat extends LitElement {
     else this.internals.states.delete(name);
   }
 
-  private handleOpenEvent = () => this.open();
   private handleVisibility = () => this.requestUpdate();
-
-  private handleKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    this.close();
-  };
 
   private handleLogScroll = (event: Event) => {
     const log = event.currentTarget as HTMLElement;

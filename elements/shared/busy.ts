@@ -40,6 +40,16 @@ function isNested(element: HTMLElement): boolean {
   return root instanceof ShadowRoot && root.host.localName.startsWith('portico-');
 }
 
+/** Where an element wants its notice, when the top of its render root is not the place. */
+export interface BusyNoticeOptions {
+  /**
+   * The element the notice goes first into, once the host has rendered it, such as the panel
+   * of an element whose own box is empty because everything it shows is fixed on screen. Lit
+   * must not render anything inside it; by default the notice goes first in the render root.
+   */
+  within?: () => Element | null | undefined;
+}
+
 /**
  * How long a freshly added status region stays empty before its text arrives: a screen reader
  * announces changes only to live regions it already knows.
@@ -59,12 +69,14 @@ const SETTLE_MS = 100;
  */
 export class BusyNotice implements ReactiveController {
   readonly #host: Host;
+  readonly #within: BusyNoticeOptions['within'];
   #nested = false;
   #region: HTMLElement | undefined;
   #busy: BusyState | undefined;
 
-  constructor(host: Host) {
+  constructor(host: Host, options: BusyNoticeOptions = {}) {
     this.#host = host;
+    this.#within = options.within;
     host.addController(this);
   }
 
@@ -111,7 +123,7 @@ export class BusyNotice implements ReactiveController {
     const region = document.createElement('div');
     region.setAttribute('part', 'busy');
     region.setAttribute('role', 'status');
-    root.prepend(region);
+    (this.#within?.() ?? root).prepend(region);
     return region;
   }
 }

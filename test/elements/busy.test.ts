@@ -4,6 +4,8 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AppRouter } from '../../backend/router.ts';
 import '../../elements/portico-help-search/portico-help-search.ts';
 import type { PorticoHelpSearch } from '../../elements/portico-help-search/portico-help-search.ts';
+import '../../elements/portico-chat/portico-chat.ts';
+import type { PorticoChat } from '../../elements/portico-chat/portico-chat.ts';
 import { BusyState, retryWhenBusy, type BusyRetryOptions } from '../../elements/api/busy.ts';
 import { AuthClient } from '../../elements/api/auth.ts';
 import { errorMessage } from '../../elements/api/errors.ts';
@@ -38,6 +40,17 @@ async function renderHelp(api: string): Promise<PorticoHelpSearch> {
   return help;
 }
 
+async function renderChat(api: string): Promise<PorticoChat> {
+  const container = await fixture(html`
+    <portico-portal api=${api}>
+      <portico-chat></portico-chat>
+    </portico-portal>
+  `);
+  const chat = container.querySelector('portico-chat');
+  if (!chat) throw new Error('the fixture did not render');
+  return chat;
+}
+
 const busyNotice = (host: Element) => part(host, 'busy');
 const results = (help: PorticoHelpSearch) => all(help, "[part~='result']");
 
@@ -68,6 +81,37 @@ describe('the "busy, retrying" status', () => {
       expect(notice.isConnected).to.equal(true);
       expect(notice.getBoundingClientRect().height).to.be.at.most(1);
     } finally {
+      if (held) await release();
+    }
+  });
+
+  it("shows the chat's status in its open panel, below the header", async () => {
+    await hold();
+    let held = true;
+    const chat = await renderChat(busyUrl);
+    try {
+      chat.open();
+      await eventually(() => textOf(busyNotice(chat)) === BUSY_TEXT, 'no busy status');
+      const notice = busyNotice(chat)!;
+      const panel = part(chat, 'panel')!;
+      expect(notice.getAttribute('role')).to.equal('status');
+      expect(panel.contains(notice)).to.equal(true);
+      const box = notice.getBoundingClientRect();
+      const panelBox = panel.getBoundingClientRect();
+      expect(box.height).to.be.greaterThan(1);
+      expect(box.top).to.be.at.least(part(chat, 'header')!.getBoundingClientRect().bottom - 1);
+      expect(box.left).to.be.at.least(panelBox.left);
+      expect(box.right).to.be.at.most(panelBox.right);
+      await expect(chat).to.be.accessible();
+
+      held = false;
+      expect((await release()).status).to.equal(200);
+      await eventually(() => part(chat, 'input'), 'the chat never loaded');
+      // One request at a time: the chat's other calls may be refused once more, and wait.
+      await eventually(() => textOf(notice) === '', 'the status stayed');
+      expect(notice.getBoundingClientRect().height).to.be.at.most(1);
+    } finally {
+      chat.close();
       if (held) await release();
     }
   });
