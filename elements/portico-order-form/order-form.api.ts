@@ -77,10 +77,3 @@ export function renderTaskError(task: { status: TaskStatus; error: unknown }) {
   const text = orderErrorMessage(task.error);
   return text ? html`<p part="error" role="alert">${text}</p>` : nothing;
 }
-
-/** A random idempotency key; `randomUUID` exists only on secure pages. */
-export function newRequestKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}

@@ -4,10 +4,10 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import { formatMoney } from '../shared/format.ts';
+import { SubmissionKey } from '../shared/request-key.ts';
 import { addressLine } from './order-form.address.ts';
 import {
   apiLocale,
-  newRequestKey,
   refusalOf,
   renderTaskError,
   type Address,
@@ -53,8 +53,8 @@ export class ReviewController {
 
   readonly #actions: ReviewActions;
   #address: Address | null = null;
-  /** The key and the request it was made for; a different request gets a new key. */
-  #key: { request: string; value: string } | null = null;
+  /** The order's request key: sending the same order again reuses it, another gets a new one. */
+  #key = new SubmissionKey();
 
   constructor(host: ReactiveControllerHost, actions: ReviewActions) {
     this.#actions = actions;
@@ -82,19 +82,15 @@ export class ReviewController {
       task: async ([api, request]: [PorticoApi, PlaceRequest], { signal }) => {
         const quote = this.quote;
         if (!quote) throw new Error('Nothing was reviewed');
-        const serialized = JSON.stringify(request);
-        if (this.#key?.request !== serialized) {
-          this.#key = { request: serialized, value: newRequestKey() };
-        }
         const input = {
           ...request,
-          idempotencyKey: this.#key.value,
+          idempotencyKey: this.#key.for(request),
           expectedTotal: quote.total,
           locale: apiLocale(),
         };
         try {
           const placed = await api.trpc.order.place.mutate(input, { signal });
-          this.#key = null;
+          this.#key.answered();
           this.#actions.placed(placed);
           return placed;
         } catch (error) {
@@ -140,7 +136,7 @@ export class ReviewController {
     this.note = '';
     this.previousTotal = null;
     this.#placeErrorApplies = false;
-    this.#key = null;
+    this.#key = new SubmissionKey();
   }
 
   #refused(api: PorticoApi, request: PlaceRequest, error: unknown): void {
@@ -159,7 +155,7 @@ export class ReviewController {
         void this.requote(api, request.items, request.address, true);
         return;
       case 'IDEMPOTENCY_KEY_REUSED':
-        this.#key = null;
+        this.#key.answered();
         return;
     }
   }

@@ -76,11 +76,6 @@ export function amountText(minor: number, currency: string): string {
   return (minor / 10 ** digits).toFixed(digits);
 }
 
-/** A fresh request key, one per payment form, so a double submit posts once. */
-export function newRequestKey(): string {
-  return crypto.randomUUID();
-}
-
 /** Any account's statement as CSV, as staff may download it. */
 export function staffStatementCsv(
   api: PorticoApi,

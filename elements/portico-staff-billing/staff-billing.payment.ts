@@ -3,11 +3,11 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import { formatMoney } from '../shared/format.ts';
+import { newRequestKey } from '../shared/request-key.ts';
 import { renderTaskError } from '../shared/task.ts';
 import {
   localDay,
   methodLabel,
-  newRequestKey,
   parseAmount,
   PAYMENT_METHODS,
   type BillingEffects,
