@@ -2,6 +2,7 @@ import type { TestRunnerPlugin } from '@web/test-runner';
 import { startTestPortico, type TestClient, type TestPortico } from '../../support/portico.ts';
 import { startSlowUpload, type SlowUpload } from '../../support/slow-upload.ts';
 import { seedDemoHelp } from '../../../backend/seed/demo.help.ts';
+import { StreamLimitBackend } from './stream-limit-backend.ts';
 
 /** What `executeServerCommand('portico-busy-backend')` answers. */
 export interface BusyBackendInfo {
@@ -12,12 +13,14 @@ export interface BusyBackendInfo {
  * A second real backend that serves one request at a time and queues none, for the "busy,
  * retrying" tests. `portico-busy-backend` starts it on first use (with the demo's help centre)
  * and answers its URL; `portico-busy-hold` makes it busy with an upload whose body stops
- * half-way; `portico-busy-release` sends the rest, which frees it again.
+ * half-way; `portico-busy-release` sends the rest, which frees it again. The `portico-streams-…`
+ * commands run another backend, one that allows a single live stream (see StreamLimitBackend).
  */
 export function busyBackendPlugin(): TestRunnerPlugin {
   let pageOrigin = '';
   let backend: Promise<{ portico: TestPortico; uploader: TestClient }> | undefined;
   let held: SlowUpload | undefined;
+  const streams = new StreamLimitBackend(() => pageOrigin);
 
   async function start(): Promise<{ portico: TestPortico; uploader: TestClient }> {
     const portico = await startTestPortico({
@@ -42,9 +45,10 @@ export function busyBackendPlugin(): TestRunnerPlugin {
     async serverStop() {
       held?.abort();
       await (await backend)?.portico.close();
+      await streams.close();
     },
 
-    async executeCommand({ command }) {
+    async executeCommand({ command, payload }) {
       if (command === 'portico-busy-backend') {
         backend ??= start();
         return { url: (await backend).portico.url } satisfies BusyBackendInfo;
@@ -61,7 +65,7 @@ export function busyBackendPlugin(): TestRunnerPlugin {
         held = undefined;
         return { status };
       }
-      return undefined;
+      return streams.command(command, payload);
     },
   };
 }

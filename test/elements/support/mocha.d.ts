@@ -6,7 +6,13 @@ interface MochaHookContext {
 }
 
 declare function describe(title: string, suite: () => void): void;
-declare function it(title: string, test: MochaCallback): void;
+
+/** What a test's `this` holds: a test that waits on purpose may raise its time limit. */
+interface MochaTestContext {
+  timeout(ms: number): void;
+}
+
+declare function it(title: string, test: (this: MochaTestContext) => void | Promise<void>): void;
 declare function before(hook: MochaCallback): void;
 declare function after(hook: MochaCallback): void;
 declare function beforeEach(hook: MochaCallback): void;
