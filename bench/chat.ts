@@ -61,13 +61,13 @@ export interface ChatDeliveryResult {
   cpuSeconds: { wall: number; thisProcess: number; otherProcesses: number | null };
 }
 
-interface StreamMessage {
+export interface StreamMessage {
   seq: number;
   body: string;
   author: { role: string };
 }
 
-type StreamEvent =
+export type StreamEvent =
   | { type: 'message'; message: StreamMessage; conversationId?: string }
   | { type: 'conversation' | 'typing' | 'presence' };
 
@@ -493,7 +493,7 @@ class StaleSocket extends Error {
   }
 }
 
-interface EventStream {
+export interface EventStream {
   /** Settles with the first event (tRPC sends nothing before the subscription runs). */
   first: Promise<void>;
   failure: string | null;
@@ -504,7 +504,7 @@ interface EventStream {
  * A tRPC subscription over server-sent events on plain node:http, handing each data event over
  * as soon as its chunk is parsed. `connected` and `ping` events are skipped.
  */
-function openStream(
+export function openStream(
   agent: Agent,
   base: URL,
   cookie: string,

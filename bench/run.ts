@@ -11,6 +11,8 @@ import { measureSizes, type SizeReport } from './size.ts';
 import { measureStaffOrderSearch, type StaffSearchResult } from './staff.ts';
 import { formatTable } from './table.ts';
 import { measureOrderPlace, type PlaceResult } from './orders.ts';
+import { measureDurability, type DurabilityResult } from './durability.ts';
+import { runSoak } from './soak.ts';
 import { measureAccountSummary, type SummaryResult } from './account.ts';
 import { measureTicketList, type TicketListResult } from './tickets.ts';
 import { measureHelpSearch, type HelpSearchResult } from './help.ts';
@@ -55,6 +57,8 @@ const CHAT: ChatDeliveryOptions = {
 const CHAT_P95_TARGET_MS = 100;
 /** staff.order.list: every account's orders, as the staff console searches them. */
 const STAFF_SEARCH = { accounts: 20, ordersEach: 1_000 } as const;
+/** synchronous=FULL against NORMAL: customers placing orders at once, and orders each. */
+const DURABILITY = { customers: 20, ordersPerCustomer: 25 } as const;
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const REPORT = fileURLToPath(new URL('./report.json', import.meta.url));
@@ -72,6 +76,7 @@ interface ServerResult {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'soak') return runSoak(process.argv.slice(3));
   const startedAt = new Date();
   const sizes = measureSizes(DIST, PAGES);
   printSizes(sizes);
@@ -92,12 +97,14 @@ async function main(): Promise<void> {
       STAFF_SEARCH.ordersEach,
     );
     const share = cpu.stop();
+    const durability = await measureDurability(DURABILITY.customers, DURABILITY.ordersPerCustomer);
     const authTiming = await measureAuthTiming(portico);
     const chatDelivery = await measureChatDelivery(portico, CHAT);
     // Last and outside the CPU share: building its corpus takes minutes and is not under test.
     const helpSearch = await measureHelpSearch(portico, HELP_ARTICLES);
     printThroughput(throughput, share);
     printPlacing(placing, throughput.servers[0]!.requestsPerSecond);
+    printDurability(durability);
     printSummaries(summaries);
     printTicketLists(ticketLists);
     printStaffSearch(staffSearch);
@@ -117,6 +124,7 @@ async function main(): Promise<void> {
           4,
         ),
       },
+      durability,
       accountSummary: summaries,
       ticketList: ticketLists,
       staffOrderSearch: staffSearch,
@@ -380,6 +388,28 @@ function printPlacing(result: PlaceResult, bareRequestsPerSecond: number): void 
       'rrrrrrr',
     ),
   );
+}
+
+function printDurability(result: DurabilityResult): void {
+  console.log(
+    `\nDurability: order.place with synchronous=FULL (every commit synced to disk, what Portico ` +
+      `runs) against NORMAL (synced at checkpoints), ${result.customers} customers × ` +
+      `${result.ordersPerCustomer} orders, a fresh database per run, runs alternated\n`,
+  );
+  console.log(
+    formatTable(
+      ['mode', 'orders/s', 'p50 ms', 'p99 ms', 'errors'],
+      result.runs.map((run) => [
+        run.mode,
+        run.ordersPerSecond,
+        run.p50Ms.toFixed(2),
+        run.p99Ms.toFixed(2),
+        run.errors,
+      ]),
+      'lrrrr',
+    ),
+  );
+  console.log(`FULL keeps ${(result.throughputRatio * 100).toFixed(0)}% of NORMAL's throughput.`);
 }
 
 function shortName(file: string): string {
