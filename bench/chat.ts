@@ -6,6 +6,7 @@ import { SEND_LIMIT } from '../backend/chat/chat.runtime.ts';
 import { TEST_ORIGIN, type TestPortico } from '../test/support/portico.ts';
 import { percentile } from './load.ts';
 import { watchCpu } from './machine.ts';
+import { seededRandom } from '../test/support/seeded.ts';
 
 export interface ChatDeliveryOptions {
   /** Signed-in customers, each with one chat and its stream open the whole time. */
@@ -111,7 +112,7 @@ export async function measureChatDelivery(
   });
   const callAgent = new Agent({ keepAlive: true, maxSockets: 32 });
   const streams: EventStream[] = [];
-  const next = random(7);
+  const next = seededRandom(7);
   try {
     const call = (cookie: string, path: string, input: unknown) =>
       mutate(callAgent, base, cookie, path, input);
@@ -423,18 +424,6 @@ async function inParallel<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -7,6 +7,7 @@ import { saveCategory } from '../backend/help/help.write.ts';
 import { LOCALES, type Locale } from '../backend/portal/portal.schema.ts';
 import type { TestPortico } from '../test/support/portico.ts';
 import { percentile } from './load.ts';
+import { seededRandom } from '../test/support/seeded.ts';
 
 /** Words in a generated article's body and title; bodies as long as a real help article's. */
 const BODY_WORDS = 300;
@@ -29,18 +30,6 @@ interface Percentiles {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
-}
-
-/** A deterministic pseudo-random sequence, so every run searches the same corpus. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Each language's letters, so a generated article looks like text in its language to search. */
@@ -105,7 +94,7 @@ function zipfSampler(size: number, next: () => number): () => number {
  */
 async function buildCorpus(portico: TestPortico, count: number) {
   const { db } = portico.services;
-  const next = random(42);
+  const next = seededRandom(42);
   const vocabularies = Object.fromEntries(
     LOCALES.map((locale) => [locale, vocabulary(locale, next)]),
   ) as Record<Locale, string[]>;

@@ -19,23 +19,12 @@ import {
   type Write,
   type Writer,
 } from '../support/crash-load.ts';
+import { seededRandom } from '../support/seeded.ts';
 
 /** Kills, each followed by a restart and the checks. */
 const KILLS = 20;
 /** When in the load the kill comes, in milliseconds after it started. */
 const KILL_WINDOW = { from: 50, to: 700 };
-
-/** mulberry32: a small seeded generator, so that a failing run's kill moments can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const isMessage = (write: Write) => write.kind !== 'order' && write.kind !== 'payment';
 
@@ -159,7 +148,7 @@ describe('crash: a server killed under write load loses no acknowledged write', 
     async (t) => {
       const seed = process.env.CRASH_SEED ? Number(process.env.CRASH_SEED) : randomInt(2 ** 31);
       t.diagnostic(`kill moments from seed ${seed}; CRASH_SEED=${seed} replays them`);
-      const random = seeded(seed);
+      const random = seededRandom(seed);
       const log = new WriteLog();
       let lostInTotal = 0;
       let writtenButLost = 0;
