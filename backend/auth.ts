@@ -13,6 +13,7 @@ import { securityCodeMail } from './mail/security.templates.ts';
 import { hashedBackupCodes } from './security/second-factor.ts';
 import { recordFactorChange, securityPlugin } from './security/security.auth.ts';
 import { recordSecurityEvent } from './security/security.events.ts';
+import type { BackgroundTasks } from './http/background.ts';
 
 export interface AuthDeps {
   config: Config;
@@ -20,6 +21,8 @@ export interface AuthDeps {
   mailer: Mailer;
   vendorName: () => string;
   log: (line: string) => void;
+  /** Mail sent after the answer, which a graceful stop waits for. */
+  background: BackgroundTasks;
   /** Off only in tests that sign in many times from one address; the default is on. */
   rateLimit?: boolean;
 }
@@ -27,7 +30,27 @@ export interface AuthDeps {
 /** The header the server sets from the socket address; anything a client sends is replaced. */
 export const CLIENT_IP_HEADER = 'x-portico-client-ip';
 
-export function createAuth({ config, db, mailer, vendorName, log, rateLimit = true }: AuthDeps) {
+/**
+ * `mailer`, with every send counted as background work: the security plugin sends its
+ * new-device mail without waiting for it (and logs a failure itself), yet a graceful stop must.
+ */
+function trackedMailer(mailer: Mailer, background: BackgroundTasks): Mailer {
+  return {
+    send(mail) {
+      const sending = mailer.send(mail);
+      // The caller handles the failure; here it only counts.
+      background.track(
+        'security mail',
+        sending.catch(() => {}),
+      );
+      return sending;
+    },
+    close: () => mailer.close(),
+  };
+}
+
+export function createAuth(deps: AuthDeps) {
+  const { config, db, mailer, vendorName, log, background, rateLimit = true } = deps;
   return betterAuth({
     appName: 'Portico',
     baseURL: config.publicUrl,
@@ -89,11 +112,9 @@ export function createAuth({ config, db, mailer, vendorName, log, rateLimit = tr
       useSecureCookies: config.publicUrl.startsWith('https:'),
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       // Mail goes out after the answer, so how long it takes never tells whether an account
-      // exists. A mail that fails is logged.
+      // exists. A graceful stop waits for it; a mail that fails is logged.
       backgroundTasks: {
-        handler: (task) => {
-          task.catch((error: unknown) => log(`auth background task failed: ${String(error)}`));
-        },
+        handler: (task) => background.track('sign-in service mail', task),
       },
     },
     logger: {
@@ -125,7 +146,14 @@ export function createAuth({ config, db, mailer, vendorName, log, rateLimit = tr
         },
       }),
       // After the two-factor plugin, so a sign-in still waiting for its code is not counted.
-      securityPlugin({ db, config, mailer, vendorName, log, ipHeader: CLIENT_IP_HEADER }),
+      securityPlugin({
+        db,
+        config,
+        mailer: trackedMailer(mailer, background),
+        vendorName,
+        log,
+        ipHeader: CLIENT_IP_HEADER,
+      }),
       admin({
         defaultRole: 'customer',
         adminRoles: ['admin'],

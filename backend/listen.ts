@@ -20,6 +20,20 @@ export interface RunningPortico {
   close(): Promise<void>;
 }
 
+/**
+ * The longest a client may take to send a whole request, headers and body. Node's default of
+ * five minutes would let a few slow uploads hold their admission slots (and memory) that long;
+ * a minute still lets the largest upload (10 MB) through a 2 Mbit/s line. Only the request
+ * counts: a live stream or a slow download, which the server sends, is not cut by it.
+ */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/** The longest a client may take to send a request's headers: they are small. */
+export const HEADERS_TIMEOUT_MS = 20_000;
+
+/** How often Node looks for requests past those times (its default is every 30 seconds). */
+const TIMEOUT_CHECK_MS = 5_000;
+
 /** Starts an HTTP server on a port, which may be 0 for any free one; resolves with the port. */
 export function listenOn(server: Server, port: number, host?: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -49,7 +63,11 @@ export async function startPortico(
   options: ServiceOptions & { extraOrigins?: readonly string[] } = {},
 ): Promise<RunningPortico> {
   const requested = loadConfig(env);
-  const server = createServer();
+  const server = createServer({
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    headersTimeout: HEADERS_TIMEOUT_MS,
+    connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+  });
   const port = await listenOn(server, requested.port);
   // The backend's own origin is added again with the real port; with PORT=0 the requested one
   // would be `http://localhost:0`, which no page has.
@@ -70,7 +88,7 @@ export async function startPortico(
     throw error;
   }
   await resumeWaitingChats(services);
-  const requests = new RequestTracker(services.logger);
+  const requests = new RequestTracker(services.logger, config.trustedProxies);
   server.on('request', requests.listener(getRequestListener(createApp(services).fetch)));
   const backups = scheduleBackups(services);
   let closing: Promise<void> | undefined;
@@ -92,6 +110,7 @@ async function stopGracefully(
   backups: BackupSchedule,
 ): Promise<void> {
   const { logger, config } = services;
+  const deadline = Date.now() + config.shutdownGraceSeconds * 1000;
   services.beginStopping();
   backups.stop();
   requests.beginStopping();
@@ -110,6 +129,22 @@ async function stopGracefully(
   // Nothing is in flight now, so every connection left is an idle keep-alive one.
   server.closeAllConnections();
   await closed;
+  // No request can start work any more; the chat's timers could, so they stop first. Then the
+  // work requests left running after their answer (mail, mostly) finishes within the grace.
+  services.chat.close();
+  const { background } = services;
+  if (background.pending > 0) {
+    logger.info(
+      { pending: background.pending },
+      'stopping: finishing the work requests left running after their answer',
+    );
+  }
+  if (!(await background.settled(Math.max(0, deadline - Date.now())))) {
+    logger.warn(
+      { pending: background.pending, tasks: background.names() },
+      `stopping: work still running after ${config.shutdownGraceSeconds} seconds was abandoned`,
+    );
+  }
   await services.close();
   logger.info('stopped');
 }

@@ -11,13 +11,13 @@ interface RequestScope {
 const scope = new AsyncLocalStorage<RequestScope>();
 
 /**
- * An incoming id we pass on so one request can be followed through the vendor's proxies into our
- * log. Anything else (long, spaces, quotes, control characters) could forge or garble log lines,
+ * An incoming id (from one of the vendor's own proxies only, see `RequestTracker`) we pass on so
+ * one request can be followed through the vendor's proxies into our log. Anything else (long, spaces, quotes, control characters) could forge or garble log lines,
  * so it is replaced by one of ours.
  */
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
-/** The caller's `X-Request-Id` when it is sane, else a fresh one. */
+/** The proxy's `X-Request-Id` when there is one and it is sane, else a fresh one. */
 export function requestIdFor(incoming: string | string[] | undefined): string {
   return typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }

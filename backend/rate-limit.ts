@@ -142,13 +142,43 @@ export function tooManyAttempts(retryAfterSeconds: number): TRPCError {
   });
 }
 
+/** A request key as orders and tickets take it; anything else is left to the input's own check. */
+const REQUEST_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** The `idempotencyKey` of a call's raw input, or null when it has none worth looking up. */
+async function requestKeyOf(getRawInput: () => Promise<unknown>): Promise<string | null> {
+  const raw = await getRawInput().catch(() => null);
+  const key = (raw as { idempotencyKey?: unknown } | null)?.idempotencyKey;
+  return typeof key === 'string' && REQUEST_KEY.test(key) ? key : null;
+}
+
 /**
  * A procedure middleware that counts each call against `action`'s budgets in RATE_LIMITS, per
- * signed-in person and per client address, before the input is read or anything is written:
- * `buyerProcedure.use(limited('order.place')).input(…)`.
+ * signed-in person and per client address, before the input is parsed or anything is written:
+ * `buyerProcedure.use(limited('order.place', placedBefore)).input(…)`.
+ *
+ * With `isReplay`, a call whose request key was already written is let through uncounted, even
+ * when the budget is spent: it writes nothing (the procedure answers it with the first result),
+ * and refusing it would tell a person whose answer was lost that their order or ticket was not
+ * made when it was.
  */
-export function limited(action: LimitedAction) {
-  return function limit<Result>({ ctx, next }: { ctx: Context; next: () => Promise<Result> }) {
+export function limited<C extends Context = Context>(
+  action: LimitedAction,
+  isReplay?: (ctx: C, idempotencyKey: string) => Promise<boolean>,
+) {
+  return async function limit<Result>({
+    ctx,
+    next,
+    getRawInput,
+  }: {
+    ctx: C;
+    next: () => Promise<Result>;
+    getRawInput: () => Promise<unknown>;
+  }) {
+    if (isReplay && ctx.services.limits.enabled) {
+      const key = await requestKeyOf(getRawInput);
+      if (key !== null && (await isReplay(ctx, key))) return next();
+    }
     const person = ctx.session?.userId ?? null;
     const address = ctx.http ? limitKey(ctx.http.ip) : null;
     const wait = ctx.services.limits.take(action, person, address);

@@ -5,6 +5,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { AnyProcedure } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from './router.ts';
 import { INTERNAL_MESSAGE } from './trpc.ts';
@@ -19,6 +20,7 @@ import { mountStaffPage } from './staff/staff.page.ts';
 import { isTrustedOrigin } from './settings/settings.origins.ts';
 import { pendingMigrations } from './db/migrate.ts';
 import { admitRequests } from './http/admission.ts';
+import { loggedPath } from './http/requests.ts';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const API_BODY_LIMIT = 256 * 1024;
@@ -34,7 +36,7 @@ const SESSION_CHANGING =
 
 function problem(
   c: HonoContext,
-  status: 400 | 403 | 404 | 413 | 500,
+  status: 400 | 403 | 404 | 406 | 413 | 500,
   code: string,
   message: string,
 ) {
@@ -84,6 +86,18 @@ async function notReadyReason(
   return null;
 }
 
+/**
+ * The tRPC paths of subscription procedures: the only calls answered with a live stream. The
+ * router's procedure table is flat at run time, one entry per dotted path (`ticket.onUpdate`),
+ * though its type mirrors the nesting of the routers.
+ */
+const SUBSCRIPTIONS = new Set(
+  Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>)
+    .filter(([, procedure]) => procedure._def.type === 'subscription')
+    .map(([path]) => path),
+);
+const isSubscription = (path: string) => SUBSCRIPTIONS.has(path);
+
 function isJson(text: string): boolean {
   try {
     JSON.parse(text);
@@ -119,7 +133,7 @@ export function createApp(services: Services): Hono {
     }),
   );
 
-  app.use('*', admitRequests(config, trusted));
+  app.use('*', admitRequests(config, { trusted, addressOf, isSubscription }));
 
   app.use(
     '/api/*',
@@ -214,7 +228,17 @@ export function createApp(services: Services): Hono {
   });
 
   // tRPC reads input lazily, so a procedure without input would ignore a garbled one; refuse it.
+  // A streamed batch (`trpc-accept: application/jsonl`) is answered before its calls finish, so
+  // they would run outside the concurrent-request limit; the elements never ask for one.
   app.use('/api/trpc/*', async (c, next) => {
+    if (c.req.header('trpc-accept')?.includes('application/jsonl')) {
+      return problem(
+        c,
+        406,
+        'STREAMING_NOT_SUPPORTED',
+        'Streamed batches are not supported. Send the calls without the trpc-accept header.',
+      );
+    }
     const input = c.req.query('input');
     if (input !== undefined && !isJson(input)) {
       return problem(c, 400, 'PARSE_ERROR', 'The input parameter is not valid JSON.');
@@ -295,7 +319,10 @@ export function createApp(services: Services): Hono {
 
   app.notFound((c) => problem(c, 404, 'NOT_FOUND', `Nothing is served at ${c.req.path}.`));
   app.onError((error, c) => {
-    services.logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed');
+    services.logger.error(
+      { err: error, method: c.req.method, path: loggedPath(c.req.path) },
+      'request failed',
+    );
     return problem(c, 500, 'INTERNAL', INTERNAL_MESSAGE);
   });
   return app;

@@ -14,6 +14,7 @@ import { ChatRuntime } from './chat/chat.runtime.ts';
 import { RateLimits } from './rate-limit.ts';
 import { createLogger, type Logger } from './log.ts';
 import { LiveStreams } from './http/live-streams.ts';
+import { BackgroundTasks } from './http/background.ts';
 
 /** Everything a request may need, built once per process. */
 export interface Services {
@@ -33,6 +34,11 @@ export interface Services {
   logger: Logger;
   /** A warning line in that log: something failed that a person may need to look at. */
   log: (line: string) => void;
+  /**
+   * Work left running after an answer (mail): `background.run('order mail', () => …)`. A
+   * graceful stop waits for it before the mailer and the database close.
+   */
+  background: BackgroundTasks;
   /** Open server-sent-event streams: limited, and ended with a reconnect hint on shutdown. */
   liveStreams: LiveStreams;
   /** Aborted once a graceful stop began: /readyz answers 503 so a load balancer moves on. */
@@ -58,6 +64,7 @@ export async function createServices(
 ): Promise<Services> {
   const logger = createLogger(config.logLevel, options.log);
   const log = (line: string) => logger.warn(line);
+  const background = new BackgroundTasks(logger);
   const { db, sqlite, close: closeDb } = openDatabase(sqlitePath(config));
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
@@ -72,6 +79,7 @@ export async function createServices(
     mailer,
     vendorName: () => settings?.vendorName ?? 'Portico',
     log,
+    background,
     rateLimit: options.rateLimit,
   });
   await migrate(db, auth);
@@ -91,6 +99,7 @@ export async function createServices(
     limits: new RateLimits({ enabled: options.rateLimit ?? true }),
     logger,
     log,
+    background,
     liveStreams,
     stopping: stopping.signal,
     beginStopping() {

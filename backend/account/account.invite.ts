@@ -19,7 +19,7 @@ export interface InvitationRequest {
  * and the invitation still waits in the invitee's portal. Returns the invitation's id.
  */
 export async function inviteByMail(
-  services: Pick<Services, 'db' | 'mailer' | 'log' | 'portalSettings'>,
+  services: Pick<Services, 'db' | 'mailer' | 'log' | 'background' | 'portalSettings'>,
   request: InvitationRequest,
 ): Promise<string> {
   const { account, inviter, email, role } = request;
@@ -31,8 +31,12 @@ export async function inviteByMail(
     account: account.name,
     link: request.link(invitationId),
   });
-  services.mailer.send(mail).catch((error: unknown) => {
-    services.log(`invitation mail to ${email} failed: ${String(error)}`);
-  });
+  // After the answer, and waited for by a graceful stop. The log names the invitation, never
+  // the address: the log is read by more people, and kept longer, than the database.
+  services.background.run('invitation mail', () =>
+    services.mailer.send(mail).catch((error: unknown) => {
+      services.log(`invitation ${invitationId}: the mail was not sent: ${String(error)}`);
+    }),
+  );
   return invitationId;
 }

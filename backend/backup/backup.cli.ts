@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadConfig, sqlitePath } from '../config.ts';
 import { createBackup, type BackupSource } from './backup.create.ts';
 import { formatBytes } from './backup.format.ts';
-import { ARCHIVE, porticoVersion } from './backup.manifest.ts';
+import { ARCHIVE, lostUploadsNotice, porticoVersion } from './backup.manifest.ts';
 import { restoreBackup } from './backup.restore.ts';
 
 export const BACKUP_USAGE = `  backup <file.tar.gz>
@@ -51,11 +51,8 @@ export async function backupCommand(
   print(
     `Backup written to ${written} (${formatBytes(bytes)}): ${rows} rows in ${tables} tables, ${manifest.files.uploads} uploaded files, ${manifest.files.media} media files${manifest.files.authSecret ? ' and the auth secret' : ''}.`,
   );
-  if (manifest.missingUploads.length) {
-    console.warn(
-      `${manifest.missingUploads.length} uploaded file(s) the database refers to were already missing from ${join(source.dataDir, ARCHIVE.uploads)}, so the backup lacks them too.`,
-    );
-  }
+  const lost = lostUploadsNotice(manifest, join(source.dataDir, ARCHIVE.uploads), 'backup');
+  if (lost) print(lost);
   print(
     'Keep it as safe as the data folder itself: it holds every customer’s data' +
       (manifest.files.authSecret ? ' and the secret their sessions are signed with.' : '.'),
@@ -97,6 +94,8 @@ export async function restoreCommand(args: string[], print: Print): Promise<numb
   print(
     `Restored the backup of ${manifest.createdAt} into ${restored}: ${rows} rows in ${tables} tables, ${manifest.files.uploads} uploaded files and ${manifest.files.media} media files; SQLite's integrity check is ok.`,
   );
+  const lost = lostUploadsNotice(manifest, join(restored, ARCHIVE.uploads), 'restore');
+  if (lost) print(lost);
   print(['Next:', ...steps.map((step, index) => `  ${index + 1}. ${step}`)].join('\n'));
   return 0;
 }

@@ -19,6 +19,7 @@ import {
   BACKUP_FORMAT_VERSION,
   BackupError,
   describeDatabase,
+  fileDigest,
   integrityCheck,
   porticoVersion,
   referencedUploads,
@@ -52,7 +53,9 @@ const ALL_PAGES = 0x7fffffff;
  * the database (SQLite's online backup, so the server keeps running and writing), then the
  * upload files, the vendor's media and the generated auth secret. The copy is taken first:
  * uploads are written before the row that names them, so every upload the copy knows is on
- * disk by then. The archive appears under its name only once complete.
+ * disk by then. Each upload the copy names is checked against its digest; one missing or
+ * damaged is listed in the manifest (see `checkUploads`). The archive appears under its name
+ * only once complete.
  */
 export async function createBackup(
   source: BackupSource,
@@ -80,7 +83,16 @@ export async function createBackup(
     const uploads = await filesUnder(source.dataDir, ARCHIVE.uploads);
     const media = await filesUnder(source.dataDir, ARCHIVE.media);
     const authSecret = await isFile(join(source.dataDir, ARCHIVE.authSecret));
-    const stored = new Set(uploads);
+    const { missing, damaged } = await checkUploads(
+      source.dataDir,
+      uploads,
+      database.referenced,
+      signal,
+    );
+    const leftOut = new Set(
+      damaged.map((sha256) => archivePath(source.dataDir, uploadPath(source.dataDir, sha256))),
+    );
+    const archived = uploads.filter((path) => !leftOut.has(path));
     const manifest: BackupManifest = {
       format: 'portico-backup',
       formatVersion: BACKUP_FORMAT_VERSION,
@@ -88,15 +100,14 @@ export async function createBackup(
       porticoVersion: porticoVersion(),
       migrations: database.migrations,
       rowCounts: database.rowCounts,
-      files: { uploads: uploads.length, media: media.length, authSecret },
-      missingUploads: database.referenced.filter(
-        (sha256) => !stored.has(archivePath(source.dataDir, uploadPath(source.dataDir, sha256))),
-      ),
+      files: { uploads: archived.length, media: media.length, authSecret },
+      missingUploads: missing,
+      damagedUploads: damaged,
     };
     await writeFile(join(staging, ARCHIVE.manifest), JSON.stringify(manifest, null, 2) + '\n');
     // The archive is made from one folder: the data folder's parts are linked into it.
     const linked = [
-      ...(uploads.length ? [ARCHIVE.uploads] : []),
+      ...(archived.length ? [ARCHIVE.uploads] : []),
       ...(media.length ? [ARCHIVE.media] : []),
       ...(authSecret ? [ARCHIVE.authSecret] : []),
     ];
@@ -116,7 +127,7 @@ export async function createBackup(
         ARCHIVE.manifest,
         ARCHIVE.database,
         ...(authSecret ? [ARCHIVE.authSecret] : []),
-        ...uploads,
+        ...archived,
         ...media,
       ],
     );
@@ -167,6 +178,30 @@ function inspectCopy(path: string) {
   } finally {
     sqlite.close();
   }
+}
+
+/**
+ * Which uploads the copy names are not in the data folder, and which no longer hold the bytes
+ * their digest names (a failing disk, a hand edit). Damaged ones are left out of the archive and
+ * listed in the manifest: a restore then knows them as lost, and every later backup can still
+ * be restored, instead of each one failing on the same file.
+ */
+async function checkUploads(
+  dataDir: string,
+  stored: readonly string[],
+  referenced: readonly string[],
+  signal?: AbortSignal,
+) {
+  const present = new Set(stored);
+  const missing: string[] = [];
+  const damaged: string[] = [];
+  for (const sha256 of referenced) {
+    signal?.throwIfAborted();
+    const path = uploadPath(dataDir, sha256);
+    if (!present.has(archivePath(dataDir, path))) missing.push(sha256);
+    else if ((await fileDigest(path)) !== sha256) damaged.push(sha256);
+  }
+  return { missing, damaged };
 }
 
 /** Every finished file under `dataDir/folder`, as archive paths (`uploads/ab/ab12…`). */

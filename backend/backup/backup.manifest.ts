@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import { z } from 'zod';
 
@@ -36,6 +38,11 @@ export const manifestSchema = z.object({
   }),
   /** Uploads the database names whose bytes were already gone from the data folder. */
   missingUploads: z.array(z.string()),
+  /**
+   * Uploads the database names whose bytes no longer matched their digest when the backup was
+   * made; left out of the archive, so a restore knows them as lost rather than refusing.
+   */
+  damagedUploads: z.array(z.string()).default([]),
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
@@ -84,3 +91,37 @@ export const integrityCheck = (sqlite: SqliteDatabase.Database): string[] =>
   (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map(
     (row) => row.integrity_check,
   );
+
+/** The SHA-256 of a file's bytes in hex, or null when it cannot be read. */
+export async function fileDigest(path: string): Promise<string | null> {
+  const hash = createHash('sha256');
+  try {
+    await pipeline(createReadStream(path), hash);
+  } catch {
+    return null;
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The operator's sentence about uploads a backup could not hold, or null when it holds all: the
+ * backup and restore commands print it, and scheduled backups log it.
+ */
+export function lostUploadsNotice(
+  manifest: Pick<BackupManifest, 'missingUploads' | 'damagedUploads'>,
+  uploadsFolder: string,
+  when: 'backup' | 'restore',
+): string | null {
+  const missing = manifest.missingUploads.length;
+  const damaged = manifest.damagedUploads.length;
+  if (!missing && !damaged) return null;
+  const kinds = [
+    ...(missing ? [`${missing} missing from the data folder`] : []),
+    ...(damaged ? [`${damaged} damaged (the bytes no longer match the digest)`] : []),
+  ].join(' and ');
+  const lost = `${missing + damaged} uploaded file(s) the database refers to`;
+  const example = manifest.damagedUploads[0] ?? manifest.missingUploads[0];
+  return when === 'backup'
+    ? `${lost} could not be backed up: ${kinds}, such as ${example}. The backup lists them in its manifest, so restoring it reports them instead of refusing. Check the disk under ${uploadsFolder}, and ask for the files again: uploading the same file repairs it.`
+    : `${lost} were already lost when this backup was made: ${kinds}, such as ${example}. They are not in ${uploadsFolder}, and downloading them fails; every other upload matches its digest.`;
+}

@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import SqliteDatabase from 'better-sqlite3';
 import { extract, list, type ReadEntry } from 'tar';
 import { uploadPath } from '../file/file.store.ts';
@@ -11,6 +8,7 @@ import {
   BACKUP_FORMAT_VERSION,
   BackupError,
   describeDatabase,
+  fileDigest,
   integrityCheck,
   manifestSchema,
   referencedUploads,
@@ -197,17 +195,21 @@ function verifyDatabase(target: string, manifest: BackupManifest) {
   }
 }
 
-/** Every upload the restored database names is there, with the content its digest names. */
+/**
+ * Every upload the restored database names is there, with the content its digest names, but
+ * those the manifest lists as already missing or damaged when the backup was made: they are
+ * known lost (the commands report them), not a sign that this archive was damaged since.
+ */
 async function verifyUploads(
   target: string,
   manifest: BackupManifest,
   referenced: readonly string[],
 ): Promise<void> {
-  const knownMissing = new Set(manifest.missingUploads);
+  const knownLost = new Set([...manifest.missingUploads, ...manifest.damagedUploads]);
   const bad: string[] = [];
   for (const sha256 of referenced) {
-    if (knownMissing.has(sha256)) continue;
-    if ((await digestOf(uploadPath(target, sha256))) !== sha256) bad.push(sha256);
+    if (knownLost.has(sha256)) continue;
+    if ((await fileDigest(uploadPath(target, sha256))) !== sha256) bad.push(sha256);
   }
   if (bad.length) {
     throw new BackupError(
@@ -215,16 +217,6 @@ async function verifyUploads(
     );
   }
 }
-
-const digestOf = async (path: string): Promise<string | null> => {
-  const hash = createHash('sha256');
-  try {
-    await pipeline(createReadStream(path), hash);
-  } catch {
-    return null;
-  }
-  return hash.digest('hex');
-};
 
 const notABackup = (archive: string) =>
   new BackupError(

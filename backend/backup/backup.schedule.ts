@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { sqlitePath } from '../config.ts';
 import type { Services } from '../services.ts';
 import type { BackupResult, BackupSource } from './backup.create.ts';
-import { BackupError } from './backup.manifest.ts';
+import { BackupError, lostUploadsNotice } from './backup.manifest.ts';
 import { formatBytes } from './backup.format.ts';
 
 /** What scheduled backups need of the running server. */
@@ -146,11 +146,8 @@ export async function runScheduledBackup(
     log(
       `Backup written to ${file} (${formatBytes(bytes)} in ${Math.round(performance.now() - started)} ms).`,
     );
-    if (manifest.missingUploads.length) {
-      log(
-        `${manifest.missingUploads.length} uploaded file(s) the database refers to are missing from ${config.dataDir}/uploads, so the backup lacks them too.`,
-      );
-    }
+    const lost = lostUploadsNotice(manifest, join(config.dataDir, 'uploads'), 'backup');
+    if (lost) log(lost);
     for (const name of await pruneBackups(config.backupDir, config.backupKeep, now.getTime())) {
       log(`Deleted ${join(config.backupDir, name)} (BACKUP_KEEP=${config.backupKeep}).`);
     }

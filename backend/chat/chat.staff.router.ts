@@ -104,7 +104,9 @@ export const staffChatRouter = router({
           clientId: input.clientId,
         },
       );
-      void mailChatReply(ctx.services, row.id, agent.name, input.body);
+      ctx.services.background.run('chat reply mail', () =>
+        mailChatReply(ctx.services, row.id, agent.name, input.body),
+      );
       return messageBySeq(db, row.id, seq);
     } catch (error) {
       if (input.clientId && isUniqueViolation(error)) {

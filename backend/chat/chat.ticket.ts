@@ -128,6 +128,6 @@ export async function turnIntoTicket(
   });
   services.chat.cancel(conversationId);
   services.bus.publish(created!);
-  void mailNewTicket(services, result.ticketId);
+  services.background.run('new-ticket mail', () => mailNewTicket(services, result.ticketId));
   return result;
 }

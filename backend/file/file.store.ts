@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, stat, writeFile, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/id.ts';
@@ -21,21 +21,65 @@ export function uploadPath(dataDir: string, sha256: string): string {
   return join(dataDir, 'uploads', sha256.slice(0, 2), sha256);
 }
 
-/** Writes the bytes once per content (a second upload of the same file reuses them). */
+/**
+ * Writes the bytes once per content (a second upload of the same file reuses them), and makes
+ * them durable before the caller writes the row that names them: the file's data is flushed,
+ * then the folder that holds its name, so a power cut after the row commits cannot leave a row
+ * whose file is empty, torn or gone. A file already there is reused only when it still holds
+ * these bytes, and is flushed again (cheap when it already is on disk: an earlier upload may
+ * have stopped between its rename and its flush); a damaged one is written anew, which repairs
+ * every attachment that names it.
+ */
 async function storeBytes(dataDir: string, bytes: Uint8Array): Promise<string> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const path = uploadPath(dataDir, sha256);
-  const exists = await stat(path).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) {
-    await mkdir(join(path, '..'), { recursive: true });
+  const folder = dirname(path);
+  const found = await readFile(path).catch(() => null);
+  if (found?.equals(bytes)) {
+    await syncFile(path);
+  } else {
+    const created = await mkdir(folder, { recursive: true });
     const partial = `${path}.${newId()}.part`;
-    await writeFile(partial, bytes);
-    await rename(partial, path);
+    try {
+      const handle = await open(partial, 'w');
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(partial, path);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+    // A folder made just now is itself a new name in its parent: flush each parent it needs.
+    if (created !== undefined) {
+      for (let made = folder; made !== dirname(created); made = dirname(made)) {
+        await syncFolder(dirname(made));
+      }
+    }
   }
+  await syncFolder(folder);
   return sha256;
+}
+
+/** Flushes a file's data to the disk. */
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Flushes a folder's list of names to the disk, so a file renamed into it stays there. Windows
+ * cannot open a folder to flush it, and its file system journals names itself.
+ */
+async function syncFolder(path: string): Promise<void> {
+  if (process.platform !== 'win32') await syncFile(path);
 }
 
 export async function uploadsToday(db: Db, userId: string): Promise<number> {

@@ -114,6 +114,9 @@ export class LiveStreams {
           reader.cancel().catch(() => {});
         };
         this.#open.add(end);
+        // `closeAll` ran while this stream was being set up: it ends at once, with the hint,
+        // rather than staying open (and holding up the stop) until its client goes away.
+        if (this.#stopped) end();
       },
       pull: async (controller) => {
         try {

@@ -34,7 +34,17 @@ export async function orderOrNotFound(ctx: Context, scope: OrderScope, id: strin
 }
 
 const byId = z.strictObject({ orderId });
-const placing = buyerProcedure.use(limited('order.place'));
+/** Whether this account already placed an order under the key: its retry is not counted. */
+async function placedBefore(ctx: Context & { account: { accountId: string } }, key: string) {
+  const earlier = await ctx.services.db
+    .selectFrom('order')
+    .select('id')
+    .where('accountId', '=', ctx.account.accountId)
+    .where('idempotencyKey', '=', key)
+    .executeTakeFirst();
+  return earlier !== undefined;
+}
+const placing = buyerProcedure.use(limited('order.place', placedBefore));
 
 /** Tells the staff's open order views that one of the customer's orders changed. */
 function changed(
@@ -76,7 +86,9 @@ export const orderRouter = router({
     );
     const order = await orderOrNotFound(ctx, ctx.account, placed.orderId);
     if (!placed.replayed) {
-      void mailAboutOrder(ctx.services, order, 'placed');
+      ctx.services.background.run('order mail', () =>
+        mailAboutOrder(ctx.services, order, 'placed'),
+      );
       ctx.services.bus.publishOrder({
         orderId: placed.orderId,
         accountId: ctx.account.accountId,

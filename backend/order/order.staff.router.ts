@@ -74,7 +74,11 @@ export const staffOrderRouter = router({
       const { orderId: id, to } = input;
       await advanceOrder(ctx.services.db, staffActor(ctx.session), id, to, input.trackingNumber);
       const order = await changedOrder(ctx, id);
-      if (to === 'shipped') void mailAboutOrder(ctx.services, order, 'shipped');
+      if (to === 'shipped') {
+        ctx.services.background.run('order mail', () =>
+          mailAboutOrder(ctx.services, order, 'shipped'),
+        );
+      }
       return order;
     }),
 

@@ -66,7 +66,7 @@ export function securityPlugin(deps: SecurityDeps): BetterAuthPlugin {
       // After the answer: a mail server that is slow or down never holds up or breaks a sign-in.
       const mail = newDeviceMail(deps.vendorName(), user.email, user.name, origin);
       void deps.mailer.send(mail).catch((error: unknown) => {
-        deps.log(`the new-device mail to ${user.email} failed: ${String(error)}`);
+        deps.log(`user ${user.id}: the new-device mail was not sent: ${String(error)}`);
       });
     }
     await endPreviousSession(ctx);

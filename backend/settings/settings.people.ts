@@ -114,7 +114,7 @@ export async function addStaff(
   } catch (error) {
     await undo();
     services.sessions.clear();
-    services.log(`staff ${input.email}: the welcome mail was not sent: ${String(error)}`);
+    services.log(`staff ${id}: the welcome mail was not sent: ${String(error)}`);
     throw refuse('PRECONDITION_FAILED', SettingsError, 'INVITE_NOT_SENT');
   }
   services.sessions.clear();

@@ -36,10 +36,13 @@ function requestKey(
 /**
  * The key of a new ticket. The page it was opened on is left out: it only lets answer mails
  * link back, and a client may send the ticket again without it when the page is not trusted.
+ * The account is in: a person in several accounts who sends a key again from another one is
+ * refused as reusing it, rather than answered with a ticket that account cannot see.
  */
-export function createKey(input: CreateInput): RequestKey | null {
+export function createKey(input: CreateInput, accountId: string): RequestKey | null {
   const { subject, kind, category, priority, tags, orderId, body, attachmentIds } = input;
   return requestKey('create', input.idempotencyKey, {
+    accountId,
     subject,
     kind,
     category,
@@ -96,4 +99,18 @@ export async function earlierMessage(trx: Db, authorId: string, key: RequestKey 
     throw refuse('CONFLICT', TicketError, 'IDEMPOTENCY_KEY_REUSED');
   }
   return earlier;
+}
+
+/**
+ * Whether this author already wrote something under the key: the rate limit lets such a call
+ * through uncounted, since it is answered without a write (or refused as a reused key).
+ */
+export async function keyUsedBy(db: Db, authorId: string, idempotencyKey: string) {
+  const found = await db
+    .selectFrom('ticketMessage')
+    .select('id')
+    .where('authorId', '=', authorId)
+    .where('idempotencyKey', '=', idempotencyKey)
+    .executeTakeFirst();
+  return found !== undefined;
 }

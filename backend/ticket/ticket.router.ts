@@ -19,10 +19,16 @@ import {
 } from './ticket.write.ts';
 import { rateTicket, setStatus, setTags } from './ticket.change.ts';
 import { mailNewTicket } from './ticket.mail.ts';
+import { keyUsedBy } from './ticket.replay.ts';
 import { isTrustedOrigin } from '../settings/settings.origins.ts';
 
 const byId = z.strictObject({ ticketId });
-const creating = customerProcedure.use(limited('ticket.create'));
+/** A ticket sent again under a key already used is answered even when the budget is spent. */
+const creating = customerProcedure.use(
+  limited('ticket.create', (ctx: Context & { session: SessionInfo }, key) =>
+    keyUsedBy(ctx.services.db, ctx.session.userId, key),
+  ),
+);
 
 function customerOf(ctx: Context & { account: { accountId: string }; session: SessionInfo }) {
   const reader: TicketReader = {
@@ -102,7 +108,7 @@ export const ticketRouter = router({
   create: creating.input(createInput).mutation(async ({ ctx, input }) => {
     const { reader, actor } = customerOf(ctx);
     // A retry is answered before the checks below: the vendor may have changed its choices since.
-    const earlier = await earlierTicket(ctx.services.db, actor, input);
+    const earlier = await earlierTicket(ctx.services.db, ctx.account.accountId, actor, input);
     if (earlier) return ticketOrNotFound(ctx, reader, earlier);
     const { ticketCategories, ticketKinds } = ctx.services.portalSettings();
     if (!ticketKinds.includes(input.kind)) {
@@ -122,7 +128,9 @@ export const ticketRouter = router({
     );
     if (!replayed) {
       ctx.services.bus.publish(change);
-      void mailNewTicket(ctx.services, change.ticketId);
+      ctx.services.background.run('new-ticket mail', () =>
+        mailNewTicket(ctx.services, change.ticketId),
+      );
     }
     return ticketOrNotFound(ctx, reader, change.ticketId);
   }),

@@ -75,7 +75,12 @@ export const staffTicketRouter = router({
     );
     if (!replayed) {
       ctx.services.bus.publish(change);
-      if (change.messageId) void mailAnswer(ctx.services, input.ticketId, change.messageId);
+      if (change.messageId) {
+        const messageId = change.messageId;
+        ctx.services.background.run('answer mail', () =>
+          mailAnswer(ctx.services, input.ticketId, messageId),
+        );
+      }
     }
     return ticketOrNotFound(ctx, reader, input.ticketId);
   }),

@@ -129,10 +129,11 @@ async function writeMessage(
 /** The ticket an earlier request with the same key opened, or null; see `createTicket`. */
 export async function earlierTicket(
   db: Db,
+  accountId: string,
   actor: TicketActor,
   input: CreateInput,
 ): Promise<string | null> {
-  return (await earlierMessage(db, actor.id, createKey(input)))?.ticketId ?? null;
+  return (await earlierMessage(db, actor.id, createKey(input, accountId)))?.ticketId ?? null;
 }
 
 /**
@@ -145,7 +146,7 @@ export function createTicket(
   actor: TicketActor,
   input: CreateInput,
 ): Promise<Written> {
-  const key = createKey(input);
+  const key = createKey(input, accountId);
   return db.transaction().execute(async (trx) => {
     const earlier = await earlierMessage(trx, actor.id, key);
     if (earlier) {

@@ -4,7 +4,9 @@ import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Hono } from 'hono';
 import { startPortico, type RunningPortico } from '../../backend/listen.ts';
+import { LiveStreams } from '../../backend/http/live-streams.ts';
 import { INTERNAL_MESSAGE } from '../../backend/trpc.ts';
 import { startTestPortico, TEST_ORIGIN, TestClient, type TestPortico } from '../support/portico.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
@@ -87,6 +89,13 @@ describe('health and readiness', () => {
     }
   });
 
+  it("replaces an X-Request-Id sent by anyone but the vendor's own proxies (TRUSTED_PROXIES)", async () => {
+    const response = await portico.client().request('/healthz', {
+      headers: { 'x-request-id': 'lb-7f3a9c2e' },
+    });
+    assert.match(response.headers.get('x-request-id') ?? '', UUID);
+  });
+
   it('is not ready while a migration is missing from the database, and says which', async () => {
     const { sqlite } = portico.services;
     const last = sqlite
@@ -128,18 +137,27 @@ describe('health and readiness', () => {
 describe('request ids and the JSON log', () => {
   let dataDir: string;
   let owner: TestClient;
+  let admin: TestClient;
   let server: ServerProcess;
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'portico-ops-'));
     const portico = await startTestPortico({ dataDir });
     owner = await portico.personWithSession({ email: 'olga@aurora.test', name: 'Olga' });
+    admin = await portico.personWithSession({
+      email: 'ilze@vendor.test',
+      name: 'Ilze',
+      role: 'admin',
+    });
     await portico.close();
     server = await startServerProcess(dataDir, {
       LOG_LEVEL: 'info',
+      // The test speaks as the vendor's load balancer, whose request ids are kept.
+      TRUSTED_PROXIES: '127.0.0.1,::1',
       // Mail fails at once, so the invitation below writes a warning from inside its procedure.
       SMTP_URL: `smtp://127.0.0.1:${await closedPort()}`,
     });
     owner = owner.at(server.url);
+    admin = admin.at(server.url);
   });
   after(async () => {
     await server.stop();
@@ -151,7 +169,7 @@ describe('request ids and the JSON log', () => {
       .filter((line) => line.startsWith('{"level"'))
       .map((line) => JSON.parse(line) as LogLine);
 
-  it('keeps a sane X-Request-Id, replaces any other, and makes one when there is none', async () => {
+  it("keeps a sane X-Request-Id from the vendor's proxy, replaces any other, and makes one when there is none", async () => {
     const asked = async (id?: string) => {
       const response = await owner.request('/healthz', {
         headers: id === undefined ? {} : { 'x-request-id': id },
@@ -204,7 +222,7 @@ describe('request ids and the JSON log', () => {
 
   it("tags a line written deep inside a procedure with its request's id", async () => {
     const id = 'invite-0123456789';
-    const failed = server.waitForLine(/invitation mail to .* failed/);
+    const failed = server.waitForLine(/invitation \S+: the mail was not sent/);
     const invited = await owner.request('/api/trpc/account.invite', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': id },
@@ -218,6 +236,47 @@ describe('request ids and the JSON log', () => {
     const warning = JSON.parse(await failed) as LogLine;
     assert.equal(warning.level, 'warn');
     assert.equal(warning.requestId, id);
+    assert.ok(!warning.msg.includes('pavel@aurora.test'), warning.msg);
+  });
+
+  it('logs the token of a password-reset link as :token, never the token itself', async () => {
+    const token = 'Zq8vN3xTkP0sWmR7bY2cLd5e';
+    const id = 'reset-0123456789';
+    const logged = server.waitForLine(new RegExp(`"requestId":"${id}".*"msg":"request"`));
+    const callback = encodeURIComponent(`${server.url}/staff?portico-action=reset-password`);
+    const response = await new TestClient(server.url).request(
+      `/api/auth/reset-password/${token}?callbackURL=${callback}`,
+      { headers: { 'x-request-id': id } },
+    );
+    await response.body?.cancel();
+    const line = JSON.parse(await logged) as LogLine;
+    assert.equal(line.path, '/api/auth/reset-password/:token');
+    assert.ok(!server.output.some((each) => each.includes(token)), 'the token is in the log');
+  });
+
+  it('names people in the log by id when their mail fails, never by address', async () => {
+    // A sign-in from a browser Olga has not used before: the new-device mail fails.
+    const newDevice = server.waitForLine(/the new-device mail was not sent/);
+    const signIn = await new TestClient(server.url).post(
+      '/api/auth/sign-in/email',
+      { email: 'olga@aurora.test', password: 'correct horse battery' },
+      { headers: { 'user-agent': 'Another Browser/1.0' } },
+    );
+    assert.equal(signIn.status, 200, await signIn.text());
+    await newDevice;
+    // A new staff member whose welcome mail fails.
+    const welcome = server.waitForLine(/the welcome mail was not sent/);
+    const added = await admin.mutate('staff.settings.people.add', {
+      name: 'Nora',
+      email: 'nora@vendor.test',
+      role: 'agent',
+    });
+    assert.equal(added.body.error?.data.reason, 'INVITE_NOT_SENT');
+    await welcome;
+    for (const address of ['olga@aurora.test', 'nora@vendor.test', 'pavel@aurora.test']) {
+      const lines = server.output.filter((line) => line.includes(address));
+      assert.deepEqual(lines, [], `${address} is in the log`);
+    }
   });
 });
 
@@ -233,6 +292,7 @@ describe('errors in the log', () => {
         DATA_DIR: dataDir,
         AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
         TRUSTED_ORIGINS: TEST_ORIGIN,
+        TRUSTED_PROXIES: '127.0.0.1,::1',
         LOG_LEVEL: 'info',
       },
       { log: (line) => lines.push(JSON.parse(line) as LogLine) },
@@ -309,5 +369,41 @@ describe('live-stream limit', () => {
     second.close();
     third.close();
     await until(() => portico.services.liveStreams.count === 0, 'every stream is let go');
+  });
+});
+
+describe('a live stream being set up when the stop begins', () => {
+  it('ends at once with the reconnect hint instead of staying open', async () => {
+    const streams = new LiveStreams(10);
+    const app = new Hono();
+    let settingUp!: () => void;
+    const inSetUp = new Promise<void>((resolve) => (settingUp = resolve));
+    let proceed!: () => void;
+    const goOn = new Promise<void>((resolve) => (proceed = resolve));
+    app.use('*', streams.middleware());
+    app.get('/stream', async () => {
+      settingUp();
+      await goOn;
+      // A subscription's stream: it sends and never ends by itself.
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(new TextEncoder().encode(': ping\n\n')),
+      });
+      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    });
+    const answering = app.request('/stream', { headers: { accept: 'text/event-stream' } });
+    await inSetUp;
+    streams.closeAll();
+    proceed();
+    const response = await answering;
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the stream stayed open after the stop')), 5_000);
+    });
+    try {
+      assert.match(await Promise.race([response.text(), stuck]), /^retry: \d+$/m);
+    } finally {
+      clearTimeout(timer);
+    }
+    assert.equal(streams.count, 0);
   });
 });

@@ -204,6 +204,98 @@ describe('procedure rate limits (per person and per address)', () => {
   });
 });
 
+describe('procedure rate limits and requests sent again under the same key', () => {
+  let portico: TestPortico;
+  let products: Awaited<ReturnType<typeof seedTestCatalog>>;
+  before(async () => {
+    portico = await startTestPortico({ rateLimit: true });
+    products = await seedTestCatalog(portico.services);
+  });
+  after(() => portico.close());
+
+  it('order.place: a retry of an order already placed is answered over budget and never counted', async () => {
+    const buyer = await customer(portico, 'retrier@cafe.test');
+    const { max, windowMs } = RATE_LIMITS['order.place'].perPerson;
+    const items = [{ productId: products.beans, quantity: 1 }];
+    const { total } = await quoteFor(buyer, items);
+    const newOrder = () => ({
+      idempotencyKey: randomUUID(),
+      items,
+      address: ADDRESS,
+      expectedTotal: total,
+    });
+    const placeNew = async () => {
+      const order = newOrder();
+      const answer = await call(buyer, 'order.place', order, 'mutation');
+      assert.equal(answer.status, 200, JSON.stringify(answer.body.error));
+      return { order, orderId: (answer.body.result!.data as { orderId: string }).orderId };
+    };
+    const first = await placeNew();
+    for (let index = 1; index < max - 1; index++) await placeNew();
+    // One order of the budget is left; retries of the first, whose answer was lost, take none of it.
+    const counts = await orderTableCounts(portico.services);
+    for (let retry = 0; retry < 3; retry++) {
+      const again = await call(buyer, 'order.place', first.order, 'mutation');
+      assert.equal(again.status, 200, JSON.stringify(again.body.error));
+      const data = again.body.result!.data as { orderId: string; replayed: boolean };
+      assert.deepEqual([data.orderId, data.replayed], [first.orderId, true]);
+    }
+    assert.deepEqual(await orderTableCounts(portico.services), counts);
+    const last = await placeNew();
+    // The budget is spent: a new order waits, the retry of the last one is still answered.
+    assertLimited(await call(buyer, 'order.place', newOrder(), 'mutation'), windowMs);
+    const counted = await orderTableCounts(portico.services);
+    const retried = await call(buyer, 'order.place', last.order, 'mutation');
+    assert.equal(retried.status, 200, JSON.stringify(retried.body.error));
+    assert.equal((retried.body.result!.data as { orderId: string }).orderId, last.orderId);
+    assert.deepEqual(await orderTableCounts(portico.services), counted);
+    // The same key with another cart is still refused as a reused key, not let through.
+    const reused = await call(
+      buyer,
+      'order.place',
+      { ...last.order, items: [{ productId: products.beans, quantity: 2 }] },
+      'mutation',
+    );
+    assert.equal(refusalReason(reused), 'IDEMPOTENCY_KEY_REUSED');
+    assert.deepEqual(await orderTableCounts(portico.services), counted);
+  });
+
+  it('ticket.create: a retry of a ticket already opened is answered over budget and never counted', async () => {
+    const writer = await customer(portico, 'writer@cafe.test');
+    const { max, windowMs } = RATE_LIMITS['ticket.create'].perPerson;
+    const openNew = async () => {
+      const input = { ...ticketInput(), idempotencyKey: randomUUID() };
+      const answer = await call(writer, 'ticket.create', input, 'mutation');
+      assert.equal(answer.status, 200, JSON.stringify(answer.body.error));
+      return { input, ticketId: (answer.body.result!.data as { id: string }).id };
+    };
+    const first = await openNew();
+    for (let index = 1; index < max - 1; index++) await openNew();
+    const counts = await ticketCounts(portico.services);
+    for (let retry = 0; retry < 3; retry++) {
+      const again = await call(writer, 'ticket.create', first.input, 'mutation');
+      assert.equal(again.status, 200, JSON.stringify(again.body.error));
+      assert.equal((again.body.result!.data as { id: string }).id, first.ticketId);
+    }
+    assert.deepEqual(await ticketCounts(portico.services), counts);
+    const last = await openNew();
+    assertLimited(
+      await call(
+        writer,
+        'ticket.create',
+        { ...ticketInput(), idempotencyKey: randomUUID() },
+        'mutation',
+      ),
+      windowMs,
+    );
+    const counted = await ticketCounts(portico.services);
+    const retried = await call(writer, 'ticket.create', last.input, 'mutation');
+    assert.equal(retried.status, 200, JSON.stringify(retried.body.error));
+    assert.equal((retried.body.result!.data as { id: string }).id, last.ticketId);
+    assert.deepEqual(await ticketCounts(portico.services), counted);
+  });
+});
+
 describe('procedure rate limits, switched off', () => {
   let portico: TestPortico;
   before(async () => {

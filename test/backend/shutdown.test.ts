@@ -6,6 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
 import { startTestPortico, TEST_ORIGIN, type TestClient } from '../support/portico.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { png } from '../support/files.ts';
@@ -119,6 +121,43 @@ function connectionRefused(base: string): Promise<boolean> {
   });
 }
 
+/**
+ * A real SMTP server that holds every connection before its greeting until `release`, so a mail
+ * can be caught half-sent; it keeps the recipients of every message it accepts.
+ */
+async function heldMailServer() {
+  const recipients: string[] = [];
+  let connected!: () => void;
+  const firstConnection = new Promise<void>((resolve) => (connected = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onConnect: (_session, callback) => {
+      connected();
+      void released.then(() => callback());
+    },
+    onData: (stream, session, callback) => {
+      stream.resume();
+      stream.on('end', () => {
+        recipients.push(...session.envelope.rcptTo.map((to) => to.address));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const { port } = smtp.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    recipients,
+    firstConnection,
+    release,
+    stop: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
+  };
+}
+
 describe('graceful shutdown', () => {
   let dataDir: string;
   let cookie: string;
@@ -209,6 +248,35 @@ describe('graceful shutdown', () => {
       assert.equal(kept.length, 3, 'every acknowledged upload is in the database');
     } finally {
       db.close();
+    }
+  });
+
+  it('waits for a mail a request left sending after its answer before it closes the mailer', async () => {
+    const smtp = await heldMailServer();
+    try {
+      await start({ LOG_LEVEL: 'info', SHUTDOWN_GRACE_SECONDS: '30', SMTP_URL: smtp.url });
+      const invited = await fetch(new URL('/api/trpc/account.invite', server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, origin: TEST_ORIGIN },
+        body: JSON.stringify({
+          email: 'pavel@cafe.test',
+          role: 'viewer',
+          returnTo: `${TEST_ORIGIN}/account.html`,
+        }),
+      });
+      assert.equal(invited.status, 200, await invited.text());
+      // Answered; the invitation mail is still on its way to a mail server that is slow.
+      await smtp.firstConnection;
+      const waiting = server.waitForLine(/finishing the work requests left running/);
+      server.kill('SIGTERM');
+      const line = JSON.parse(await waiting) as { pending: number };
+      assert.equal(line.pending, 1);
+      smtp.release();
+      assert.deepEqual(await server.exited, { code: 0, signal: null });
+      assert.deepEqual(smtp.recipients, ['pavel@cafe.test']);
+    } finally {
+      smtp.release();
+      await smtp.stop();
     }
   });
 

@@ -172,6 +172,45 @@ describe('tickets: a request key makes sending again after a lost answer safe', 
     assert.equal(await messagesWith(annas.id, staffReply.body), 1);
   });
 
+  it('ties a new ticket’s key to the account: the same key from another account is refused', async () => {
+    const carla = await portico.personWithSession({ email: 'carla@cafe.test', name: 'Carla' });
+    type Membership = { id: string; current: boolean };
+    const currentAccount = async (client: TestClient) =>
+      data<Membership[]>(await client.query('account.memberships')).find((m) => m.current)!.id;
+    const own = await currentAccount(carla);
+    const bistro = await currentAccount(ben);
+    const carlaId = (
+      await portico.services.db
+        .selectFrom('user')
+        .select('id')
+        .where('email', '=', 'carla@cafe.test')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await portico.services.db
+      .insertInto('member')
+      .values({
+        id: randomUUID(),
+        organizationId: bistro,
+        userId: carlaId,
+        role: 'buyer',
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
+    const request = newTicket({ idempotencyKey: randomUUID(), subject: 'Asked in one account' });
+    const first = data<Ticket>(await carla.mutate('ticket.create', request));
+    data(await carla.mutate('account.switch', { accountId: bistro }));
+    const counts = await ticketCounts(portico.services);
+    // Sent again from the other account: not a ticket that account cannot see, but a clear refusal.
+    const elsewhere = await carla.mutate('ticket.create', request);
+    assert.equal(errorCode(elsewhere), 'CONFLICT');
+    assert.equal(refusalReason(elsewhere), 'IDEMPOTENCY_KEY_REUSED');
+    assert.deepEqual(await ticketCounts(portico.services), counts);
+    // Back in the account it was opened in, the retry is answered with the ticket.
+    data(await carla.mutate('account.switch', { accountId: own }));
+    assert.equal(data<Ticket>(await carla.mutate('ticket.create', request)).id, first.id);
+    assert.deepEqual(await ticketCounts(portico.services), counts);
+  });
+
   it('opens a ticket sent again without the page link once, and with it again still once', async () => {
     const request = newTicket({
       idempotencyKey: randomUUID(),

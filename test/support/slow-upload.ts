@@ -13,9 +13,12 @@ export interface SlowUpload {
  * A real `file.upload` by `client` whose body stops half-way, so the request stays in progress
  * on the server (holding its admission slot) until `finish`. It asks `Expect: 100-continue` and
  * resolves once the server has answered "continue": the server has then taken the request in,
- * so anything sent after it arrives later.
+ * so anything sent after it arrives later. `headers` go along (an `X-Forwarded-For`, say).
  */
-export function startSlowUpload(client: TestClient): Promise<SlowUpload> {
+export function startSlowUpload(
+  client: TestClient,
+  headers: Record<string, string> = {},
+): Promise<SlowUpload> {
   const boundary = `portico-${crypto.randomUUID()}`;
   const body = Buffer.concat([
     Buffer.from(
@@ -31,6 +34,7 @@ export function startSlowUpload(client: TestClient): Promise<SlowUpload> {
     const req = request(new URL('/api/trpc/file.upload', client.baseUrl), {
       method: 'POST',
       headers: {
+        ...headers,
         origin: TEST_ORIGIN,
         cookie,
         expect: '100-continue',
