@@ -1,5 +1,6 @@
 import { startTestPortico } from '../test/support/portico.ts';
 import { measureOrderPlace, type PlaceResult } from './orders.ts';
+import { BENCH_ENV } from './load.ts';
 
 type Mode = 'FULL' | 'NORMAL';
 
@@ -29,7 +30,7 @@ export async function measureDurability(
   // Round -1 warms the process up (the first server started pays for compiling) and is dropped.
   for (let round = -1; round < rounds; round++) {
     for (const mode of ['FULL', 'NORMAL'] as const) {
-      const portico = await startTestPortico();
+      const portico = await startTestPortico({ env: BENCH_ENV });
       try {
         portico.services.sqlite.pragma(`synchronous = ${mode}`);
         const result: PlaceResult = await measureOrderPlace(portico, customers, ordersPerCustomer);

@@ -6,7 +6,14 @@ import { format, resolveConfig } from 'prettier';
 import { closeServer, listenOn } from '../backend/listen.ts';
 import { startTestPortico, TEST_ORIGIN, type TestPortico } from '../test/support/portico.ts';
 import { watchCpu, type CpuShare } from './machine.ts';
-import { percentile, runLoad, type LoadOptions, type LoadResult, type Target } from './load.ts';
+import {
+  BENCH_ENV,
+  percentile,
+  runLoad,
+  type LoadOptions,
+  type LoadResult,
+  type Target,
+} from './load.ts';
 import { measureSizes, type SizeReport } from './size.ts';
 import { measureStaffOrderSearch, type StaffSearchResult } from './staff.ts';
 import { formatTable } from './table.ts';
@@ -82,7 +89,7 @@ async function main(): Promise<void> {
   printSizes(sizes);
 
   const cpu = watchCpu();
-  const portico = await startTestPortico();
+  const portico = await startTestPortico({ env: BENCH_ENV });
   const bare = createServer();
   try {
     const throughput = await measureThroughput(portico, bare);
