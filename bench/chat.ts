@@ -499,7 +499,9 @@ export function openStream(
   cookie: string,
   path: string,
   input: unknown,
-  onEvent: (event: StreamEvent) => void,
+  onEvent: (event: StreamEvent, id: string | null) => void,
+  /** Called when the server ends the stream cleanly (after its longest duration); else a failure. */
+  onEnded?: () => void,
 ): EventStream {
   let closed = false;
   let gotFirst: () => void = () => {};
@@ -537,17 +539,22 @@ export function openStream(
           if (res.statusCode !== 200) continue;
           let name: string | null = null;
           let data: string | null = null;
+          let id: string | null = null;
           for (const line of block.split('\n')) {
             if (line.startsWith('event:')) name = line.slice(6).trim();
             else if (line.startsWith('data:')) data = line.slice(5).trim();
+            else if (line.startsWith('id:')) id = line.slice(3).trim();
           }
           if (name === 'serialized-error') fail(data ?? 'error event');
           if (name !== null || data === null) continue;
-          onEvent(JSON.parse(data) as StreamEvent);
+          onEvent(JSON.parse(data) as StreamEvent, id);
           gotFirst();
         }
       });
-      res.on('end', () => fail(`ended (${res.statusCode}) ${buffer.slice(0, 300)}`));
+      res.on('end', () => {
+        if (res.statusCode === 200 && onEnded && !closed) onEnded();
+        else fail(`ended (${res.statusCode}) ${buffer.slice(0, 300)}`);
+      });
       res.on('error', (error) => fail(error.message));
     },
   );

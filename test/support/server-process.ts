@@ -36,8 +36,10 @@ export interface ServerProcess {
 export async function startServerProcess(
   dataDir: string,
   env: Record<string, string> = {},
+  /** Options for Node itself, before the entry point (such as `--expose-gc`). */
+  nodeArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['backend/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'backend/main.ts'], {
     env: { ...process.env, ...PROCESS_ENV, DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
