@@ -1,4 +1,5 @@
 import type { Logger } from '../log.ts';
+import { IdleSignal } from './idle.ts';
 
 /**
  * Work a request starts and leaves running after its answer: the mail about a new ticket, an
@@ -11,7 +12,7 @@ export class BackgroundTasks {
   readonly #logger: Logger;
   /** Each running task and what it is, for the log when a stop has to abandon it. */
   readonly #running = new Map<Promise<void>, string>();
-  readonly #settledWaiters = new Set<() => void>();
+  readonly #idle = new IdleSignal(() => this.#running.size === 0);
 
   constructor(logger: Logger) {
     this.#logger = logger;
@@ -53,22 +54,12 @@ export class BackgroundTasks {
     this.#running.set(running, what);
     void running.finally(() => {
       this.#running.delete(running);
-      if (this.#running.size === 0) for (const settled of this.#settledWaiters) settled();
+      this.#idle.check();
     });
   }
 
   /** Resolves true once no task is running, or false when `timeoutMs` passed first. */
   settled(timeoutMs: number): Promise<boolean> {
-    if (this.#running.size === 0) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const done = (result: boolean) => {
-        clearTimeout(timer);
-        this.#settledWaiters.delete(onSettled);
-        resolve(result);
-      };
-      const onSettled = () => done(true);
-      const timer = setTimeout(() => done(false), timeoutMs);
-      this.#settledWaiters.add(onSettled);
-    });
+    return this.#idle.settled(timeoutMs);
   }
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { performance } from 'node:perf_hooks';
 import { requestIdFor, withRequestId, type Logger } from '../log.ts';
 import { clientAddress } from '../client-address.ts';
+import { IdleSignal } from './idle.ts';
 
 /**
  * Path segments that are secrets: better-auth's password-reset links, which the staff welcome
@@ -29,7 +30,7 @@ export class RequestTracker {
   readonly #logger: Logger;
   readonly #trustedProxies: readonly string[];
   readonly #inFlight = new Set<ServerResponse>();
-  readonly #settledWaiters = new Set<() => void>();
+  readonly #idle = new IdleSignal(() => this.#inFlight.size === 0);
   #stopping = false;
 
   /**
@@ -62,7 +63,7 @@ export class RequestTracker {
       response.once('close', () => {
         this.#inFlight.delete(response);
         withRequestId(requestId, () => this.#logEnd(request, response, started));
-        if (this.#inFlight.size === 0) for (const settled of this.#settledWaiters) settled();
+        this.#idle.check();
       });
       withRequestId(requestId, () => handle(request, response));
     };
@@ -81,17 +82,7 @@ export class RequestTracker {
 
   /** Resolves true once no request is in flight, or false when `timeoutMs` passed first. */
   settled(timeoutMs: number): Promise<boolean> {
-    if (this.#inFlight.size === 0) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const done = (result: boolean) => {
-        clearTimeout(timer);
-        this.#settledWaiters.delete(onSettled);
-        resolve(result);
-      };
-      const onSettled = () => done(true);
-      const timer = setTimeout(() => done(false), timeoutMs);
-      this.#settledWaiters.add(onSettled);
-    });
+    return this.#idle.settled(timeoutMs);
   }
 
   #logEnd(request: IncomingMessage, response: ServerResponse, started: number): void {

@@ -10,6 +10,7 @@ import { LiveStreams } from '../../backend/http/live-streams.ts';
 import { INTERNAL_MESSAGE } from '../../backend/trpc.ts';
 import { startTestPortico, TEST_ORIGIN, TestClient, type TestPortico } from '../support/portico.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { openLiveStream } from '../support/live-stream.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -23,35 +24,6 @@ interface LogLine {
   status?: number;
   durationMs?: number;
   err?: { type: string; message: string; stack: string };
-}
-
-/** A live stream opened as a browser's EventSource would, once its first event has arrived. */
-async function openStream(client: TestClient) {
-  const abort = new AbortController();
-  const response = await client.request('/api/trpc/ticket.onUpdate?input=%7B%7D', {
-    headers: { accept: 'text/event-stream' },
-    signal: abort.signal,
-  });
-  if (response.status !== 200) assert.fail(`${response.status} ${await response.text()}`);
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  while (!text.includes('event: connected')) {
-    const { value, done } = await reader.read();
-    assert.ok(!done, 'the stream ended before it connected');
-    text += decoder.decode(value, { stream: true });
-  }
-  return {
-    /** Everything the stream sends until the server ends it. */
-    async rest(): Promise<string> {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return text;
-        text += decoder.decode(value, { stream: true });
-      }
-    },
-    close: () => abort.abort(),
-  };
 }
 
 /** Waits (bounded) until the server has let go of closed streams. */
@@ -123,7 +95,7 @@ describe('health and readiness', () => {
   });
 
   it('is not ready once a stop has begun, ends open live streams with a reconnect hint, and stays alive', async () => {
-    const stream = await openStream(anna);
+    const stream = await openLiveStream((path, init) => anna.request(path, init));
     portico.services.beginStopping();
     const ready = await portico.client().request('/readyz');
     assert.equal(ready.status, 503);
@@ -338,8 +310,8 @@ describe('live-stream limit', () => {
   after(() => portico.close());
 
   it('refuses a stream past MAX_LIVE_STREAMS with 503 and Retry-After a page can read, and recovers when one closes', async () => {
-    const first = await openStream(anna);
-    const second = await openStream(anna);
+    const first = await openLiveStream((path, init) => anna.request(path, init));
+    const second = await openLiveStream((path, init) => anna.request(path, init));
     assert.equal(portico.services.liveStreams.count, 2);
 
     const refused = await anna.request('/api/trpc/ticket.onUpdate?input=%7B%7D', {
@@ -364,7 +336,7 @@ describe('live-stream limit', () => {
 
     first.close();
     await until(() => portico.services.liveStreams.count === 1, 'the closed stream is let go');
-    const third = await openStream(anna);
+    const third = await openLiveStream((path, init) => anna.request(path, init));
     assert.equal(portico.services.liveStreams.count, 2);
     second.close();
     third.close();

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { startTestPortico, TEST_ORIGIN, type TestClient } from '../support/portico.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { png } from '../support/files.ts';
+import { openLiveStream } from '../support/live-stream.ts';
 
 interface Answer {
   status: number;
@@ -83,32 +84,6 @@ function multipartPng(name: string, bytes: Buffer): { type: string; body: Buffer
 
 const cookieOf = (client: TestClient) =>
   [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-
-/** Opens a live stream and resolves once its first event (tRPC's `connected`) has arrived. */
-async function openStream(base: string, cookie: string) {
-  const response = await fetch(new URL('/api/trpc/ticket.onUpdate?input=%7B%7D', base), {
-    headers: { accept: 'text/event-stream', cookie, origin: TEST_ORIGIN },
-  });
-  assert.equal(response.status, 200);
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  while (!text.includes('event: connected')) {
-    const { value, done } = await reader.read();
-    assert.ok(!done, 'the stream ended before it connected');
-    text += decoder.decode(value, { stream: true });
-  }
-  return {
-    /** Everything the stream sends until the server ends it. */
-    async rest(): Promise<string> {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return text;
-        text += decoder.decode(value, { stream: true });
-      }
-    },
-  };
-}
 
 /** Whether a brand-new connection to the server is refused. */
 function connectionRefused(base: string): Promise<boolean> {
@@ -190,7 +165,12 @@ describe('graceful shutdown', () => {
       SHUTDOWN_GRACE_SECONDS: '60',
     });
     const base = server.url;
-    const stream = await openStream(base, cookie);
+    const stream = await openLiveStream((path, init) =>
+      fetch(new URL(path, base), {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), cookie, origin: TEST_ORIGIN },
+      }),
+    );
     const uploads = await Promise.all(
       [0, 1, 2].map((n) => {
         const { type, body } = multipartPng(`photo-${n}.png`, png(8, [n * 60, 90, 200]));
