@@ -64,6 +64,7 @@ const withCookies: typeof fetch = (input, init) =>
 function createPorticoApi(base: string): PorticoApi {
   const session = new SessionStore();
   // A call the server refused as busy never ran: it waits and goes again, batches included.
+  // The sign-in client shares it; both look up the page's fetch at each call.
   const busy = new BusyState();
   const send = retryWhenBusy(withCookies, busy);
   const trpc = createTRPCClient<AppRouter>({
@@ -92,5 +93,5 @@ function createPorticoApi(base: string): PorticoApi {
     ],
   });
   session.connect(trpc);
-  return { url: base, trpc, auth: new AuthClient(base, retryWhenBusy(fetch, busy)), session, busy };
+  return { url: base, trpc, auth: new AuthClient(base, send), session, busy };
 }
