@@ -231,14 +231,7 @@ export class SecuritySetupController {
         <p class="hint">${msg('Enter your password to confirm it is you.')}</p>
         ${this.#usernameField()} ${renderPasswordField('setup-password', this.problem)}
         ${failed ? renderTaskError(this.enableTask) : nothing}
-        <div class="actions">
-          <button part="setup-continue" type="submit" class="primary" ?disabled=${busy}>
-            ${busy ? msg('Checking…') : msg('Continue')}
-          </button>
-          <button part="setup-cancel" type="button" class="secondary" @click=${this.#cancel}>
-            ${msg('Cancel')}
-          </button>
-        </div>
+        ${this.#actions('setup-continue', msg('Continue'), busy)}
       </form>
     `;
   }
@@ -273,16 +266,21 @@ export class SecuritySetupController {
           />
         </div>
         ${failed ? renderTaskError(this.confirmTask, undefined, 'setup-code-error') : nothing}
-        <div class="actions">
-          <button part="setup-confirm" type="submit" class="primary" ?disabled=${busy}>
-            ${busy ? msg('Checking…') : msg('Turn on')}
-          </button>
-          <button part="setup-cancel" type="button" class="secondary" @click=${this.#cancel}>
-            ${msg('Cancel')}
-          </button>
-        </div>
+        ${this.#actions('setup-confirm', msg('Turn on'), busy)}
       </form>
     `;
+  }
+
+  /** A step's submit button ("Checking…" while busy) beside "Cancel". */
+  #actions(part: string, label: string, busy: boolean) {
+    return html`<div class="actions">
+      <button part=${part} type="submit" class="primary" ?disabled=${busy}>
+        ${busy ? msg('Checking…') : label}
+      </button>
+      <button part="setup-cancel" type="button" class="secondary" @click=${this.#cancel}>
+        ${msg('Cancel')}
+      </button>
+    </div>`;
   }
 
   /** Tells password managers whose password is asked for. */

@@ -105,19 +105,23 @@ async function refusedStatus(response: Response): Promise<{ status: number; code
   return { status: response.status, code: body?.error?.code ?? body?.code };
 }
 
+/** A fresh server with a signed-in customer and an administrator. */
+async function customerAndAdmin() {
+  const portico = await startTestPortico();
+  const customer = await portico.personWithSession({ email: 'anna@cafe.test', name: 'Anna' });
+  const admin = await portico.personWithSession({
+    email: 'ada@vendor.test',
+    name: 'Ada',
+    role: 'admin',
+  });
+  return { portico, customer, admin };
+}
+
 describe('state changes from pages that are not trusted', () => {
   let portico: TestPortico;
   let customer: TestClient;
   let admin: TestClient;
-  before(async () => {
-    portico = await startTestPortico();
-    customer = await portico.personWithSession({ email: 'anna@cafe.test', name: 'Anna' });
-    admin = await portico.personWithSession({
-      email: 'ada@vendor.test',
-      name: 'Ada',
-      role: 'admin',
-    });
-  });
+  before(async () => ({ portico, customer, admin } = await customerAndAdmin()));
   after(() => portico.close());
 
   const caller = (path: string) => (path.startsWith('staff.') ? admin : customer);
@@ -198,15 +202,7 @@ describe('a GET cannot change anything', () => {
   let portico: TestPortico;
   let customer: TestClient;
   let admin: TestClient;
-  before(async () => {
-    portico = await startTestPortico();
-    customer = await portico.personWithSession({ email: 'anna@cafe.test', name: 'Anna' });
-    admin = await portico.personWithSession({
-      email: 'ada@vendor.test',
-      name: 'Ada',
-      role: 'admin',
-    });
-  });
+  before(async () => ({ portico, customer, admin } = await customerAndAdmin()));
   after(() => portico.close());
 
   it('answers every tRPC mutation called with GET 405, from a trusted page or none', async () => {
@@ -383,15 +379,7 @@ describe('origins an administrator adds in the settings', () => {
   let portico: TestPortico;
   let customer: TestClient;
   let admin: TestClient;
-  before(async () => {
-    portico = await startTestPortico();
-    customer = await portico.personWithSession({ email: 'anna@cafe.test', name: 'Anna' });
-    admin = await portico.personWithSession({
-      email: 'ada@vendor.test',
-      name: 'Ada',
-      role: 'admin',
-    });
-  });
+  before(async () => ({ portico, customer, admin } = await customerAndAdmin()));
   after(() => portico.close());
 
   /** What a page on SHOP can do: a tRPC change, a better-auth call, a link back to it. */
