@@ -91,7 +91,12 @@ describe('live chat, from the customer’s question to an agent who ends it', ()
     await chat.getByText(`${agent.name} is typing…`).waitFor();
     await agentComposer.press('Enter');
     await chat.getByText(hello, { exact: true }).waitFor();
-    assert.equal(await agentComposer.inputValue(), '');
+    // The stream may bring it to Anna before the send's own answer reaches the agent, and the
+    // draft is kept until that answer: wait for it to empty rather than read it once.
+    await agentPage.waitForFunction(
+      (composer) => (composer as HTMLTextAreaElement).value === '',
+      await agentComposer.elementHandle(),
+    );
 
     // Anna types: the agent sees it, then her answer.
     const reply = 'Thank you! It was order 4711.';
