@@ -91,6 +91,9 @@ export async function startPortico(
   const requests = new RequestTracker(services.logger, config.trustedProxies);
   server.on('request', requests.listener(getRequestListener(createApp(services).fetch)));
   const backups = scheduleBackups(services);
+  services.events.start();
+  services.webhooks.start();
+  services.reminders.start();
   let closing: Promise<void> | undefined;
   return {
     url: config.publicUrl,
@@ -132,6 +135,7 @@ async function stopGracefully(
   // No request can start work any more; the chat's timers could, so they stop first. Then the
   // work requests left running after their answer (mail, mostly) finishes within the grace.
   services.chat.close();
+  await Promise.all([services.events.stop(), services.reminders.stop(), services.webhooks.stop()]);
   const { background } = services;
   if (background.pending > 0) {
     logger.info(

@@ -223,6 +223,8 @@ export function createApp(services: Services): Hono {
     const request = new Request(c.req.raw, { headers });
     const response = await services.auth.handler(request);
     if (SESSION_CHANGING.test(c.req.path)) services.sessions.clear();
+    // A first sign-in makes the customer's account: its sign-up event is handled before the answer.
+    if (c.req.method === 'POST' && response.ok) await services.events.runNow();
     if (response.status === 429) return tooManyAttempts(response);
     return response;
   });

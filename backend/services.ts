@@ -15,6 +15,11 @@ import { RateLimits } from './rate-limit.ts';
 import { createLogger, type Logger } from './log.ts';
 import { LiveStreams } from './http/live-streams.ts';
 import { BackgroundTasks } from './http/background.ts';
+import { EventDispatcher } from './events/event.dispatch.ts';
+import { notificationHandler } from './notification/notification.handler.ts';
+import { webhookHandler } from './webhook/webhook.handler.ts';
+import { WebhookWorker } from './webhook/webhook.worker.ts';
+import { ReminderScheduler } from './reminder/reminder.scheduler.ts';
 
 /** Everything a request may need, built once per process. */
 export interface Services {
@@ -39,6 +44,12 @@ export interface Services {
    * graceful stop waits for it before the mailer and the database close.
    */
   background: BackgroundTasks;
+  /** Works out, once, what each recorded event means: notifications, webhook deliveries. */
+  events: EventDispatcher;
+  /** Delivers queued webhook calls to the vendor's endpoints. */
+  webhooks: WebhookWorker;
+  /** Sends the vendor's invoice and delayed-order reminders. */
+  reminders: ReminderScheduler;
   /** Open server-sent-event streams: limited, and ended with a reconnect hint on shutdown. */
   liveStreams: LiveStreams;
   /** Aborted once a graceful stop began: /readyz answers 503 so a load balancer moves on. */
@@ -87,7 +98,8 @@ export async function createServices(
   const chat = new ChatRuntime({ awayAfterMs: config.chatAwayAfterSeconds * 1000 });
   const liveStreams = new LiveStreams(config.maxLiveStreams);
   const stopping = new AbortController();
-  return {
+  const events = new EventDispatcher(db, logger);
+  const services: Services = {
     config,
     db,
     sqlite,
@@ -101,6 +113,10 @@ export async function createServices(
     log,
     background,
     liveStreams,
+    events,
+    // Both need the services they are part of; they are set right below.
+    webhooks: undefined as unknown as WebhookWorker,
+    reminders: undefined as unknown as ReminderScheduler,
     stopping: stopping.signal,
     beginStopping() {
       stopping.abort();
@@ -117,6 +133,11 @@ export async function createServices(
       await closeDb();
     },
   };
+  services.webhooks = new WebhookWorker(services);
+  services.reminders = new ReminderScheduler(services);
+  events.register(notificationHandler(services));
+  events.register(webhookHandler(services));
+  return services;
 }
 
 /**

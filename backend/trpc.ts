@@ -46,7 +46,17 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure;
+/**
+ * A mutation's events are handled before it answers: the notifications and webhook deliveries
+ * it caused exist by the time the caller (or a test) looks.
+ */
+const handleEvents = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === 'mutation' && result.ok) await ctx.services.events.runNow();
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(handleEvents);
 
 /** What someone who must set up security codes may still do: read and set up their security. */
 const WITHOUT_SECOND_FACTOR = new Set([

@@ -1,3 +1,4 @@
+import { emitEvent } from '../events/event.emit.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/id.ts';
 
@@ -40,6 +41,12 @@ export async function ensureCustomerAccount(
         createdAt: now,
       })
       .execute();
+    await emitEvent(trx, {
+      type: 'customer.signed_up',
+      accountId,
+      actorId: user.id,
+      userId: user.id,
+    });
     return accountId;
   });
 }

@@ -1,3 +1,4 @@
+import { emitEvent } from '../events/event.emit.ts';
 import type { Services } from '../services.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/id.ts';
@@ -124,8 +125,20 @@ export async function turnIntoTicket(
       SYSTEM,
       notice('ticket', { ticketId: created.ticketId, number, by }),
     );
+    if (!agent) {
+      await emitEvent(trx, {
+        type: 'chat.missed',
+        accountId: row.accountId,
+        actorId: null,
+        conversationId,
+        customerId: row.userId,
+        ticketId: created.ticketId,
+      });
+    }
     return { ticketId: created.ticketId, number };
   });
+  // A waiting chat's timer may be what ended it: no mutation handles its events.
+  await services.events.runNow();
   services.chat.cancel(conversationId);
   services.bus.publish(created!);
   services.background.run('new-ticket mail', () => mailNewTicket(services, result.ticketId));

@@ -3,13 +3,30 @@ import type { TicketTables } from '../ticket/ticket.tables.ts';
 import type { HelpTables } from '../help/help.tables.ts';
 import type { ChatTables } from '../chat/chat.tables.ts';
 import type { SecurityTables } from '../security/security.tables.ts';
+import type { EventTables } from '../events/event.tables.ts';
+import type { NotificationTables } from '../notification/notification.tables.ts';
+import type { ReminderTables } from '../reminder/reminder.tables.ts';
+import type { AnnouncementTables } from '../announcement/announcement.tables.ts';
+import type { WebhookTables } from '../webhook/webhook.tables.ts';
+import type { InboundTables } from '../inbound/inbound.tables.ts';
 
 /**
  * The tables Portico's own code reads and writes. better-auth owns `user`, `session`,
  * `account`, `verification`, `organization`, `member` and `invitation`; only the columns our
  * queries touch are typed here.
  */
-export interface Database extends TicketTables, HelpTables, ChatTables, SecurityTables {
+export interface Database
+  extends
+    TicketTables,
+    HelpTables,
+    ChatTables,
+    SecurityTables,
+    EventTables,
+    NotificationTables,
+    ReminderTables,
+    AnnouncementTables,
+    WebhookTables,
+    InboundTables {
   user: UserTable;
   session: SessionTable;
   organization: OrganizationTable;
@@ -150,6 +167,8 @@ export interface OrderTable {
   address: string;
   note: string;
   trackingNumber: string | null;
+  /** The day delivery was promised (`YYYY-MM-DD`); an order undelivered after it is late. */
+  promisedOn: string | null;
   idempotencyKey: string;
   /** A digest of the placing request, to tell a retry from a different order under the same key. */
   requestHash: string;

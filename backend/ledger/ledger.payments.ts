@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/id.ts';
 import { timestamp } from '../db/clock.ts';
 import { refuse } from '../errors.ts';
+import { emitEvent } from '../events/event.emit.ts';
 import { LedgerError } from './ledger.errors.ts';
 import { nextNumber, settle, today, used } from './ledger.settle.ts';
 import type { CreditNoteInput, PaymentInput } from './ledger.schema.ts';
@@ -56,6 +57,12 @@ export function postPayment(
       await allocateChosen(trx, input.accountId, paymentId, input.amount, input.allocations);
     }
     await settle(trx, input.accountId);
+    await emitEvent(trx, {
+      type: 'payment.posted',
+      accountId: input.accountId,
+      actorId: null,
+      paymentId,
+    });
     return { paymentId, replayed: false };
   });
 }

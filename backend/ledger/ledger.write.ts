@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { newId } from '../db/id.ts';
 import { timestamp } from '../db/clock.ts';
 import { refuse } from '../errors.ts';
+import { emitEvent } from '../events/event.emit.ts';
 import { parseStoredAddress, type Address } from '../address/address.schema.ts';
 import { LedgerError } from './ledger.errors.ts';
 import { addDays, nextNumber, settle, today } from './ledger.settle.ts';
@@ -67,6 +68,12 @@ async function insertInvoice(trx: Trx, invoice: NewInvoice): Promise<string> {
     .execute();
   if (lines.length > 0) await trx.insertInto('invoiceLine').values(lines).execute();
   await settle(trx, invoice.accountId);
+  await emitEvent(trx, {
+    type: 'invoice.issued',
+    accountId: invoice.accountId,
+    actorId: null,
+    invoiceId: id,
+  });
   return id;
 }
 

@@ -9,6 +9,8 @@ import { accountOf, CHANGEABLE, type OrderScope } from './order.queries.ts';
 import { shippingRate } from './order.pricing.ts';
 import { timestamp } from '../db/clock.ts';
 import { invoiceOrder } from '../ledger/ledger.write.ts';
+import { emitEvent } from '../events/event.emit.ts';
+import type { OrderChangeKind } from '../events/event.types.ts';
 
 /** Who made a change, as the order's timeline shows it. */
 export interface Actor {
@@ -24,7 +26,8 @@ export type OrderEventType =
   | 'delivered'
   | 'cancelled'
   | 'address_changed'
-  | 'tracking_changed';
+  | 'tracking_changed'
+  | 'promise_changed';
 
 export async function recordEvent(
   trx: Transaction<Database>,
@@ -59,19 +62,36 @@ async function withOrder<T>(
   orderId: string,
   change: (
     trx: Transaction<Database>,
-    order: { status: OrderStatus; address: string; shipping: number },
+    order: { accountId: string; status: OrderStatus; address: string; shipping: number },
   ) => Promise<T>,
 ): Promise<T> {
   const accountId = accountOf(scope);
   return db.transaction().execute(async (trx) => {
     const order = await trx
       .selectFrom('order')
-      .select(['status', 'address', 'shipping'])
+      .select(['accountId', 'status', 'address', 'shipping'])
       .where('id', '=', orderId)
       .$if(accountId !== null, (query) => query.where('accountId', '=', accountId!))
       .executeTakeFirst();
     if (!order) throw refuse('NOT_FOUND', OrderError, 'NOT_FOUND');
     return change(trx, order);
+  });
+}
+
+/** Tells the customers and the vendor's other systems (see `backend/events/`). */
+function emitChange(
+  trx: Transaction<Database>,
+  order: { accountId: string },
+  orderId: string,
+  actor: Actor,
+  change: OrderChangeKind,
+) {
+  return emitEvent(trx, {
+    type: 'order.changed',
+    accountId: order.accountId,
+    actorId: actor.id,
+    orderId,
+    change,
   });
 }
 
@@ -110,6 +130,7 @@ export function changeOrderAddress(
     }
     await touch(trx, orderId, { address: JSON.stringify(address) });
     await recordEvent(trx, orderId, actor, 'address_changed', { from, to: address });
+    await emitChange(trx, order, orderId, actor, 'address_changed');
   });
 }
 
@@ -139,6 +160,7 @@ export function cancelOrder(
     }
     await touch(trx, orderId, { status: 'cancelled' });
     await recordEvent(trx, orderId, actor, 'cancelled', reason ? { reason } : {});
+    await emitChange(trx, order, orderId, actor, 'cancelled');
   });
 }
 
@@ -160,6 +182,7 @@ export function advanceOrder(
     const tracking = to === 'shipped' && trackingNumber ? { trackingNumber } : {};
     await touch(trx, orderId, { status: to, ...tracking });
     await recordEvent(trx, orderId, actor, to, { from: order.status, ...tracking });
+    await emitChange(trx, order, orderId, actor, to);
     // Goods are billed when they leave; a later step finds the invoice already there.
     if (to === 'shipped' || to === 'delivered') await invoiceOrder(trx, orderId, actor.name);
   });
@@ -177,5 +200,29 @@ export function setTrackingNumber(
     }
     await touch(trx, orderId, { trackingNumber });
     await recordEvent(trx, orderId, actor, 'tracking_changed', { trackingNumber });
+    await emitChange(trx, order, orderId, actor, 'tracking_changed');
+  });
+}
+
+/**
+ * Sets (or clears) the day the customer was promised delivery; an order still undelivered
+ * after it is late (the reminder rules tell the customer). Not for a delivered or cancelled one.
+ */
+export function setPromisedDate(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  promisedOn: string | null,
+): Promise<void> {
+  return withOrder(db, 'all', orderId, async (trx, order) => {
+    if (order.status === 'cancelled') {
+      throw refuse('PRECONDITION_FAILED', OrderError, 'ALREADY_CANCELLED');
+    }
+    if (order.status === 'delivered') {
+      throw refuse('PRECONDITION_FAILED', OrderError, 'NOT_NEXT_STEP', { status: order.status });
+    }
+    await touch(trx, orderId, { promisedOn });
+    await recordEvent(trx, orderId, actor, 'promise_changed', { promisedOn });
+    await emitChange(trx, order, orderId, actor, 'promise_changed');
   });
 }

@@ -9,6 +9,7 @@ import { OrderError } from './order.errors.ts';
 import { priceCart, type PricedProduct, type Quote } from './order.pricing.ts';
 import type { PlaceInput } from './order.schema.ts';
 import { recordEvent, type Actor } from './order.lifecycle.ts';
+import { emitEvent } from '../events/event.emit.ts';
 import { timestamp } from '../db/clock.ts';
 
 /** The catalog facts for the given products, names in `locale` (English when untranslated). */
@@ -138,6 +139,7 @@ export async function placeOrder(
         address: JSON.stringify(input.address),
         note: input.note,
         trackingNumber: null,
+        promisedOn: null,
         idempotencyKey: input.idempotencyKey,
         requestHash: hash,
         searchText: fold([number, ...quote.lines.flatMap((l) => [l.sku, l.name])].join(' ')),
@@ -165,6 +167,7 @@ export async function placeOrder(
       )
       .execute();
     await recordEvent(trx, orderId, actor, 'placed', { total: quote.total }, now);
+    await emitEvent(trx, { type: 'order.placed', accountId, actorId: actor.id, orderId }, now);
     const addressSaved =
       input.saveAddressAs !== undefined &&
       typeof (await saveAddressIn(trx, accountId, {

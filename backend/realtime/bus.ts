@@ -37,6 +37,16 @@ export interface OrderChange {
   actorId: string;
 }
 
+/** New notifications, or read marks, for one person: their bells count again. */
+export interface NotificationSignal {
+  userId: string;
+}
+
+/** Announcements were published, changed or ended: for everyone (`null`) or some accounts. */
+export interface AnnouncementSignal {
+  accountIds: string[] | null;
+}
+
 /** Agents came online or went away. */
 export interface PresenceSignal {
   type: 'presence';
@@ -46,7 +56,9 @@ type Events = {
   ticket: [TicketChange];
   order: [OrderChange];
   chat: [ChatSignal | PresenceSignal];
-} & Record<`chat:${string}`, [ChatSignal]>;
+  announcement: [AnnouncementSignal];
+} & Record<`notification:${string}`, [NotificationSignal]> &
+  Record<`chat:${string}`, [ChatSignal]>;
 
 /**
  * Changes that open views want to hear about at once. In one process this is an event emitter;
@@ -90,6 +102,27 @@ export class Bus {
     signal: AbortSignal | undefined,
   ): AsyncGenerator<ChatSignal | PresenceSignal> {
     return this.#listen(conversationId === null ? 'chat' : `chat:${conversationId}`, signal);
+  }
+
+  publishNotification(signal: NotificationSignal): void {
+    this.#emitter.emit(`notification:${signal.userId}`, signal);
+  }
+
+  /** One person's notification signals until the signal aborts. */
+  notificationSignals(
+    userId: string,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<NotificationSignal> {
+    return this.#listen(`notification:${userId}`, signal);
+  }
+
+  publishAnnouncement(signal: AnnouncementSignal): void {
+    this.#emitter.emit('announcement', signal);
+  }
+
+  /** Every announcement change until the signal aborts. */
+  announcementSignals(signal: AbortSignal | undefined): AsyncGenerator<AnnouncementSignal> {
+    return this.#listen('announcement', signal);
   }
 
   /** Listens from this call on (not from the first `next`), so nothing in between is missed. */

@@ -3,6 +3,7 @@ import { newId } from '../db/id.ts';
 import { timestamp } from '../db/clock.ts';
 import { fold } from '../db/fold.ts';
 import { refuse } from '../errors.ts';
+import { emitEvent } from '../events/event.emit.ts';
 import { newOrderNumber } from '../order/order.place.ts';
 import { attachUploads } from '../file/file.store.ts';
 import type { TicketChange } from '../realtime/bus.ts';
@@ -237,6 +238,7 @@ export async function insertTicket(
     at,
   );
   await markRead(trx, id, actor.id, at);
+  await emitEvent(trx, { type: 'ticket.created', accountId, actorId: actor.id, ticketId: id }, at);
   return {
     ticketId: id,
     accountId,
@@ -329,6 +331,10 @@ export async function addMessage(
         false,
         at,
       );
+    }
+    if (actor.role === 'staff') {
+      const answer = { ticketId, messageId, actorId: actor.id, accountId: ticket.accountId };
+      await emitEvent(trx, { type: 'ticket.answered', ...answer }, at);
     }
     return {
       ticketId,

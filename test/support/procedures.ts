@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { appRouter } from '../../backend/router.ts';
 import { TEST_ORIGIN, type TestClient } from './portico.ts';
 import { data } from './tickets.ts';
+import { notificationProcedures } from './procedures.notification.ts';
+import { noticeProcedures } from './procedures.notice.ts';
+import { integrationProcedures } from './procedures.integration.ts';
 import {
   extraMember,
   invitation,
@@ -492,6 +495,9 @@ export const PROCEDURES: Record<string, Entry> = {
   },
 
   ...staffProcedures(),
+  ...notificationProcedures(),
+  ...noticeProcedures(),
+  ...integrationProcedures(),
 };
 
 function staffProcedures(): Record<string, Entry> {

@@ -1,0 +1,20 @@
+import { sql, type Kysely } from 'kysely';
+
+/** The outbox of events (see `backend/events/`): written with each change, handled once. */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('domainEvent')
+    .addColumn('id', 'text', (col) => col.primaryKey())
+    .addColumn('type', 'text', (col) => col.notNull())
+    .addColumn('accountId', 'text', (col) => col.notNull())
+    .addColumn('data', 'text', (col) => col.notNull())
+    .addColumn('at', 'text', (col) => col.notNull())
+    .addColumn('handledAt', 'text')
+    .execute();
+  await db.schema
+    .createIndex('domainEvent_waiting')
+    .on('domainEvent')
+    .columns(['at', 'id'])
+    .where(sql.ref('handledAt'), 'is', null)
+    .execute();
+}

@@ -1,0 +1,3 @@
+/** The tables of this domain (filled in with the domain). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface InboundTables {}
