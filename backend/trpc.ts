@@ -77,13 +77,13 @@ const signedIn = t.middleware(({ ctx, path, next }) => {
 });
 
 /** Anyone signed in, customer or staff. */
-export const signedInProcedure = t.procedure.use(signedIn);
+export const signedInProcedure = publicProcedure.use(signedIn);
 
 /**
  * A signed-in customer working in one customer account. The account always comes from the
  * session, never from the input; the membership behind it is looked up with the session.
  */
-export const customerProcedure = t.procedure.use(signedIn).use(({ ctx, next }) => {
+export const customerProcedure = publicProcedure.use(signedIn).use(({ ctx, next }) => {
   const { account } = ctx.session;
   if (!account) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This sign-in has no customer account.' });
@@ -114,7 +114,7 @@ export const ownerProcedure = customerProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-export const staffProcedure = t.procedure.use(signedIn).use(({ ctx, next }) => {
+export const staffProcedure = publicProcedure.use(signedIn).use(({ ctx, next }) => {
   if (!isStaffRole(ctx.session.role)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This needs a staff sign-in.' });
   }
