@@ -1,6 +1,7 @@
 import type { Services } from '../services.ts';
 import type { Mail } from '../mail/mailer.ts';
 import { escapeHtml, mailLayout } from '../mail/templates.ts';
+import { wantsMail } from '../notification/notification.kinds.ts';
 import type { OrderDetail } from './order.queries.ts';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
@@ -85,7 +86,7 @@ export async function mailAboutOrder(
       .selectFrom('order')
       .innerJoin('member', 'member.organizationId', 'order.accountId')
       .innerJoin('user', 'user.id', 'member.userId')
-      .select(['user.name', 'user.email'])
+      .select(['user.id', 'user.name', 'user.email'])
       .where('order.id', '=', orderId)
       .orderBy((eb) =>
         eb.case().when('user.id', '=', eb.ref('order.placedBy')).then(0).else(1).end(),
@@ -93,6 +94,8 @@ export async function mailAboutOrder(
       .orderBy((eb) => eb.case().when('member.role', '=', 'owner').then(0).else(1).end())
       .executeTakeFirst();
     if (!person) return;
+    // Shipping notices by mail may be turned off in the notification settings.
+    if (kind === 'shipped' && !(await wantsMail(services.db, person.id, 'order_shipped'))) return;
     const vendor = services.portalSettings().vendorName;
     const make = kind === 'placed' ? orderPlacedMail : orderShippedMail;
     await services.mailer.send(make(vendor, person.email, person.name, order));

@@ -1,6 +1,7 @@
 import type { Services } from '../services.ts';
 import type { Mail } from '../mail/mailer.ts';
 import { escapeHtml, mailLayout } from '../mail/templates.ts';
+import { wantsMail } from '../notification/notification.kinds.ts';
 
 const paragraphs = (text: string) =>
   text
@@ -130,6 +131,7 @@ export async function mailAnswer(
         'ticket.pageUrl',
         'ticketMessage.authorName as agent',
         'ticketMessage.body',
+        'user.id as userId',
         'user.name',
         'user.email',
       ])
@@ -142,6 +144,8 @@ export async function mailAnswer(
       .orderBy((eb) => eb.case().when('member.role', '=', 'owner').then(0).else(1).end())
       .executeTakeFirst();
     if (!found) return;
+    // They may have turned ticket answers by mail off in their notification settings.
+    if (!(await wantsMail(services.db, found.userId, 'ticket_answered'))) return;
     const link = found.pageUrl ? ticketLink(found.pageUrl, found.id) : null;
     await services.mailer.send(
       answerMail({
