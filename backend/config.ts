@@ -28,6 +28,8 @@ export interface Config {
   readonly backupKeep: number;
   /** Where scheduled backups go (`<DATA_DIR>/backups` unless set). */
   readonly backupDir: string;
+  /** Seconds between looks for invoice and delayed-order reminders to send; 0 turns them off. */
+  readonly reminderIntervalSeconds: number;
   /** Requests served at once; past this (and the short queue) the server answers 503. */
   readonly maxConcurrentRequests: number;
   /** Requests that may wait for a free slot before the server answers 503 at once. */
@@ -91,6 +93,7 @@ const schema = z.object({
     .default(60 * 24),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   BACKUP_DIR: z.string().min(1).optional(),
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(64),
   MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(256),
   MAX_LIVE_STREAMS: z.coerce.number().int().min(1).max(100_000).default(2_000),
@@ -127,6 +130,8 @@ const expected: Record<string, string> = {
   BACKUP_INTERVAL_MINUTES: 'a whole number of minutes (0 turns scheduled backups off)',
   BACKUP_KEEP: 'how many scheduled backups to keep, from 1 to 1000',
   BACKUP_DIR: 'a folder path',
+  REMINDER_INTERVAL_SECONDS:
+    'a whole number of seconds from 0 to 86400 (0 turns reminders off)',
   MAX_CONCURRENT_REQUESTS: 'a whole number from 1 to 10000',
   MAX_QUEUED_REQUESTS: 'a whole number from 0 to 100000',
   MAX_LIVE_STREAMS: 'a whole number from 1 to 100000',
@@ -178,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupIntervalMinutes: vars.BACKUP_INTERVAL_MINUTES,
     backupKeep: vars.BACKUP_KEEP,
     backupDir: vars.BACKUP_DIR ? resolve(vars.BACKUP_DIR) : join(dataDir, 'backups'),
+    reminderIntervalSeconds: vars.REMINDER_INTERVAL_SECONDS,
     maxConcurrentRequests: vars.MAX_CONCURRENT_REQUESTS,
     maxQueuedRequests: vars.MAX_QUEUED_REQUESTS,
     maxLiveStreams: vars.MAX_LIVE_STREAMS,

@@ -11,6 +11,8 @@ import type { PlaceInput } from './order.schema.ts';
 import { recordEvent, type Actor } from './order.lifecycle.ts';
 import { emitEvent } from '../events/event.emit.ts';
 import { timestamp } from '../db/clock.ts';
+import { addDays } from '../ledger/ledger.settle.ts';
+import { readReminderRules } from '../reminder/reminder.rules.ts';
 
 /** The catalog facts for the given products, names in `locale` (English when untranslated). */
 export async function loadPricedProducts(
@@ -121,6 +123,7 @@ export async function placeOrder(
     }
 
     const now = timestamp();
+    const { promiseDays } = await readReminderRules(trx);
     const orderId = newId();
     const number = newOrderNumber();
     await trx
@@ -139,7 +142,8 @@ export async function placeOrder(
         address: JSON.stringify(input.address),
         note: input.note,
         trackingNumber: null,
-        promisedOn: null,
+        // The vendor's usual delivery time, counted from the (UTC) day it was placed.
+        promisedOn: promiseDays === null ? null : addDays(now.slice(0, 10), promiseDays),
         idempotencyKey: input.idempotencyKey,
         requestHash: hash,
         searchText: fold([number, ...quote.lines.flatMap((l) => [l.sku, l.name])].join(' ')),

@@ -122,6 +122,7 @@ export async function findOrder(db: Db, scope: OrderScope, orderId: string) {
       'order.address',
       'order.note',
       'order.trackingNumber',
+      'order.promisedOn',
       'order.createdAt',
       'order.updatedAt',
       'order.accountId',

@@ -155,6 +155,7 @@ export async function findStaffOrder(db: Db, orderId: string) {
       setTracking: status === 'shipped' || status === 'delivered',
       changeAddress: CHANGEABLE.includes(status) || status === 'shipped',
       cancel: CHANGEABLE.includes(status),
+      setPromise: status !== 'delivered' && status !== 'cancelled',
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   advanceOrder,
   cancelOrder,
   changeOrderAddress,
+  setPromisedDate,
   setTrackingNumber,
   type Actor,
 } from './order.lifecycle.ts';
@@ -87,6 +88,20 @@ export const staffOrderRouter = router({
     .mutation(async ({ ctx, input }) => {
       const actor = staffActor(ctx.session);
       await setTrackingNumber(ctx.services.db, actor, input.orderId, input.trackingNumber);
+      return changedOrder(ctx, input.orderId);
+    }),
+
+  /** Promises delivery by a day (or takes the promise back); past it, the customer hears. */
+  setPromise: staffProcedure
+    .input(
+      z.strictObject({
+        orderId,
+        promisedOn: z.iso.date('A date as YYYY-MM-DD.').nullable(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const actor = staffActor(ctx.session);
+      await setPromisedDate(ctx.services.db, actor, input.orderId, input.promisedOn);
       return changedOrder(ctx, input.orderId);
     }),
 

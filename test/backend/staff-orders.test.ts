@@ -23,7 +23,13 @@ interface Detail {
   status: string;
   trackingNumber: string | null;
   placedBy: { name: string; email: string } | null;
-  staffCan: { next: string[]; setTracking: boolean; changeAddress: boolean; cancel: boolean };
+  staffCan: {
+    next: string[];
+    setTracking: boolean;
+    changeAddress: boolean;
+    cancel: boolean;
+    setPromise: boolean;
+  };
   timeline: { type: string; actor: { name: string; role: string }; detail: object }[];
 }
 
@@ -155,6 +161,7 @@ describe('staff.order: the console’s order list and order view', () => {
       setTracking: false,
       changeAddress: true,
       cancel: true,
+      setPromise: true,
     });
     const confirmed = await agent.mutate('staff.order.advance', { orderId: id, to: 'confirmed' });
     assert.deepEqual((confirmed.body.result?.data as Detail).staffCan.next, [
@@ -173,6 +180,7 @@ describe('staff.order: the console’s order list and order view', () => {
       setTracking: true,
       changeAddress: true,
       cancel: false,
+      setPromise: true,
     });
     const retracked = await agent.mutate('staff.order.setTracking', {
       orderId: id,
@@ -208,6 +216,7 @@ describe('staff.order: the console’s order list and order view', () => {
       setTracking: false,
       changeAddress: false,
       cancel: false,
+      setPromise: false,
     });
     assert.deepEqual(await orderTableCounts(portico.services), before);
   });

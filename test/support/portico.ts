@@ -40,6 +40,8 @@ export async function startTestPortico(
       MAIL_FROM: 'Portico Test <portal@vendor.test>',
       // Tests close an agent's console to mean "nobody online", at once.
       CHAT_AWAY_AFTER_SECONDS: '0',
+      // Reminders go by today's clock: a test that wants them runs a tick on the day it chooses.
+      REMINDER_INTERVAL_SECONDS: '0',
       ...options.env,
       // The test client always speaks from TEST_ORIGIN; a test's own origins come on top.
       TRUSTED_ORIGINS: [TEST_ORIGIN, options.env?.TRUSTED_ORIGINS].filter(Boolean).join(','),
