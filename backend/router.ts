@@ -24,6 +24,12 @@ import { staffChatRouter } from './chat/chat.staff.router.ts';
 import { staffCustomerRouter } from './customer/customer.staff.router.ts';
 import { staffReportRouter } from './report/report.staff.router.ts';
 import { staffSettingsRouter } from './settings/settings.staff.router.ts';
+import { staffWebhookRouter } from './webhook/webhook.router.ts';
+import { staffInboundRouter } from './inbound/inbound.router.ts';
+import { announcementRouter } from './announcement/announcement.router.ts';
+import { staffAnnouncementRouter } from './announcement/announcement.staff.router.ts';
+import { staffReminderRouter } from './reminder/reminder.staff.router.ts';
+import { notificationRouter } from './notification/notification.router.ts';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -39,6 +45,8 @@ export const appRouter = router({
   file: fileRouter,
   help: helpRouter,
   chat: chatRouter,
+  announcement: announcementRouter,
+  notification: notificationRouter,
   staff: router({
     portal: staffPortalRouter,
     order: staffOrderRouter,
@@ -52,6 +60,10 @@ export const appRouter = router({
     customer: staffCustomerRouter,
     report: staffReportRouter,
     settings: staffSettingsRouter,
+    webhook: staffWebhookRouter,
+    inbound: staffInboundRouter,
+    announcement: staffAnnouncementRouter,
+    reminder: staffReminderRouter,
   }),
 });
 

@@ -17,6 +17,7 @@ import { mountLedgerDownloads } from './ledger/ledger.http.ts';
 import { mountFileDownloads } from './file/file.http.ts';
 import { MAX_UPLOAD_BYTES } from './file/file.inspect.ts';
 import { mountStaffPage } from './staff/staff.page.ts';
+import { mountInbound } from './inbound/inbound.http.ts';
 import { isTrustedOrigin } from './settings/settings.origins.ts';
 import { pendingMigrations } from './db/migrate.ts';
 import { admitRequests } from './http/admission.ts';
@@ -134,6 +135,9 @@ export function createApp(services: Services): Hono {
   );
 
   app.use('*', admitRequests(config, { trusted, addressOf, isSubscription }));
+
+  // The ERP's API, server to server: a key instead of a session, so no CORS and no Origin check.
+  mountInbound(app, services);
 
   app.use(
     '/api/*',

@@ -176,21 +176,34 @@ export function createInvoice(
   currency: string,
   createdBy: string,
 ): Promise<string> {
+  refuseFuture(input.issuedOn ?? today());
+  return db.transaction().execute((trx) => issueInvoice(trx, input, currency, createdBy));
+}
+
+/**
+ * `createInvoice` in the caller's transaction (the inbound API records the ERP's message in
+ * it), billing `orderId` when one is given.
+ */
+export async function issueInvoice(
+  trx: Trx,
+  input: InvoiceInput,
+  currency: string,
+  createdBy: string,
+  orderId: string | null = null,
+): Promise<string> {
   const issuedOn = input.issuedOn ?? today();
   refuseFuture(issuedOn);
-  return db.transaction().execute(async (trx) => {
-    await refuseUnlessAccount(trx, input.accountId);
-    return insertInvoice(trx, {
-      accountId: input.accountId,
-      orderId: null,
-      currency,
-      billTo: input.billTo ?? (await usualBillTo(trx, input.accountId)),
-      lines: input.lines.map((line) => ({ sku: '', ...line })),
-      issuedOn,
-      dueDays: input.dueDays,
-      note: input.note,
-      createdBy,
-    });
+  await refuseUnlessAccount(trx, input.accountId);
+  return insertInvoice(trx, {
+    accountId: input.accountId,
+    orderId,
+    currency,
+    billTo: input.billTo ?? (await usualBillTo(trx, input.accountId)),
+    lines: input.lines.map((line) => ({ sku: '', ...line })),
+    issuedOn,
+    dueDays: input.dueDays,
+    note: input.note,
+    createdBy,
   });
 }
 

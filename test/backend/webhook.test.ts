@@ -1,0 +1,389 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { startTestPortico, type TestClient, type TestPortico } from '../support/portico.ts';
+import { seedTestCatalog } from '../support/catalog.ts';
+import { placedOrder } from '../support/ordering.ts';
+import { data, openTicket } from '../support/tickets.ts';
+import { listenOn, closeServer } from '../../backend/listen.ts';
+import {
+  signatureHeader,
+  verifyWebhookSignature,
+} from '../../backend/webhook/webhook.signature.ts';
+import { BACKOFF_MINUTES, MAX_ATTEMPTS } from '../../backend/webhook/webhook.worker.ts';
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A vendor's endpoint: records what it is sent and answers `status` (changeable). */
+class Receiver {
+  readonly received: Received[] = [];
+  status = 200;
+  answer = 'ok';
+  location: string | null = null;
+  url = '';
+  readonly #server: Server;
+  #waiters: { count: number; resolve: () => void }[] = [];
+
+  constructor() {
+    this.#server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        this.received.push({ headers: request.headers, body: Buffer.concat(chunks).toString() });
+        if (this.location) response.setHeader('location', this.location);
+        response.writeHead(this.status, { 'content-type': 'text/plain' });
+        response.end(this.answer);
+        this.#waiters = this.#waiters.filter((waiter) => {
+          if (this.received.length < waiter.count) return true;
+          waiter.resolve();
+          return false;
+        });
+      });
+    });
+  }
+
+  async start(): Promise<this> {
+    const port = await listenOn(this.#server, 0, '127.0.0.1');
+    this.url = `http://127.0.0.1:${port}/hook`;
+    return this;
+  }
+
+  /** Resolves once `count` requests in all have arrived. */
+  until(count: number): Promise<void> {
+    if (this.received.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ count, resolve }));
+  }
+
+  close(): Promise<void> {
+    return closeServer(this.#server);
+  }
+}
+
+interface Endpoint {
+  id: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  lastDelivery: { status: string; at: string; responseStatus: number | null } | null;
+}
+interface Delivery {
+  id: string;
+  endpointId: string;
+  eventId: string;
+  eventType: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  responseStatus: number | null;
+  responseBody: string | null;
+  error: string | null;
+}
+
+describe('webhooks: signed, retried with backoff, recorded and replayable', () => {
+  let portico: TestPortico;
+  let admin: TestClient;
+  let anna: TestClient;
+  let ids: Awaited<ReturnType<typeof seedTestCatalog>>;
+  const receivers: Receiver[] = [];
+
+  const receiver = async () => {
+    const made = await new Receiver().start();
+    receivers.push(made);
+    return made;
+  };
+
+  before(async () => {
+    portico = await startTestPortico();
+    ids = await seedTestCatalog(portico.services);
+    admin = await portico.personWithSession({
+      email: 'ada@vendor.test',
+      name: 'Ada Admin',
+      role: 'admin',
+    });
+    anna = await portico.personWithSession({ email: 'anna@hooks.test', name: 'Anna' });
+  });
+  after(async () => {
+    await portico.close();
+    await Promise.all(receivers.map((made) => made.close()));
+  });
+
+  const create = async (url: string, events: string[]) =>
+    data<{ endpoint: Endpoint; secret: string }>(
+      await admin.mutate('staff.webhook.create', { url, events, description: 'ERP' }),
+    );
+  const deliveries = async (endpointId: string) =>
+    data<{ items: Delivery[] }>(await admin.query('staff.webhook.deliveries', { endpointId }))
+      .items;
+  /** Every run under way and one more: what was due when this was called has been tried. */
+  const settled = () => portico.services.webhooks.runNow();
+  const order = () => placedOrder(anna, [{ productId: ids.beans, quantity: 1 }]);
+
+  it('accepts https endpoints (http only to this machine) and known events only', async () => {
+    const refused = [
+      { url: 'http://erp.vendor.example/hook', events: ['order.placed'] },
+      { url: 'ftp://erp.vendor.example/hook', events: ['order.placed'] },
+      { url: 'https://user:secret@erp.vendor.example/hook', events: ['order.placed'] },
+      { url: 'not a url', events: ['order.placed'] },
+      { url: 'https://erp.vendor.example/hook', events: [] },
+      { url: 'https://erp.vendor.example/hook', events: ['order.delayed'] },
+      { url: 'https://erp.vendor.example/hook', events: ['order.placed'], secret: 'mine' },
+    ];
+    for (const input of refused) {
+      const { body } = await admin.mutate('staff.webhook.create', input);
+      assert.equal(body.error?.data.code, 'BAD_REQUEST', JSON.stringify(input));
+    }
+    for (const url of [
+      'https://erp.vendor.example/hook?source=portico',
+      'http://localhost:8080/hook',
+      'http://127.0.0.1/hook',
+      'http://[::1]:9000/hook',
+    ]) {
+      const { endpoint, secret } = await create(url, ['order.placed']);
+      assert.equal(endpoint.url, url);
+      assert.match(secret, /^whsec_[A-Za-z0-9_-]{43}$/);
+      data(await admin.mutate('staff.webhook.remove', { id: endpoint.id }));
+    }
+    const { endpoint } = await create('https://erp.vendor.example/a', ['ticket.created']);
+    const moved = await admin.mutate('staff.webhook.update', {
+      id: endpoint.id,
+      url: 'http://erp.vendor.example/a',
+    });
+    assert.equal(moved.body.error?.data.code, 'BAD_REQUEST');
+    data(await admin.mutate('staff.webhook.remove', { id: endpoint.id }));
+  });
+
+  it('shows the secret once: never in the list, new on rotation', async () => {
+    const { endpoint, secret } = await create('https://erp.vendor.example/once', ['order.placed']);
+    const { body } = await admin.query('staff.webhook.list');
+    assert.ok(!JSON.stringify(body).includes(secret), 'the list does not show the secret');
+    const rotated = data<{ secret: string }>(
+      await admin.mutate('staff.webhook.rotateSecret', { id: endpoint.id }),
+    );
+    assert.notEqual(rotated.secret, secret);
+    data(await admin.mutate('staff.webhook.remove', { id: endpoint.id }));
+    const list = data<{ items: Endpoint[] }>(await admin.query('staff.webhook.list'));
+    assert.ok(!list.items.some((item) => item.id === endpoint.id), 'removed from the list');
+    const again = await admin.mutate('staff.webhook.rotateSecret', { id: endpoint.id });
+    assert.equal(again.body.error?.data.code, 'NOT_FOUND');
+  });
+
+  it('signs each delivery so the receiver can verify it, and detects tampering', async () => {
+    const erp = await receiver();
+    const { endpoint, secret } = await create(erp.url, ['order.placed']);
+    const placed = await order();
+    await erp.until(1);
+    const [request] = erp.received;
+    const header = request!.headers['portico-signature'] as string;
+    assert.equal(request!.headers['portico-event'], 'order.placed');
+    assert.equal(request!.headers['content-type'], 'application/json');
+    assert.deepEqual(verifyWebhookSignature(secret, header, request!.body).ok, true);
+
+    const event = JSON.parse(request!.body) as {
+      id: string;
+      type: string;
+      createdAt: string;
+      data: { accountId: string; order: { number: string; status: string; total: number } };
+    };
+    assert.equal(event.type, 'order.placed');
+    assert.equal(event.data.order.number, placed.number);
+    assert.equal(event.data.order.status, 'placed');
+    assert.ok(event.data.order.total > 0);
+
+    const tampered = request!.body.replace(placed.number, 'A-FORGED');
+    assert.deepEqual(verifyWebhookSignature(secret, header, tampered), {
+      ok: false,
+      reason: 'MISMATCH',
+    });
+    assert.deepEqual(verifyWebhookSignature('whsec_wrong', header, request!.body), {
+      ok: false,
+      reason: 'MISMATCH',
+    });
+    const later = new Date(Date.now() + 6 * 60_000);
+    assert.deepEqual(verifyWebhookSignature(secret, header, request!.body, later), {
+      ok: false,
+      reason: 'TOO_OLD',
+    });
+    const old = signatureHeader(secret, request!.body, new Date(Date.now() - 10 * 60_000));
+    assert.equal(verifyWebhookSignature(secret, old, request!.body).ok, false);
+    assert.equal(verifyWebhookSignature(secret, 't=1,v1=zz', request!.body).ok, false);
+    assert.equal(verifyWebhookSignature(secret, undefined, request!.body).ok, false);
+
+    await settled();
+    const [delivery] = await deliveries(endpoint.id);
+    assert.equal(request!.headers['portico-delivery'], delivery!.id);
+    assert.equal(delivery!.eventId, event.id);
+    assert.equal(delivery!.status, 'delivered');
+    assert.equal(delivery!.attempts, 1);
+    assert.equal(delivery!.responseStatus, 200);
+    assert.equal(delivery!.responseBody, 'ok');
+    const list = data<{ items: Endpoint[] }>(await admin.query('staff.webhook.list'));
+    const shown = list.items.find((item) => item.id === endpoint.id);
+    assert.equal(shown?.lastDelivery?.status, 'delivered');
+
+    // A replay is the same event again: a receiver that keeps the ids it handled skips it.
+    const handled = new Set([event.id]);
+    const replay = data<Delivery>(
+      await admin.mutate('staff.webhook.replay', { deliveryId: delivery!.id }),
+    );
+    assert.notEqual(replay.id, delivery!.id);
+    assert.equal(replay.eventId, event.id);
+    assert.equal(replay.status, 'pending');
+    await erp.until(2);
+    const second = erp.received[1]!;
+    assert.equal(second.headers['portico-delivery'], replay.id);
+    assert.equal(second.body, request!.body, 'the same body, byte for byte');
+    const secondHeader = second.headers['portico-signature'] as string;
+    assert.equal(verifyWebhookSignature(secret, secondHeader, second.body).ok, true);
+    assert.ok(handled.has((JSON.parse(second.body) as { id: string }).id), 'seen before');
+    data(await admin.mutate('staff.webhook.remove', { id: endpoint.id }));
+  });
+
+  it('sends each endpoint only the events it asked for, and nothing to an inactive one', async () => {
+    const orders = await receiver();
+    const tickets = await receiver();
+    const paused = await receiver();
+    const forOrders = await create(orders.url, ['order.placed']);
+    const forTickets = await create(tickets.url, ['ticket.created', 'ticket.answered']);
+    const forPaused = await create(paused.url, ['order.placed', 'ticket.created']);
+    data(await admin.mutate('staff.webhook.update', { id: forPaused.endpoint.id, active: false }));
+
+    await order();
+    const ticket = await openTicket(anna, { subject: 'Grinder noise' });
+    const staffReply = await admin.mutate('staff.ticket.reply', {
+      idempotencyKey: randomUUID(),
+      ticketId: ticket.id,
+      body: 'Please send us a video of the noise.',
+    });
+    data(staffReply);
+    await Promise.all([orders.until(1), tickets.until(2)]);
+    await settled();
+
+    assert.deepEqual(
+      (await deliveries(forOrders.endpoint.id)).map((row) => row.eventType),
+      ['order.placed'],
+    );
+    assert.deepEqual(
+      (await deliveries(forTickets.endpoint.id)).map((row) => row.eventType).sort(),
+      ['ticket.answered', 'ticket.created'],
+    );
+    assert.deepEqual(await deliveries(forPaused.endpoint.id), [], 'nothing queued while inactive');
+    assert.equal(paused.received.length, 0);
+
+    const answered = tickets.received
+      .map((request) => JSON.parse(request.body) as { type: string; data: never })
+      .find((event) => event.type === 'ticket.answered') as unknown as {
+      data: { ticket: { number: string; subject: string }; message: { body: string } };
+    };
+    assert.equal(answered.data.ticket.number, ticket.number);
+    assert.equal(answered.data.ticket.subject, 'Grinder noise');
+    assert.equal(answered.data.message.body, 'Please send us a video of the noise.');
+    for (const made of [forOrders, forTickets, forPaused]) {
+      data(await admin.mutate('staff.webhook.remove', { id: made.endpoint.id }));
+    }
+  });
+
+  it('retries a failing endpoint on the backoff schedule, then marks the delivery failed', async () => {
+    const down = await receiver();
+    down.status = 500;
+    down.answer = 'x'.repeat(5000);
+    const { endpoint, secret } = await create(down.url, ['order.placed']);
+    await order();
+    await down.until(1);
+    await settled();
+    let [delivery] = await deliveries(endpoint.id);
+    assert.equal(delivery!.status, 'pending');
+    assert.equal(delivery!.attempts, 1);
+    assert.equal(delivery!.responseStatus, 500);
+    assert.equal(delivery!.responseBody?.length, 2048, 'the first 2 KB of the answer');
+
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const last = Date.parse(delivery!.lastAttemptAt!);
+      const next = Date.parse(delivery!.nextAttemptAt!);
+      assert.equal(next - last, BACKOFF_MINUTES[attempt - 1]! * 60_000, `wait ${attempt}`);
+      await portico.services.webhooks.runNow(new Date(next - 1000));
+      assert.equal(down.received.length, attempt, 'not sent before it is due');
+      await portico.services.webhooks.runNow(new Date(next));
+      assert.equal(down.received.length, attempt + 1);
+      [delivery] = await deliveries(endpoint.id);
+      assert.equal(delivery!.attempts, attempt + 1);
+    }
+    assert.equal(delivery!.status, 'failed');
+    assert.equal(delivery!.nextAttemptAt, null);
+    const far = new Date(Date.now() + 7 * 24 * 3_600_000);
+    await portico.services.webhooks.runNow(far);
+    assert.equal(down.received.length, MAX_ATTEMPTS, 'nothing after the last attempt');
+    const sent = new Set(down.received.map((request) => request.headers['portico-delivery']));
+    assert.deepEqual([...sent], [delivery!.id], 'every attempt is the same delivery');
+
+    // The endpoint is back: staff replay the failed delivery from the console.
+    down.status = 204;
+    const replay = data<Delivery>(
+      await admin.mutate('staff.webhook.replay', { deliveryId: delivery!.id }),
+    );
+    await down.until(MAX_ATTEMPTS + 1);
+    await settled();
+    const rows = await deliveries(endpoint.id);
+    const replayed = rows.find((row) => row.id === replay.id);
+    assert.equal(replayed?.status, 'delivered');
+    assert.equal(replayed?.eventId, delivery!.eventId);
+    const request = down.received.at(-1)!;
+    const check = verifyWebhookSignature(
+      secret,
+      request.headers['portico-signature'] as string,
+      request.body,
+    );
+    assert.equal(check.ok, true, 'signed afresh at sending');
+    data(await admin.mutate('staff.webhook.remove', { id: endpoint.id }));
+  });
+
+  it('keeps the waiting deliveries of an endpoint made inactive until it is active again', async () => {
+    const flaky = await receiver();
+    flaky.status = 503;
+    const { endpoint } = await create(flaky.url, ['order.placed']);
+    await order();
+    await flaky.until(1);
+    await settled();
+    data(await admin.mutate('staff.webhook.update', { id: endpoint.id, active: false }));
+    flaky.status = 200;
+    await portico.services.webhooks.runNow(new Date(Date.now() + 3_600_000));
+    assert.equal(flaky.received.length, 1, 'not sent while inactive');
+    let [delivery] = await deliveries(endpoint.id);
+    assert.equal(delivery!.status, 'pending');
+
+    data(await admin.mutate('staff.webhook.update', { id: endpoint.id, active: true }));
+    await portico.services.webhooks.runNow(new Date(Date.now() + 3_600_000));
+    assert.equal(flaky.received.length, 2);
+    [delivery] = await deliveries(endpoint.id);
+    assert.equal(delivery!.status, 'delivered');
+    assert.equal(delivery!.attempts, 2);
+    data(await admin.mutate('staff.webhook.remove', { id: endpoint.id }));
+  });
+
+  it('does not follow redirects, and fails the waiting deliveries of a removed endpoint', async () => {
+    const moved = await receiver();
+    moved.status = 302;
+    moved.location = 'https://elsewhere.example/hook';
+    const { endpoint } = await create(moved.url, ['order.placed']);
+    await order();
+    await moved.until(1);
+    await settled();
+    const [delivery] = await deliveries(endpoint.id);
+    assert.equal(delivery!.status, 'pending');
+    assert.equal(delivery!.responseStatus, 302);
+    assert.match(delivery!.error ?? '', /redirect/i);
+
+    data(await admin.mutate('staff.webhook.remove', { id: endpoint.id }));
+    const [after] = await deliveries(endpoint.id);
+    assert.equal(after!.status, 'failed');
+    assert.equal(after!.nextAttemptAt, null);
+    await portico.services.webhooks.runNow(new Date(Date.now() + 3_600_000));
+    assert.equal(moved.received.length, 1, 'nothing sent to a removed endpoint');
+    const replay = await admin.mutate('staff.webhook.replay', { deliveryId: delivery!.id });
+    assert.equal(replay.body.error?.data.code, 'NOT_FOUND');
+  });
+});
