@@ -89,6 +89,45 @@ export class HelpAskEvent extends Event {
   }
 }
 
+/** What a notification is about: the vendor's page decides where that is. */
+export interface NotificationSubject {
+  type: 'order' | 'invoice' | 'payment' | 'ticket' | 'chat';
+  id: string;
+}
+
+export interface SelectedNotification {
+  /** The notification's own id. */
+  id: string;
+  /** Its kind, such as `order_shipped` or `ticket_answered`. */
+  kind: string;
+  /** What it is about; a missed chat that became a ticket names the ticket. */
+  subject: NotificationSubject;
+  /**
+   * The number people call the subject by, when the notification names one: an order's
+   * `AB12-CD34`, an invoice's or a ticket's number; null otherwise.
+   */
+  number: string | null;
+}
+
+/**
+ * The customer chose a notification in `<portico-notifications>`; it is marked read. The element
+ * does not navigate: the vendor's page opens the subject (an order, invoice or ticket) its own way.
+ */
+export class NotificationSelectEvent extends Event {
+  static readonly eventName = 'portico-notification-select';
+  readonly notification: SelectedNotification;
+
+  constructor(notification: SelectedNotification) {
+    super(NotificationSelectEvent.eventName, { bubbles: true, composed: true });
+    this.notification = notification;
+  }
+
+  /** What the notification is about, as `{ type, id }`. */
+  get subject(): NotificationSubject {
+    return this.notification.subject;
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'portico-signed-in': SignedInEvent;
@@ -96,5 +135,6 @@ declare global {
     'portico-order-placed': OrderPlacedEvent;
     'portico-ticket-created': TicketCreatedEvent;
     'portico-help-ask': HelpAskEvent;
+    'portico-notification-select': NotificationSelectEvent;
   }
 }

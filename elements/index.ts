@@ -26,6 +26,8 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'portico-ticket-inbox': () => import('./portico-ticket-inbox/portico-ticket-inbox.ts'),
   'portico-help-search': () => import('./portico-help-search/portico-help-search.ts'),
   'portico-chat': () => import('./portico-chat/portico-chat.ts'),
+  'portico-notifications': () => import('./portico-notifications/portico-notifications.ts'),
+  'portico-announcements': () => import('./portico-announcements/portico-announcements.ts'),
 };
 
 const requested = new Set<string>();

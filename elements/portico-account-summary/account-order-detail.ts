@@ -21,6 +21,16 @@ export interface DetailHost extends ActionsHost {
   readonly number: string | null;
 }
 
+/** "Delivery promised by …" while the order is on its way, when the vendor promised a date. */
+function renderPromise(order: OrderDetail) {
+  const promisedOn = (order as { promisedOn?: unknown }).promisedOn;
+  if (typeof promisedOn !== 'string' || !promisedOn) return nothing;
+  if (order.status === 'delivered' || order.status === 'cancelled') return nothing;
+  return html`<p part="promised">
+    ${msg(html`Delivery promised by <time datetime=${promisedOn}>${formatDate(promisedOn)}</time>`)}
+  </p>`;
+}
+
 /** An order number as the server stores it. */
 export const normalNumber = (number: string | null) => number?.trim().toUpperCase() ?? '';
 
@@ -148,6 +158,7 @@ export class DetailController {
         <address part="address">
           ${lines.map((line, index) => html`${index ? html`<br />` : nothing}${line}`)}
         </address>
+        ${renderPromise(order)}
         ${
           order.trackingNumber
             ? html`<p part="tracking">

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { addressLine, isAddress } from '../shared/address-fields.ts';
-import { formatDateTime } from '../shared/format.ts';
+import { formatDate, formatDateTime } from '../shared/format.ts';
 import type { OrderEvent } from './account-orders.api.ts';
 
 /** A text from an event's details, when it has one. */
@@ -51,6 +51,12 @@ export function eventSentence(event: OrderEvent): string {
       return tracking
         ? msg(str`The tracking number is now ${tracking}.`)
         : msg('The tracking number was changed.');
+    }
+    case 'promise_changed': {
+      const promised = text(event, 'promisedOn');
+      if (!promised) return msg('The promised delivery date was removed.');
+      const date = formatDate(promised);
+      return msg(str`Delivery is now promised by ${date}.`);
     }
     default:
       return msg('The order was updated.');

@@ -51,6 +51,7 @@ import { statusBadgeStyles } from '../shared/status.styles.ts';
  * @csspart total - The order's total.
  * @csspart address - The delivery address.
  * @csspart tracking - The parcel's tracking number, once there is one.
+ * @csspart promised - "Delivery promised by …" while a promised order is on its way.
  * @csspart note - The customer's note on the order.
  * @csspart actions - What the customer may do with the order.
  * @csspart change-address - The button that opens the change-address form.

@@ -36,6 +36,7 @@ export const ORDERS_PARTS = exported([
   'total',
   'address',
   'tracking',
+  'promised',
   'note',
   'actions',
   'change-address',
