@@ -30,6 +30,11 @@ const loaders: [string, () => Promise<unknown>][] = [
   ['portico-staff-billing', () => import('./portico-staff-billing/portico-staff-billing.ts')],
   ['portico-staff-help', () => import('./portico-staff-help/portico-staff-help.ts')],
   ['portico-staff-reports', () => import('./portico-staff-reports/portico-staff-reports.ts')],
+  ['portico-staff-notices', () => import('./portico-staff-notices/portico-staff-notices.ts')],
+  [
+    'portico-staff-integrations',
+    () => import('./portico-staff-integrations/portico-staff-integrations.ts'),
+  ],
   ['portico-staff-settings', () => import('./portico-staff-settings/portico-staff-settings.ts')],
   ['portico-staff-tickets', () => import('./portico-staff-tickets/portico-staff-tickets.ts')],
 ];

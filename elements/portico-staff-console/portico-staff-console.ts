@@ -21,9 +21,15 @@ export const VIEWS = [
   'billing',
   'help',
   'reports',
+  'notices',
+  'integrations',
   'settings',
 ] as const;
+
 export type View = (typeof VIEWS)[number];
+
+/** The views only administrators see in the navigation (agents who follow a link are told). */
+const ADMIN_VIEWS: readonly View[] = ['integrations', 'settings'];
 
 export interface Route {
   view: View;
@@ -43,7 +49,7 @@ const ITEM_ROUTES: Record<string, View> = {
 /**
  * `#chats` (the default), `#tickets`, `#ticket=<id>`, `#orders`, `#order=<id>`, `#customers`,
  * `#customer=<id>`, `#billing`, `#billing=<accountId>`, `#help`, `#article=<id>`, `#reports`,
- * `#settings`. Anything else is the chat view.
+ * `#notices`, `#integrations`, `#settings`. Anything else is the chat view.
  */
 export function routeOf(hash: string): Route {
   const fragment = hash.replace(/^#/, '');
@@ -63,7 +69,8 @@ export function routeOf(hash: string): Route {
 /**
  * The staff console at `/staff`: one place for the vendor's people to answer chats and tickets,
  * move orders along, keep the books, look after customer accounts and the help centre, read the
- * reports and (administrators) change the settings. The view follows the URL fragment, so every
+ * reports, publish announcements and (administrators) connect other systems and change the
+ * settings. The view follows the URL fragment, so every
  * view and every thing in it has an address to bookmark or paste. The chat view stays on the page
  * while another is shown, hidden, so the agent stays online for customers while working elsewhere.
  *
@@ -77,6 +84,9 @@ export function routeOf(hash: string): Route {
  * @csspart billing - The billing view's section, when shown.
  * @csspart help - The help-centre view's section, when shown.
  * @csspart reports - The reports view's section, when shown.
+ * @csspart notices - The announcements and reminders view's section, when shown.
+ * @csspart integrations - The webhooks and ERP keys view's section (administrators only), when
+ *   shown.
  * @csspart settings - The settings view's section (administrators only), when shown.
  * @csspart second-factor-gate - What a staff member without security codes sees instead of the
  *   views: why, and the same setup as in a customer's profile (an authenticator app or email).
@@ -197,7 +207,7 @@ export class PorticoStaffConsole extends LitElement {
     const staff = staffOf(this.session) !== null;
     const admin = this.session.status === 'signed-in' && this.session.me.role === 'admin';
     const { view, id } = this.route;
-    const views = VIEWS.filter((name) => name !== 'settings' || admin);
+    const views = VIEWS.filter((name) => admin || !ADMIN_VIEWS.includes(name));
     return html`
       ${
         staff
@@ -254,6 +264,11 @@ export class PorticoStaffConsole extends LitElement {
         return html`<portico-staff-help .articleId=${id}></portico-staff-help>`;
       case 'reports':
         return html`<portico-staff-reports></portico-staff-reports>`;
+      case 'notices':
+        return html`<portico-staff-notices></portico-staff-notices>`;
+      case 'integrations':
+        // As settings: an agent who follows a link gets the view's "only administrators".
+        return html`<portico-staff-integrations></portico-staff-integrations>`;
       case 'settings':
         // An agent who follows a link here gets the view's own "only administrators" answer.
         return html`<portico-staff-settings></portico-staff-settings>`;
@@ -277,6 +292,10 @@ function viewLabel(view: View): string {
       return msg('Help centre');
     case 'reports':
       return msg('Reports');
+    case 'notices':
+      return msg('Announcements');
+    case 'integrations':
+      return msg('Integrations');
     case 'settings':
       return msg('Settings');
   }

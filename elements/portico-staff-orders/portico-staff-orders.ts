@@ -19,6 +19,7 @@ import {
   type StaffOrderUpdate,
 } from './staff-orders.api.ts';
 import { OrderActionsController } from './staff-orders.actions.ts';
+import { PromiseController } from './staff-orders.promise.ts';
 import {
   renderDelivery,
   renderHeader,
@@ -67,6 +68,12 @@ import { statusBadgeStyles } from '../shared/status.styles.ts';
  * @csspart tracking - The tracking number line.
  * @csspart tracking-number - The tracking number itself.
  * @csspart note - The customer's note.
+ * @csspart promise - The promised delivery block.
+ * @csspart promised-on - The day delivery was promised, or that none was.
+ * @csspart promise-form - The form that sets the promised day.
+ * @csspart promise-input - Its date field.
+ * @csspart save-promise - "Save date".
+ * @csspart clear-promise - "Remove the promise".
  * @csspart timeline - The order's events, oldest first.
  * @csspart event - One event (also `event-customer`, `event-staff`, `event-system`).
  * @csspart actor - Who made a change, and as whom.
@@ -131,6 +138,7 @@ export class PorticoStaffOrders extends StaffView {
   };
 
   private actions = new OrderActionsController(this, this.effects);
+  private promise = new PromiseController(this, this.effects);
   private readonly internals = this.attachInternals();
   /** The filter whose result count was last announced: a live re-read says nothing. */
   private announcedFilter: OrderFilter | null = null;
@@ -271,6 +279,7 @@ export class PorticoStaffOrders extends StaffView {
         <div class="order-body">
           <div class="order-main">
             ${this.actions.render(order)} ${renderLines(order)} ${renderDelivery(order)}
+            ${this.promise.render(order)}
           </div>
           ${renderTimeline(order)}
         </div>

@@ -126,6 +126,8 @@ describe('<portico-staff-console>', () => {
         link.textContent?.trim(),
       );
     expect(labels(forAgent)).to.not.include('Settings');
+    expect(labels(forAgent)).to.not.include('Integrations');
+    expect(labels(forAgent)).to.include('Announcements');
     await signOut();
     await signIn(admin);
     const forAdmin = await render();
@@ -138,6 +140,8 @@ describe('<portico-staff-console>', () => {
       'Billing',
       'Help centre',
       'Reports',
+      'Announcements',
+      'Integrations',
       'Settings',
     ]);
   });
