@@ -11,6 +11,7 @@ import { seedDemoCustomers } from './demo.customers.ts';
 import { seedDemoHelpInsights } from './demo.help-insights.ts';
 import { seedDemoHistory } from './demo.history.ts';
 import { seedDemoCanned } from './demo.canned.ts';
+import { seedDemoNotices } from './demo.notices.ts';
 
 export const DEMO_SIGN_INS = {
   customer: {
@@ -27,7 +28,7 @@ const DEMO_SELLER =
   'Nordlicht Supply SIA\nZiemeļblāzmas iela 17, Rīga, LV-1034, Latvia\nVAT LV40003012345';
 
 /** Bumped when the demo gains data, so a data folder seeded by an older version catches up. */
-const DEMO_VERSION = 7;
+const DEMO_VERSION = 8;
 
 /**
  * Creates the demo vendor once: branding, an agent, the catalog, and customers in several
@@ -89,6 +90,10 @@ export async function seedDemo(services: Services): Promise<boolean> {
       .set({ twoFactorEnabled: 1 })
       .where('email', 'in', [DEMO_SIGN_INS.agent.email, DEMO_SIGN_INS.admin.email])
       .execute();
+  }
+  if (version < 8) {
+    // Notifications from the history above, the vendor's delivery promise and an announcement.
+    await seedDemoNotices(services, DEMO_SIGN_INS.admin.email);
   }
   const value = String(DEMO_VERSION);
   await db

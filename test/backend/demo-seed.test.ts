@@ -108,6 +108,26 @@ describe('the demo vendor', () => {
     assert.equal('supportInbox' in settings, false, 'the support inbox is never public');
   });
 
+  it('gives the demo customer a bell with a few unread notifications and the holiday notice', async () => {
+    const client = portico.client();
+    await client.post('/api/auth/sign-in/email', {
+      email: DEMO_SIGN_INS.customer.email,
+      password: DEMO_SIGN_INS.customer.password,
+    });
+    const { unread, items } = (await client.query('notification.list', { limit: 50 })).body.result
+      ?.data as { unread: number; items: { kind: string; readAt: string | null }[] };
+    assert.ok(unread > 0 && unread <= 3, `${unread} unread`);
+    assert.ok(items.length > unread, 'older ones are there, read');
+    assert.ok(items.some((item) => item.kind === 'order_shipped'));
+    const current = (await portico.client().query('announcement.current')).body.result?.data as {
+      items: { title: string }[];
+    };
+    assert.deepEqual(
+      current.items.map((item) => item.title),
+      ['Holiday hours'],
+    );
+  });
+
   it('adds the ledger to a data folder seeded by the second version, without new orders', async () => {
     const orders = await count('order');
     await portico.services.db.deleteFrom('allocation').execute();
