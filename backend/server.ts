@@ -22,6 +22,7 @@ import { isTrustedOrigin } from './settings/settings.origins.ts';
 import { pendingMigrations } from './db/migrate.ts';
 import { admitRequests } from './http/admission.ts';
 import { loggedPath } from './http/requests.ts';
+import { emittedBy } from './events/event.emit.ts';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const API_BODY_LIMIT = 256 * 1024;
@@ -225,10 +226,10 @@ export function createApp(services: Services): Hono {
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, addressOf(c));
     const request = new Request(c.req.raw, { headers });
-    const response = await services.auth.handler(request);
+    const { result: response, ids } = await emittedBy(() => services.auth.handler(request));
     if (SESSION_CHANGING.test(c.req.path)) services.sessions.clear();
     // A first sign-in makes the customer's account: its sign-up event is handled before the answer.
-    if (c.req.method === 'POST' && response.ok) await services.events.runNow();
+    await services.events.handleNow(ids);
     if (response.status === 429) return tooManyAttempts(response);
     return response;
   });

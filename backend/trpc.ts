@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { isStaffRole } from './session/roles.ts';
 import { Refusal, refuse } from './errors.ts';
+import { emittedBy } from './events/event.emit.ts';
 import { SessionError } from './session/session.errors.ts';
 import { needsSecondFactor } from './session/session.cache.ts';
 import { mayManage, mayOrder } from './account/account.roles.ts';
@@ -47,12 +48,14 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /**
- * A mutation's events are handled before it answers: the notifications and webhook deliveries
- * it caused exist by the time the caller (or a test) looks.
+ * A mutation's own events are handled before it answers: the notifications and webhook
+ * deliveries it caused exist by the time the caller (or a test) looks, and nobody else's queue
+ * holds it up.
  */
 const handleEvents = t.middleware(async ({ ctx, type, next }) => {
-  const result = await next();
-  if (type === 'mutation' && result.ok) await ctx.services.events.runNow();
+  if (type !== 'mutation') return next();
+  const { result, ids } = await emittedBy(() => next());
+  if (result.ok) await ctx.services.events.handleNow(ids);
   return result;
 });
 

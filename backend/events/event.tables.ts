@@ -16,4 +16,8 @@ export interface DomainEventTable {
   data: string;
   at: string;
   handledAt: string | null;
+  /** Failed handlings so far; at `MAX_ATTEMPTS` the event is set aside (`failedAt`). */
+  attempts: number;
+  /** When the event was given up on after failing `MAX_ATTEMPTS` times (its `handledAt` too). */
+  failedAt: string | null;
 }

@@ -5,7 +5,11 @@ import { startTestPortico, type TestClient, type TestPortico } from '../support/
 import { seedTestCatalog } from '../support/catalog.ts';
 import { ADDRESS } from '../support/address.ts';
 import { placedOrder, quoteFor } from '../support/ordering.ts';
-import { EventDispatcher, type EventHandler } from '../../backend/events/event.dispatch.ts';
+import {
+  EventDispatcher,
+  MAX_ATTEMPTS,
+  type EventHandler,
+} from '../../backend/events/event.dispatch.ts';
 import { emitEvent } from '../../backend/events/event.emit.ts';
 import type { StoredEvent } from '../../backend/events/event.types.ts';
 import { newId } from '../../backend/db/id.ts';
@@ -186,7 +190,7 @@ describe('the event dispatcher: exactly once, failures kept, stops cleanly', () 
     assert.deepEqual(await waiting(), []);
   });
 
-  it('finishes the run under way when stopped, and starts none after', async () => {
+  it('ends its run after the event under way when stopped, leaving the rest waiting', async () => {
     const { db, logger } = portico.services;
     const dispatcher = new EventDispatcher(db, logger);
     const probe = recorder();
@@ -195,9 +199,119 @@ describe('the event dispatcher: exactly once, failures kept, stops cleanly', () 
     const running = dispatcher.runNow();
     await dispatcher.stop();
     await running;
-    assert.equal(probe.seen.length, 3);
+    assert.equal(probe.seen.length + (await waiting()).length, 3, 'none lost');
+    await emitted(1);
+    const before = probe.seen.length;
+    await dispatcher.runNow();
+    await dispatcher.handleNow((await waiting()).map((row) => row.id));
+    assert.equal(probe.seen.length, before, 'a stopped dispatcher handles nothing');
+  });
+
+  it('sets an event aside after it failed MAX_ATTEMPTS times, so it holds up nothing', async () => {
+    const { db, logger } = portico.services;
+    const dispatcher = new EventDispatcher(db, logger);
+    const [poison] = await emitted(1);
+    const handled: string[] = [];
+    dispatcher.register({
+      name: 'fails on one order',
+      handle: async (_trx, event) => {
+        if (event.type !== 'order.delayed') return;
+        if (event.orderId === poison) throw new Error('bad');
+        handled.push(event.orderId);
+      },
+    });
+    for (let run = 1; run < MAX_ATTEMPTS; run++) {
+      await dispatcher.runNow();
+      const [row] = await waiting();
+      assert.ok(row, `still waiting after ${run} failures`);
+    }
+    const [next] = await emitted(1);
+    await dispatcher.runNow();
+    assert.deepEqual(await waiting(), [], 'set aside, and the next one handled');
+    assert.ok(handled.includes(next!));
+    const setAside = await db
+      .selectFrom('domainEvent')
+      .select(['attempts', 'failedAt', 'handledAt'])
+      .where('failedAt', 'is not', null)
+      .execute();
+    assert.equal(setAside.length, 1);
+    assert.equal(setAside[0]!.attempts, MAX_ATTEMPTS);
+  });
+
+  it('goes on past a row it cannot read, and keeps working after it', async () => {
+    const { db, logger } = portico.services;
+    const dispatcher = new EventDispatcher(db, logger);
+    const probe = recorder();
+    dispatcher.register(probe);
+    await db
+      .insertInto('domainEvent')
+      .values({
+        id: newId(),
+        type: 'order.delayed',
+        accountId: 'no-such-account',
+        data: '{not json',
+        at: new Date(0).toISOString(),
+        handledAt: null,
+        attempts: MAX_ATTEMPTS - 1,
+        failedAt: null,
+      })
+      .execute();
     await emitted(1);
     await dispatcher.runNow();
-    assert.equal(probe.seen.length, 3, 'a stopped dispatcher handles nothing');
+    assert.equal(probe.seen.length, 1, 'the readable one was handled');
+    await emitted(1);
+    await dispatcher.runNow();
+    assert.equal(probe.seen.length, 2, 'and the dispatcher still runs');
+    assert.deepEqual(await waiting(), []);
+  });
+
+  it('handles a request’s own events ahead of the queue, and only those', async () => {
+    const { db, logger } = portico.services;
+    const dispatcher = new EventDispatcher(db, logger);
+    const probe = recorder();
+    dispatcher.register(probe);
+    const backlog = await emitted(5);
+    const [mine] = await emitted(1);
+    const [row] = await db
+      .selectFrom('domainEvent')
+      .select('id')
+      .where('data', 'like', `%${mine}%`)
+      .execute();
+    await dispatcher.handleNow([row!.id, 'no-such-event']);
+    assert.deepEqual(
+      probe.seen.map((event) => (event.type === 'order.delayed' ? event.orderId : '')),
+      [mine],
+    );
+    assert.equal((await waiting()).length, backlog.length, 'the queue is left to the runs');
+    await dispatcher.runNow();
+    assert.deepEqual(await waiting(), []);
+  });
+
+  it('deletes events handled more than thirty days ago, and keeps newer ones', async () => {
+    const { db, logger } = portico.services;
+    const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    const recent = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const row = (handledAt: string) => ({
+      id: newId(),
+      type: 'order.delayed' as const,
+      accountId: 'no-such-account',
+      data: '{}',
+      at: handledAt,
+      handledAt,
+      attempts: 0,
+      failedAt: null,
+    });
+    const [gone, kept] = [row(old), row(recent)];
+    await db.insertInto('domainEvent').values([gone, kept]).execute();
+    await new EventDispatcher(db, logger).runNow();
+    const left = await db
+      .selectFrom('domainEvent')
+      .select('id')
+      .where('id', 'in', [gone.id, kept.id])
+      .execute();
+    assert.deepEqual(
+      left.map((r) => r.id),
+      [kept.id],
+    );
   });
 });

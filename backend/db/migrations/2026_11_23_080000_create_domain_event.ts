@@ -10,11 +10,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('data', 'text', (col) => col.notNull())
     .addColumn('at', 'text', (col) => col.notNull())
     .addColumn('handledAt', 'text')
+    .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
+    .addColumn('failedAt', 'text')
     .execute();
   await db.schema
     .createIndex('domainEvent_waiting')
     .on('domainEvent')
     .columns(['at', 'id'])
     .where(sql.ref('handledAt'), 'is', null)
+    .execute();
+  // The sweep deletes handled events after a while (see `EventDispatcher`).
+  await db.schema
+    .createIndex('domainEvent_handled')
+    .on('domainEvent')
+    .column('handledAt')
+    .where(sql.ref('handledAt'), 'is not', null)
     .execute();
 }
