@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
+import { readSetting, writeSetting } from '../settings/setting.store.ts';
 
 const KEY = 'reminderRules';
 
@@ -33,25 +34,10 @@ export const DEFAULT_REMINDER_RULES: ReminderRules = {
 };
 
 /** The stored rules, or the defaults until an administrator saves some. */
-export async function readReminderRules(db: Db): Promise<ReminderRules> {
-  const row = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', KEY)
-    .executeTakeFirst();
-  if (!row) return DEFAULT_REMINDER_RULES;
-  const parsed = reminderRulesSchema.safeParse(JSON.parse(row.value));
-  return parsed.success ? parsed.data : DEFAULT_REMINDER_RULES;
-}
+export const readReminderRules = (db: Db): Promise<ReminderRules> =>
+  readSetting(db, KEY, reminderRulesSchema, DEFAULT_REMINDER_RULES);
 
 export async function writeReminderRules(db: Db, rules: ReminderRules): Promise<ReminderRules> {
-  const value = JSON.stringify(rules);
-  await db
-    .insertInto('setting')
-    .values({ key: KEY, value })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({ value, updatedAt: new Date().toISOString() }),
-    )
-    .execute();
+  await writeSetting(db, KEY, rules);
   return rules;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
+import { readSetting, writeSetting } from './setting.store.ts';
 import { refuse } from '../errors.ts';
 import { SettingsError } from './settings.errors.ts';
 
@@ -47,16 +48,7 @@ const storedSchema = z.array(z.string()).max(MAX_STORED_ORIGINS);
 /** The stored origins per database: read once, then kept in step by the writes below. */
 const cache = new WeakMap<Db, Promise<readonly string[]>>();
 
-async function readStored(db: Db): Promise<readonly string[]> {
-  const row = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', KEY)
-    .executeTakeFirst();
-  if (!row) return [];
-  const parsed = storedSchema.safeParse(JSON.parse(row.value));
-  return parsed.success ? parsed.data : [];
-}
+const readStored = (db: Db): Promise<readonly string[]> => readSetting(db, KEY, storedSchema, []);
 
 /** The origins an administrator added in the console, on top of the environment's. */
 export function storedOrigins(db: Db): Promise<readonly string[]> {
@@ -108,14 +100,7 @@ export async function changeStoredOrigins(
       }
       list = current.filter((origin) => origin !== change.remove);
     }
-    const value = JSON.stringify(list);
-    await trx
-      .insertInto('setting')
-      .values({ key: KEY, value })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({ value, updatedAt: new Date().toISOString() }),
-      )
-      .execute();
+    await writeSetting(trx, KEY, list);
     return list;
   });
   cache.set(db, Promise.resolve(next));
