@@ -69,6 +69,13 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0 0.5rem;
     align-items: baseline;
+    margin: 0;
+    font-size: 1rem;
+    font-weight: 400;
+  }
+
+  .title {
+    font-weight: 700;
   }
 
   .severity {

@@ -9,6 +9,7 @@ import type { SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
 import { BusyNotice } from '../shared/busy.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { LiveStreamController } from '../shared/live-stream.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import {
   accountOf,
@@ -20,7 +21,6 @@ import {
   type CurrentAnnouncements,
   type Severity,
 } from './announcements.api.ts';
-import { AnnouncementLiveController } from './announcements.live.ts';
 import { styles } from './portico-announcements.styles.ts';
 
 /**
@@ -28,22 +28,26 @@ import { styles } from './portico-announcements.styles.ts';
  * newest first, for visitors and signed-in customers alike. Each can be dismissed: a signed-in
  * customer's dismissal is kept by the server for all their devices, a visitor's in this browser.
  * New, changed and ended announcements show without a reload, and so do ones that start or end
- * by time. Info and warnings are polite (`role="status"`); only an outage interrupts
- * (`role="alert"`). With nothing to announce the element takes no room. Place it at the top of
+ * by time. The banners are plain content in a region named "Announcements", each an article with
+ * a level-2 heading; those on screen when the page loads are not read out, so moving from page
+ * to page stays quiet. One that arrives while the page is open is read out once, politely, or at
+ * once for an outage. With nothing to announce the element takes no room. Place it at the top of
  * every page, above or just below the site's header.
  *
  * @summary Banners with the vendor's current announcements, each dismissible.
- * @csspart stack - The list of banners.
- * @csspart announcement - One banner (also `announcement-<severity>`), with `data-severity`.
+ * @csspart stack - The banners: a region named "Announcements".
+ * @csspart announcement - One banner, an article (also `announcement-<severity>`), with
+ *   `data-severity`.
  * @csspart announcement-info - A banner with information.
  * @csspart announcement-warning - A banner with a warning.
  * @csspart announcement-outage - A banner about an outage.
  * @csspart icon - The banner's severity mark.
  * @csspart severity - The severity as a word: "Information", "Warning" or "Outage".
- * @csspart title - The announcement's title.
+ * @csspart title - The announcement's title, in the banner's heading after the severity.
  * @csspart body - The announcement's text.
  * @csspart dismiss - The "Dismiss" button; its name includes the title.
- * @csspart status - The polite live line that says a banner was dismissed.
+ * @csspart status - The polite live line that says a banner arrived or was dismissed.
+ * @csspart urgent - The live line that interrupts to say an outage arrived, with `role="alert"`.
  * @csspart error - The message shown when a dismissal failed, with `role="alert"`.
  * @cssproperty --gap - Space between banners. Default: `0.5rem`.
  * @cssproperty --info-color - The edge and mark of information. Default: the brand colour.
@@ -70,19 +74,30 @@ export class PorticoAnnouncements extends LitElement {
   /** Dismissed on this page since the last read, so they go at once. */
   @state() private dismissed = new Set<string>();
 
+  /** What the polite live line last said. */
   @state() private announcement = '';
+  /** What the interrupting live line last said: only outages that arrived meanwhile. */
+  @state() private urgent = '';
 
   private readonly internals = this.attachInternals();
   private nextChange: ReturnType<typeof setTimeout> | undefined;
+  /** The announcements the last read found, and for whom: the next read's new ones arrived. */
+  private known: { audience: string; ids: Set<string> } | null = null;
   /** The dismiss button to focus after a render, once its banner's neighbour is gone. */
   private focusTarget: string | null = null;
 
   private readonly busyNotice = new BusyNotice(this);
-  private readonly live = new AnnouncementLiveController(
-    this,
-    () => void this.loadTask.run(),
-    (live) => this.setCustomState('live', live),
-  );
+  /** Each event (the first sync, a sync after a reconnect, a change) calls for a new read. */
+  private readonly live = new LiveStreamController(this, {
+    what: 'announcements',
+    key: () => this.audienceKey,
+    open: (api, callbacks, current) =>
+      api.trpc.announcement.onChange.subscribe(undefined, {
+        ...callbacks,
+        onData: current(() => void this.loadTask.run()),
+      }),
+    liveChanged: (live) => this.setCustomState('live', live),
+  });
 
   private readonly loadTask = new Task(this, {
     args: () => [this.api, this.audienceKey] as const,
@@ -93,6 +108,7 @@ export class PorticoAnnouncements extends LitElement {
         signal,
       });
       this.dismissed = new Set();
+      this.announceArrivals(audience, answer.items);
       const delay = delayUntilNextChange(answer);
       if (delay !== null) this.nextChange = setTimeout(() => void this.loadTask.run(), delay);
       return answer.items;
@@ -150,32 +166,33 @@ export class PorticoAnnouncements extends LitElement {
       ${this.dismissTask.status === TaskStatus.ERROR ? renderTaskError(this.dismissTask) : nothing}
       ${
         items.length
-          ? html`<div part="stack" class="stack">
+          ? html`<section part="stack" class="stack" aria-label=${msg('Announcements')}>
               ${items.map((item) => this.renderAnnouncement(item))}
-            </div>`
+            </section>`
           : nothing
       }
       <p part="status" class="visually-hidden" role="status">${this.announcement}</p>
+      <p part="urgent" class="visually-hidden" role="alert">${this.urgent}</p>
     `;
   }
 
   private renderAnnouncement(item: Announcement) {
-    const titleId = `announcement-${item.id}`;
+    const headingId = `announcement-${item.id}`;
     return html`
-      <section
+      <article
         part="announcement announcement-${item.severity}"
         class="announcement"
         data-severity=${item.severity}
         data-id=${item.id}
-        role=${item.severity === 'outage' ? 'alert' : 'status'}
-        aria-labelledby=${titleId}
+        aria-labelledby=${headingId}
       >
         <span part="icon" class="icon" aria-hidden="true">${severityIcon(item.severity)}</span>
         <div class="text">
-          <p class="heading">
-            <span part="severity" class="severity">${severityLabel(item.severity)}</span>
-            <strong id=${titleId} part="title" class="title">${item.title}</strong>
-          </p>
+          <h2 id=${headingId} class="heading">
+            <span part="severity" class="severity">${severityLabel(item.severity)}</span
+            ><span class="visually-hidden">: </span>
+            <span part="title" class="title">${item.title}</span>
+          </h2>
           <p part="body" class="body">${item.body}</p>
         </div>
         <button
@@ -187,8 +204,26 @@ export class PorticoAnnouncements extends LitElement {
         >
           ${msg('Dismiss')}
         </button>
-      </section>
+      </article>
     `;
+  }
+
+  /**
+   * Reads out the announcements that arrived since the last read, once: never those of the first
+   * read for this audience, which were there when the page loaded.
+   */
+  private announceArrivals(audience: string, items: Announcement[]): void {
+    const known = this.known?.audience === audience ? this.known.ids : null;
+    this.known = { audience, ids: new Set(items.map((item) => item.id)) };
+    if (!known) return;
+    const local = accountOf(this.session) ? new Set<string>() : locallyDismissed();
+    const arrived = items.filter((item) => !known.has(item.id) && !local.has(item.id));
+    const sentence = (item: Announcement) =>
+      msg(str`New announcement. ${severityLabel(item.severity)}: ${item.title}`);
+    const outages = arrived.filter((item) => item.severity === 'outage');
+    const others = arrived.filter((item) => item.severity !== 'outage');
+    if (outages.length) this.urgent = outages.map(sentence).join(' ');
+    if (others.length) this.announcement = others.map(sentence).join(' ');
   }
 
   private async dismiss(item: Announcement): Promise<void> {

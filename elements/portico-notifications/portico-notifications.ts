@@ -8,6 +8,7 @@ import { apiContext, sessionContext } from '../context.ts';
 import { NotificationSelectEvent } from '../events.ts';
 import { BusyNotice } from '../shared/busy.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { LiveStreamController } from '../shared/live-stream.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import {
   notificationSentence,
@@ -18,7 +19,6 @@ import {
   type ViewEffects,
 } from './notifications.api.ts';
 import { NotificationFeed } from './notifications.feed.ts';
-import { NotificationLiveController } from './notifications.live.ts';
 import { NotificationPreferences } from './notifications.preferences.ts';
 import { styles } from './portico-notifications.styles.ts';
 
@@ -121,11 +121,17 @@ export class PorticoNotifications extends LitElement {
     chosen: (notification) => this.handleChosen(notification),
   });
   private readonly preferences = new NotificationPreferences(this, this.effects);
-  private readonly live = new NotificationLiveController(
-    this,
-    (change) => this.handleChange(change),
-    (live) => this.setCustomState('live', live),
-  );
+  /** Each event carries the unread count, so every device shows the same number. */
+  private readonly live = new LiveStreamController(this, {
+    what: 'notifications',
+    key: () => this.personKey,
+    open: (api, callbacks, current) =>
+      api.trpc.notification.onChange.subscribe(
+        {},
+        { ...callbacks, onData: current((event) => this.handleChange(event.data)) },
+      ),
+    liveChanged: (live) => this.setCustomState('live', live),
+  });
 
   /** The signed-in customer and the account they work in, or '' when there is none. */
   get personKey(): string {
@@ -208,7 +214,7 @@ export class PorticoNotifications extends LitElement {
     const unread = this.unread ?? 0;
     const label = unread ? msg(str`Notifications, ${unread} unread`) : msg('Notifications');
     return html`
-      <div class="anchor">
+      <div class="anchor" @keydown=${this.handleKeydown}>
         <button
           part="bell"
           class="bell"
@@ -233,7 +239,6 @@ export class PorticoNotifications extends LitElement {
           class="panel"
           aria-labelledby="notifications-title"
           ?hidden=${!this.expanded}
-          @keydown=${this.handleKeydown}
         >
           ${this.renderHeader()}
           <div class="busy"></div>
@@ -333,8 +338,9 @@ export class PorticoNotifications extends LitElement {
     this.effects.focusSoon(HEADING);
   };
 
+  /** Escape closes the panel wherever focus is, on the bell or inside. */
   private handleKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (event.key !== 'Escape' || event.defaultPrevented || !this.expanded) return;
     event.preventDefault();
     this.close();
   };

@@ -5,6 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { StaffView } from '../shared/staff-view.ts';
 import { renderTaskError } from '../shared/task.ts';
+import { staffPageStyles } from '../shared/staff-page.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import type { IntegrationsEffects } from './staff-integrations.api.ts';
 import { DeliveriesController } from './staff-integrations.deliveries.ts';
@@ -88,7 +89,7 @@ import { styles } from './portico-staff-integrations.styles.ts';
 @localized()
 @customElement('portico-staff-integrations')
 export class PorticoStaffIntegrations extends StaffView {
-  static override styles = [hostStyles, formStyles, viewStyles, styles];
+  static override styles = [hostStyles, formStyles, viewStyles, staffPageStyles, styles];
 
   @state() private announcement = '';
   /** Bumped after an endpoint changed: they (and their deliveries) are read again. */
@@ -164,7 +165,7 @@ export class PorticoStaffIntegrations extends StaffView {
     const endpoints = this.endpointsTask.value;
     return html`
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-      <div class="integrations">
+      <div class="page">
         <div class="block-group">
           ${this.endpoints.render(
             this.endpointsTask.status === TaskStatus.ERROR ? null : endpoints,

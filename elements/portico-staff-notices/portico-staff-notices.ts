@@ -5,6 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { StaffView } from '../shared/staff-view.ts';
 import { renderTaskError } from '../shared/task.ts';
+import { staffPageStyles } from '../shared/staff-page.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import type { NoticesEffects } from './staff-notices.api.ts';
 import { AnnouncementForm } from './staff-notices.form.ts';
@@ -70,7 +71,7 @@ import { styles } from './portico-staff-notices.styles.ts';
 @localized()
 @customElement('portico-staff-notices')
 export class PorticoStaffNotices extends StaffView {
-  static override styles = [hostStyles, formStyles, viewStyles, styles];
+  static override styles = [hostStyles, formStyles, viewStyles, staffPageStyles, styles];
 
   @state() private announcement = '';
   /** Bumped after a change: the announcements are read again. */
@@ -116,7 +117,7 @@ export class PorticoStaffNotices extends StaffView {
     const loading = this.listTask.status === TaskStatus.PENDING;
     return html`
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-      <div class="notices">
+      <div class="page">
         <section
           part="announcements"
           class="block"

@@ -32,13 +32,15 @@ interface Published {
 /** What the tests published, ended after each so the next test starts with none. */
 const published: string[] = [];
 
+const BODY = 'We close at noon on 24 December.\nOrders placed after that ship on 27 December.';
+
 async function publish(
   options: { severity?: Severity; accounts?: string[]; startsAt?: string } = {},
 ): Promise<Published> {
   const title = `Holiday hours ${crypto.randomUUID().slice(0, 8)}`;
   const item = await staff<Published>('staff.announcement.create', {
     title,
-    body: 'We close at noon on 24 December.\nOrders placed after that ship on 27 December.',
+    body: BODY,
     severity: options.severity ?? 'info',
     ...(options.startsAt ? { startsAt: options.startsAt } : {}),
     ...(options.accounts
@@ -98,7 +100,14 @@ describe('<portico-announcements>', () => {
     const shown = banner(element, notice.id)!;
     expect(shown.dataset['severity']).to.equal('info');
     expect(shown.getAttribute('part')).to.contain('announcement-info');
-    expect(shown.getAttribute('role')).to.equal('status');
+    // Plain content, not a live region: a region named "Announcements" of articles with headings.
+    expect(shown.localName).to.equal('article');
+    expect(shown.getAttribute('role')).to.equal(null);
+    const stack = part(element, 'stack')!;
+    expect(stack.localName).to.equal('section');
+    expect(stack.getAttribute('aria-label')).to.equal('Announcements');
+    expect(textOf(shown.querySelector('h2'))).to.equal(`Information: ${notice.title}`);
+    expect(shown.getAttribute('aria-labelledby')).to.equal(shown.querySelector('h2')!.id);
     expect(textOf(shown.querySelector("[part~='severity']"))).to.equal('Information');
     expect(textOf(shown.querySelector("[part~='title']"))).to.equal(notice.title);
     expect(textOf(shown.querySelector("[part~='body']"))).to.contain('We close at noon');
@@ -108,18 +117,48 @@ describe('<portico-announcements>', () => {
     expect(dismiss.getBoundingClientRect().height).to.be.at.least(44);
     expect(element.matches(':state(empty)')).to.equal(false);
 
-    // Only an outage interrupts.
+    expect(textOf(part(element, 'urgent'))).to.equal('');
+
+    // Only an outage that arrives while the page is open interrupts (once, not in its banner).
     const outage = await publish({ severity: 'outage' });
     await until(() => banner(element, outage.id), 'the outage never appeared');
-    expect(banner(element, outage.id)!.getAttribute('role')).to.equal('alert');
+    expect(banner(element, outage.id)!.getAttribute('role')).to.equal(null);
     expect(textOf(banner(element, outage.id)!.querySelector("[part~='severity']"))).to.equal(
       'Outage',
     );
+    await until(
+      () => textOf(part(element, 'urgent')) === `New announcement. Outage: ${outage.title}`,
+      'the new outage did not interrupt',
+    );
+    expect(part(element, 'urgent')!.getAttribute('role')).to.equal('alert');
     await expect(element).to.be.accessible();
 
     // Ended by staff: gone without a reload.
     await staff('staff.announcement.end', { id: notice.id });
     await until(() => !banner(element, notice.id), 'the ended announcement stayed');
+  });
+
+  it('reads out none of the banners already there when the page loads', async () => {
+    await signOut();
+    const outage = await publish({ severity: 'outage' });
+    const warning = await publish({ severity: 'warning' });
+    const element = await render();
+    await until(() => banner(element, outage.id) && banner(element, warning.id), 'no banners');
+    await listening(element);
+    for (const shown of all(element, "[part~='announcement']")) {
+      expect(shown.closest('[role], [aria-live]'), 'a banner is in a live region').to.equal(null);
+      expect(shown.querySelector('[role], [aria-live]')).to.equal(null);
+    }
+
+    // Reads after the first (this one's arrival) still leave the first two unsaid.
+    const later = await publish({ severity: 'info' });
+    await until(
+      () => textOf(part(element, 'status')) === `New announcement. Information: ${later.title}`,
+      'the one that arrived was not read out',
+    );
+    expect(textOf(part(element, 'urgent')), 'the outage of the first read interrupted').to.equal(
+      '',
+    );
   });
 
   it('remembers a visitor’s dismissal in this browser', async () => {
@@ -175,18 +214,34 @@ describe('<portico-announcements>', () => {
     expect(banner(again, notice.id), 'it came back after a reload').to.equal(null);
   });
 
-  it('shows an announcement when its start time comes', async function () {
-    this.timeout(15_000);
+  it('shows an announcement when its start time comes, and reads it out then', async function () {
+    this.timeout(20_000);
     await signOut();
-    const startsAt = new Date(Date.now() + 1_500).toISOString();
-    const later = await publish({ startsAt });
+    // A minute ahead: no machine is slow enough for it to start while the page first reads.
+    const later = await publish({ startsAt: new Date(Date.now() + 60_000).toISOString() });
+    const now = await publish();
     const element = await render();
+    await until(() => banner(element, now.id), 'the current one never appeared');
     await listening(element);
-    expect(banner(element, later.id)).to.equal(null);
+    expect(banner(element, later.id), 'it showed before its start').to.equal(null);
+
+    // Staff bring the start close; it shows when that moment comes, without a reload.
+    await staff('staff.announcement.update', {
+      id: later.id,
+      title: later.title,
+      body: BODY,
+      severity: 'info',
+      audience: 'all',
+      startsAt: new Date(Date.now() + 2_000).toISOString(),
+    });
     await waitUntil(() => banner(element, later.id), 'it never showed when it started', {
-      timeout: 8_000,
+      timeout: 12_000,
       interval: 50,
     });
+    await until(
+      () => textOf(part(element, 'status')) === `New announcement. Information: ${later.title}`,
+      'it was not read out when it started',
+    );
   });
 
   it('fits a 320 px screen, right to left too', async () => {

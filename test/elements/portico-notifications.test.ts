@@ -141,7 +141,7 @@ describe('<portico-notifications>', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('opens with the keyboard, moves focus into the panel, and Escape brings it back to the bell', async () => {
+  it('opens with the keyboard, moves focus into the panel, and Escape, on the bell too, closes it', async () => {
     await signInAsNewCustomer();
     await advance(await placeOrder(), 'confirmed');
     const element = await render();
@@ -166,6 +166,15 @@ describe('<portico-notifications>', () => {
     await until(() => !panel(element).hidden, 'the panel did not open again');
     document.body.click();
     await until(() => panel(element).hidden, 'a click outside did not close the panel');
+
+    // Escape closes it with focus on the bell as well, not only inside the panel.
+    bell(element).click();
+    await until(() => deepActive() === part(element, 'heading'), 'the panel did not open again');
+    bell(element).focus();
+    await sendKeys({ press: 'Escape' });
+    await until(() => panel(element).hidden, 'Escape on the bell did not close the panel');
+    expect(deepActive()).to.equal(bell(element));
+    expect(bell(element).getAttribute('aria-expanded')).to.equal('false');
   });
 
   it('marks a chosen notification read and tells the page what it is about', async () => {
