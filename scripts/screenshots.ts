@@ -1,4 +1,5 @@
 // Renders the README's screenshots from the running demo: `npm run screenshots`.
+import type { Locator, Page } from 'playwright-core';
 import { launchChromium } from '../test/support/browser.ts';
 import { mailedCode, signInOnPage, startDemoProcess } from '../test/support/demo-process.ts';
 import { DEMO_SIGN_INS } from '../backend/seed/demo.seed.ts';
@@ -27,6 +28,8 @@ try {
     .getByText(/Invoice \d/)
     .first()
     .waitFor();
+  // Signing in scrolled the form's button into view: the page from its top, as it opens.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${out}demo-signed-in.png` });
   await summary.screenshot({ path: `${out}portico-account-summary.png` });
   // An order's detail with its timeline, and the billing view.
@@ -52,8 +55,22 @@ try {
   await security.screenshot({ path: `${out}portico-account-summary-security.png` });
   await security.locator('[part~="setup-cancel"]').click();
 
-  // The order form, signed in (the page above shares its cookies): a cart, then the review.
+  // The home page: the banner under the header, and the bell's panel open on the newest unread.
   await page.setViewportSize({ width: 1100, height: 1000 });
+  await page.goto(`${demo.demo}/index.html`);
+  const banner = page.locator('portico-announcements [part~="announcement"]', {
+    hasText: 'Holiday hours',
+  });
+  await banner.waitFor();
+  const bell = page.locator('portico-notifications');
+  await bell.locator('[part~="badge"]').waitFor();
+  await shootTop(page, banner, `${out}portico-announcements.png`);
+  await bell.locator('[part~="bell"]').click();
+  await bell.locator('[part~="item-unread"]').first().waitFor();
+  await shootTop(page, bell.locator('[part~="panel"]'), `${out}portico-notifications.png`);
+  await page.keyboard.press('Escape');
+
+  // The order form, signed in (the page above shares its cookies): a cart, then the review.
   await page.goto(`${demo.demo}/shop.html`);
   const form = page.locator('portico-order-form');
   await form.getByRole('searchbox', { name: 'Search products' }).fill('espresso beans');
@@ -194,6 +211,19 @@ try {
   await staffLogin.getByRole('button', { name: 'Verify' }).click();
   await staffLogin.getByRole('button', { name: 'Sign out' }).waitFor();
   await shoot('#settings', 'portico-staff-settings', '[part~="preview"]', 'portico-staff-settings');
+  // Announcements with the reminder rules an administrator may change; integrations once
+  // something is connected (the shown-once secrets hidden again).
+  await staff.evaluate(() => (location.hash = '#notices'));
+  await staff.locator('portico-staff-notices [part~="save-rules"]').waitFor();
+  await shoot('#notices', 'portico-staff-notices', '[part~="row"]', 'portico-staff-notices');
+  await staff.evaluate(() => (location.hash = '#integrations'));
+  await addIntegrations(staff.locator('portico-staff-integrations'));
+  await shoot(
+    '#integrations',
+    'portico-staff-integrations',
+    '[part~="key"]',
+    'portico-staff-integrations',
+  );
   await staff.close();
 
   const phone = await browser.newPage({ viewport: { width: 320, height: 640 } });
@@ -224,4 +254,36 @@ try {
 } finally {
   await browser.close();
   await demo.stop();
+}
+
+/** The page from its top down to `below`'s bottom edge: a header and what it shows under it. */
+async function shootTop(page: Page, below: Locator, path: string): Promise<void> {
+  await page.evaluate(() => (window.scrollTo(0, 0), document.fonts.ready));
+  const box = await below.boundingBox();
+  if (!box) throw new Error(`${path}: nothing to show`);
+  const width = page.viewportSize()?.width ?? 1100;
+  await page.screenshot({
+    path,
+    clip: { x: 0, y: 0, width, height: Math.ceil(box.y + box.height + 24) },
+  });
+}
+
+/** A webhook endpoint and an ERP key made through the view, each shown-once secret then hidden. */
+async function addIntegrations(view: Locator): Promise<void> {
+  const endpoint = view.locator('[part~="endpoint-form"]');
+  await endpoint.getByLabel('Address (URL)').fill('http://127.0.0.1:9/hooks');
+  await endpoint.getByLabel('Description (optional)').fill('Warehouse system (test)');
+  for (const event of ['Order placed', 'Order changed', 'Invoice issued']) {
+    await endpoint.getByLabel(event, { exact: true }).check();
+  }
+  await endpoint.getByRole('button', { name: 'Add endpoint' }).click();
+  await view.locator('[part~="secret-panel"]').waitFor();
+  await view.getByRole('button', { name: 'Done, hide it' }).click();
+  await view.locator('[part~="endpoint"]').first().waitFor();
+  const key = view.locator('[part~="key-form"]');
+  await key.getByLabel('Name').fill('ERP production');
+  await key.getByRole('button', { name: 'Make key' }).click();
+  await view.locator('[part~="secret-panel"]').waitFor();
+  await view.getByRole('button', { name: 'Done, hide it' }).click();
+  await view.locator('[part~="secret-panel"]').waitFor({ state: 'detached' });
 }

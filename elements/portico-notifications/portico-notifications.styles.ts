@@ -5,6 +5,8 @@ export const styles = css`
   :host {
     display: inline-block;
     vertical-align: middle;
+    /* The bell sits among the vendor's header links and takes their ink; the panel has ours. */
+    color: inherit;
     --panel-width: 22rem;
     --panel-max-height: 70vh;
     --layer: 1000;
