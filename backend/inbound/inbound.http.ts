@@ -13,8 +13,8 @@ import {
   orderUpdateInput,
   requestHash,
 } from './inbound.schema.ts';
-import { earlierAnswer, raced, recordAnswer, type Message } from './inbound.idempotency.ts';
-import { importInvoice, importPayment, type Outcome } from './inbound.ledger.ts';
+import type { Message, Outcome } from './inbound.idempotency.ts';
+import { importInvoice, importPayment } from './inbound.ledger.ts';
 import { updateOrder } from './inbound.orders.ts';
 
 export const INBOUND_PREFIX = '/api/inbound/v1';
@@ -131,19 +131,9 @@ export function mountInbound(app: Hono, services: Services): void {
 
   api.post(
     '/order-updates',
-    endpoint(services, 'order_update', orderUpdateInput, async (caller, input, message) => {
-      const earlier = await earlierAnswer(services.db, message);
-      if (earlier) return { answer: earlier, replayed: true };
-      const answer = { status: 200 as const, body: await updateOrder(services, caller, input) };
-      try {
-        await recordAnswer(services.db, message, answer);
-      } catch (error) {
-        const overtaken = await raced(services.db, message, error);
-        if (overtaken) return { answer: overtaken, replayed: true };
-        throw error;
-      }
-      return { answer, replayed: false };
-    }),
+    endpoint(services, 'order_update', orderUpdateInput, (caller, input, message) =>
+      updateOrder(services, caller, input, message),
+    ),
   );
   api.post(
     '/invoices',

@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import { newId } from '../db/id.ts';
 import { timestamp } from '../db/clock.ts';
 import { isUniqueViolation } from '../db/constraint.ts';
@@ -17,6 +19,11 @@ export interface Message {
   externalId: string;
   requestHash: string;
   keyId: string;
+}
+
+export interface Outcome {
+  answer: Answer;
+  replayed: boolean;
 }
 
 /**
@@ -41,30 +48,50 @@ export async function earlierAnswer(db: Db, message: Message): Promise<Answer | 
 }
 
 /**
- * Keeps a message's answer under its id, in the transaction of its change when there is one.
- * Throws a unique violation when another request recorded the same id first: see `raced`.
+ * Applies a message once per id, all or nothing, in one transaction that first claims the id
+ * (inserts its row), then runs `apply` and stores the answer on that row. A retry that comes
+ * while the first is still running waits on the claim (or, on SQLite, for the transaction) and
+ * then gets the first answer with `replayed: true`; other content under the id is refused. Any
+ * refusal in `apply` rolls everything back, the claim too, so the id stays free.
  */
-export async function recordAnswer(db: Db, message: Message, answer: Answer): Promise<void> {
-  await db
-    .insertInto('inboundMessage')
-    .values({
-      id: newId(),
-      kind: message.kind,
-      externalId: message.externalId,
-      requestHash: message.requestHash,
-      status: answer.status,
-      response: JSON.stringify(answer.body),
-      keyId: message.keyId,
-      createdAt: timestamp(),
-    })
-    .execute();
-}
-
-/**
- * The answer of the request that recorded the same id while this one worked (a retry that
- * overtook the first), when `error` says so; null for any other failure.
- */
-export async function raced(db: Db, message: Message, error: unknown): Promise<Answer | null> {
-  if (!isUniqueViolation(error)) return null;
-  return earlierAnswer(db, message);
+export async function applyOnce(
+  db: Db,
+  message: Message,
+  apply: (trx: Transaction<Database>) => Promise<Answer>,
+): Promise<Outcome> {
+  const earlier = await earlierAnswer(db, message);
+  if (earlier) return { answer: earlier, replayed: true };
+  const id = newId();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('inboundMessage')
+        .values({
+          id,
+          kind: message.kind,
+          externalId: message.externalId,
+          requestHash: message.requestHash,
+          // Never seen outside this transaction: the answer replaces it before the commit.
+          status: 0,
+          response: 'null',
+          keyId: message.keyId,
+          createdAt: timestamp(),
+        })
+        .execute();
+      const answer = await apply(trx);
+      await trx
+        .updateTable('inboundMessage')
+        .set({ status: answer.status, response: JSON.stringify(answer.body) })
+        .where('id', '=', id)
+        .execute();
+      return { answer, replayed: false };
+    });
+  } catch (error) {
+    // A unique violation may also be `apply`'s own (an order invoiced meanwhile): then there
+    // is no message under the id, and the caller says what it means.
+    if (!isUniqueViolation(error)) throw error;
+    const overtaken = await earlierAnswer(db, message);
+    if (overtaken) return { answer: overtaken, replayed: true };
+    throw error;
+  }
 }

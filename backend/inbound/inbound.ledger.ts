@@ -4,22 +4,11 @@ import { refuse } from '../errors.ts';
 import { isUniqueViolation } from '../db/constraint.ts';
 import { LedgerError } from '../ledger/ledger.errors.ts';
 import { issueInvoice } from '../ledger/ledger.write.ts';
-import { postPayment } from '../ledger/ledger.payments.ts';
+import { postPaymentIn } from '../ledger/ledger.payments.ts';
 import { InboundError } from './inbound.errors.ts';
 import type { InboundCaller } from './inbound.keys.ts';
 import type { InboundInvoiceInput, InboundPaymentInput } from './inbound.schema.ts';
-import {
-  earlierAnswer,
-  raced,
-  recordAnswer,
-  type Answer,
-  type Message,
-} from './inbound.idempotency.ts';
-
-export interface Outcome {
-  answer: Answer;
-  replayed: boolean;
-}
+import { applyOnce, type Message, type Outcome } from './inbound.idempotency.ts';
 
 /**
  * Issues an invoice written in the ERP, and records the message in the same transaction: the
@@ -32,12 +21,9 @@ export async function importInvoice(
   input: InboundInvoiceInput,
   message: Message,
 ): Promise<Outcome> {
-  const { db } = services;
   const { id: _vendorId, orderNumber, ...invoice } = input;
   try {
-    return await db.transaction().execute(async (trx) => {
-      const earlier = await earlierAnswer(trx, message);
-      if (earlier) return { answer: earlier, replayed: true };
+    return await applyOnce(services.db, message, async (trx) => {
       let orderId: string | null = null;
       if (orderNumber) {
         const order = await trx
@@ -58,7 +44,7 @@ export async function importInvoice(
         .select(['id', 'number', 'accountId', 'currency', 'total', 'issuedOn', 'dueOn'])
         .where('id', '=', invoiceId)
         .executeTakeFirstOrThrow();
-      const answer: Answer = {
+      return {
         status: 201,
         body: {
           invoiceId: issued.id,
@@ -71,12 +57,8 @@ export async function importInvoice(
           dueOn: issued.dueOn,
         },
       };
-      await recordAnswer(trx, message, answer);
-      return { answer, replayed: false };
     });
   } catch (error) {
-    const earlier = await raced(db, message, error);
-    if (earlier) return { answer: earlier, replayed: true };
     // The order was invoiced (it shipped) while this message was applied.
     if (isUniqueViolation(error) && orderNumber) {
       throw refuse('CONFLICT', LedgerError, 'ALREADY_INVOICED');
@@ -91,48 +73,39 @@ function paymentKey(vendorId: string): string {
 }
 
 /**
- * Posts a payment booked in the ERP. The ledger keeps it once per request key (made from the
- * ERP's id), so a retry after a crash between the payment and the message's record finds the
- * payment and only records the message.
+ * Posts a payment booked in the ERP and records the message in the same transaction. The
+ * ledger also keeps it once per request key (made from the ERP's id), so a payment posted
+ * before this was one transaction is found, not posted again.
  */
-export async function importPayment(
+export function importPayment(
   services: Services,
   caller: InboundCaller,
   input: InboundPaymentInput,
   message: Message,
 ): Promise<Outcome> {
-  const { db } = services;
-  const earlier = await earlierAnswer(db, message);
-  if (earlier) return { answer: earlier, replayed: true };
   const { id: vendorId, ...payment } = input;
-  const { currency } = services.portalSettings();
-  const posted = await postPayment(
-    db,
-    { ...payment, idempotencyKey: paymentKey(vendorId) },
-    currency,
-    caller.name,
-  );
-  const row = await db
-    .selectFrom('payment')
-    .select(['id', 'accountId', 'amount', 'currency', 'receivedOn'])
-    .where('id', '=', posted.paymentId)
-    .executeTakeFirstOrThrow();
-  const answer: Answer = {
-    status: 201,
-    body: {
-      paymentId: row.id,
-      accountId: row.accountId,
-      amount: row.amount,
-      currency: row.currency,
-      receivedOn: row.receivedOn,
-    },
-  };
-  try {
-    await recordAnswer(db, message, answer);
-  } catch (error) {
-    const overtaken = await raced(db, message, error);
-    if (overtaken) return { answer: overtaken, replayed: true };
-    throw error;
-  }
-  return { answer, replayed: false };
+  return applyOnce(services.db, message, async (trx) => {
+    const { currency } = services.portalSettings();
+    const posted = await postPaymentIn(
+      trx,
+      { ...payment, idempotencyKey: paymentKey(vendorId) },
+      currency,
+      caller.name,
+    );
+    const row = await trx
+      .selectFrom('payment')
+      .select(['id', 'accountId', 'amount', 'currency', 'receivedOn'])
+      .where('id', '=', posted.paymentId)
+      .executeTakeFirstOrThrow();
+    return {
+      status: 201,
+      body: {
+        paymentId: row.id,
+        accountId: row.accountId,
+        amount: row.amount,
+        currency: row.currency,
+        receivedOn: row.receivedOn,
+      },
+    };
+  });
 }

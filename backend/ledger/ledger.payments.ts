@@ -24,47 +24,56 @@ export function postPayment(
   postedBy: string,
 ): Promise<{ paymentId: string; replayed: boolean }> {
   refuseFuture(input.receivedOn);
-  return db.transaction().execute(async (trx) => {
-    const earlier = await trx
-      .selectFrom('payment')
-      .select(['id', 'accountId', 'amount'])
-      .where('idempotencyKey', '=', input.idempotencyKey)
-      .executeTakeFirst();
-    if (earlier) {
-      if (earlier.accountId !== input.accountId || earlier.amount !== input.amount) {
-        throw refuse('CONFLICT', LedgerError, 'IDEMPOTENCY_KEY_REUSED');
-      }
-      return { paymentId: earlier.id, replayed: true };
+  return db.transaction().execute((trx) => postPaymentIn(trx, input, currency, postedBy));
+}
+
+/** `postPayment` inside the caller's transaction (an inbound message posts and records at once). */
+export async function postPaymentIn(
+  trx: Trx,
+  input: PaymentInput,
+  currency: string,
+  postedBy: string,
+): Promise<{ paymentId: string; replayed: boolean }> {
+  refuseFuture(input.receivedOn);
+  const earlier = await trx
+    .selectFrom('payment')
+    .select(['id', 'accountId', 'amount'])
+    .where('idempotencyKey', '=', input.idempotencyKey)
+    .executeTakeFirst();
+  if (earlier) {
+    if (earlier.accountId !== input.accountId || earlier.amount !== input.amount) {
+      throw refuse('CONFLICT', LedgerError, 'IDEMPOTENCY_KEY_REUSED');
     }
-    await refuseUnlessAccount(trx, input.accountId);
-    const paymentId = newId();
-    await trx
-      .insertInto('payment')
-      .values({
-        id: paymentId,
-        accountId: input.accountId,
-        amount: input.amount,
-        currency,
-        receivedOn: input.receivedOn,
-        method: input.method,
-        reference: input.reference,
-        idempotencyKey: input.idempotencyKey,
-        postedBy,
-        createdAt: timestamp(),
-      })
-      .execute();
-    if (input.allocations?.length) {
-      await allocateChosen(trx, input.accountId, paymentId, input.amount, input.allocations);
-    }
-    await settle(trx, input.accountId);
-    await emitEvent(trx, {
-      type: 'payment.posted',
+    return { paymentId: earlier.id, replayed: true };
+  }
+  await refuseUnlessAccount(trx, input.accountId);
+  const paymentId = newId();
+  await trx
+    .insertInto('payment')
+    .values({
+      id: paymentId,
       accountId: input.accountId,
-      actorId: null,
-      paymentId,
-    });
-    return { paymentId, replayed: false };
+      amount: input.amount,
+      currency,
+      receivedOn: input.receivedOn,
+      method: input.method,
+      reference: input.reference,
+      idempotencyKey: input.idempotencyKey,
+      postedBy,
+      createdAt: timestamp(),
+    })
+    .execute();
+  if (input.allocations?.length) {
+    await allocateChosen(trx, input.accountId, paymentId, input.amount, input.allocations);
+  }
+  await settle(trx, input.accountId);
+  await emitEvent(trx, {
+    type: 'payment.posted',
+    accountId: input.accountId,
+    actorId: null,
+    paymentId,
   });
+  return { paymentId, replayed: false };
 }
 
 /**

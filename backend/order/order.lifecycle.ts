@@ -55,27 +55,35 @@ export async function recordEvent(
 /** The lifecycle's forward steps, in order. */
 export const SEQUENCE: readonly OrderStatus[] = ['placed', 'confirmed', 'shipped', 'delivered'];
 
-/** Runs `change` on an order in scope inside one transaction; NOT_FOUND when out of scope. */
+type Trx = Transaction<Database>;
+/** A trx-level step's parameters after its transaction (named as in the step). */
+type AfterTrx<Step> = Step extends (trx: Trx, ...rest: infer Rest) => unknown ? Rest : never;
+
+/**
+ * Runs `change` on an order in scope, inside the caller's transaction; NOT_FOUND when out of
+ * scope. Each step below comes twice: `xIn(trx, …)` for a caller that makes several changes
+ * at once (all or none), and `x(db, …)`, one transaction around it.
+ */
 async function withOrder<T>(
-  db: Db,
+  trx: Trx,
   scope: OrderScope,
   orderId: string,
-  change: (
-    trx: Transaction<Database>,
-    order: { accountId: string; status: OrderStatus; address: string; shipping: number },
-  ) => Promise<T>,
+  change: (order: {
+    accountId: string;
+    status: OrderStatus;
+    address: string;
+    shipping: number;
+  }) => Promise<T>,
 ): Promise<T> {
   const accountId = accountOf(scope);
-  return db.transaction().execute(async (trx) => {
-    const order = await trx
-      .selectFrom('order')
-      .select(['accountId', 'status', 'address', 'shipping'])
-      .where('id', '=', orderId)
-      .$if(accountId !== null, (query) => query.where('accountId', '=', accountId!))
-      .executeTakeFirst();
-    if (!order) throw refuse('NOT_FOUND', OrderError, 'NOT_FOUND');
-    return change(trx, order);
-  });
+  const order = await trx
+    .selectFrom('order')
+    .select(['accountId', 'status', 'address', 'shipping'])
+    .where('id', '=', orderId)
+    .$if(accountId !== null, (query) => query.where('accountId', '=', accountId!))
+    .executeTakeFirst();
+  if (!order) throw refuse('NOT_FOUND', OrderError, 'NOT_FOUND');
+  return change(order);
 }
 
 /** Tells the customers and the vendor's other systems (see `backend/events/`). */
@@ -113,14 +121,14 @@ function touch(trx: Transaction<Database>, orderId: string, values: object = {})
  * Sends the order to a new address while it has not shipped (staff may still redirect a
  * shipped parcel). The shipping price must stay the same, since the order is already priced.
  */
-export function changeOrderAddress(
-  db: Db,
+export function changeOrderAddressIn(
+  trx: Trx,
   scope: OrderScope,
   actor: Actor,
   orderId: string,
   address: Address,
 ): Promise<void> {
-  return withOrder(db, scope, orderId, async (trx, order) => {
+  return withOrder(trx, scope, orderId, async (order) => {
     refuseUnlessChangeable(order.status, actor.role === 'staff');
     const from = JSON.parse(order.address) as Address;
     if (order.shipping > 0 && shippingRate(from.country) !== shippingRate(address.country)) {
@@ -134,15 +142,22 @@ export function changeOrderAddress(
   });
 }
 
-/** Cancels an order that has not shipped and puts its goods back in stock. */
-export function cancelOrder(
+export function changeOrderAddress(
   db: Db,
+  ...args: AfterTrx<typeof changeOrderAddressIn>
+): Promise<void> {
+  return db.transaction().execute((trx) => changeOrderAddressIn(trx, ...args));
+}
+
+/** Cancels an order that has not shipped and puts its goods back in stock. */
+export function cancelOrderIn(
+  trx: Trx,
   scope: OrderScope,
   actor: Actor,
   orderId: string,
   reason: string,
 ): Promise<void> {
-  return withOrder(db, scope, orderId, async (trx, order) => {
+  return withOrder(trx, scope, orderId, async (order) => {
     refuseUnlessChangeable(order.status);
     const lines = await trx
       .selectFrom('orderLine')
@@ -164,15 +179,19 @@ export function cancelOrder(
   });
 }
 
+export function cancelOrder(db: Db, ...args: AfterTrx<typeof cancelOrderIn>): Promise<void> {
+  return db.transaction().execute((trx) => cancelOrderIn(trx, ...args));
+}
+
 /** Moves an order forward (steps may be skipped, never undone); shipping may set tracking. */
-export function advanceOrder(
-  db: Db,
+export function advanceOrderIn(
+  trx: Trx,
   actor: Actor,
   orderId: string,
   to: Exclude<OrderStatus, 'placed' | 'cancelled'>,
   trackingNumber: string | undefined,
 ): Promise<void> {
-  return withOrder(db, 'all', orderId, async (trx, order) => {
+  return withOrder(trx, 'all', orderId, async (order) => {
     if (order.status === 'cancelled') {
       throw refuse('PRECONDITION_FAILED', OrderError, 'ALREADY_CANCELLED');
     }
@@ -188,13 +207,17 @@ export function advanceOrder(
   });
 }
 
-export function setTrackingNumber(
-  db: Db,
+export function advanceOrder(db: Db, ...args: AfterTrx<typeof advanceOrderIn>): Promise<void> {
+  return db.transaction().execute((trx) => advanceOrderIn(trx, ...args));
+}
+
+export function setTrackingNumberIn(
+  trx: Trx,
   actor: Actor,
   orderId: string,
   trackingNumber: string,
 ): Promise<void> {
-  return withOrder(db, 'all', orderId, async (trx, order) => {
+  return withOrder(trx, 'all', orderId, async (order) => {
     if (order.status !== 'shipped' && order.status !== 'delivered') {
       throw refuse('PRECONDITION_FAILED', OrderError, 'TRACKING_NEEDS_SHIPMENT');
     }
@@ -204,17 +227,24 @@ export function setTrackingNumber(
   });
 }
 
+export function setTrackingNumber(
+  db: Db,
+  ...args: AfterTrx<typeof setTrackingNumberIn>
+): Promise<void> {
+  return db.transaction().execute((trx) => setTrackingNumberIn(trx, ...args));
+}
+
 /**
  * Sets (or clears) the day the customer was promised delivery; an order still undelivered
  * after it is late (the reminder rules tell the customer). Not for a delivered or cancelled one.
  */
-export function setPromisedDate(
-  db: Db,
+export function setPromisedDateIn(
+  trx: Trx,
   actor: Actor,
   orderId: string,
   promisedOn: string | null,
 ): Promise<void> {
-  return withOrder(db, 'all', orderId, async (trx, order) => {
+  return withOrder(trx, 'all', orderId, async (order) => {
     if (order.status === 'cancelled') {
       throw refuse('PRECONDITION_FAILED', OrderError, 'ALREADY_CANCELLED');
     }
@@ -225,4 +255,11 @@ export function setPromisedDate(
     await recordEvent(trx, orderId, actor, 'promise_changed', { promisedOn });
     await emitChange(trx, order, orderId, actor, 'promise_changed');
   });
+}
+
+export function setPromisedDate(
+  db: Db,
+  ...args: AfterTrx<typeof setPromisedDateIn>
+): Promise<void> {
+  return db.transaction().execute((trx) => setPromisedDateIn(trx, ...args));
 }

@@ -71,7 +71,7 @@ async function liveEndpoint(db: Db, id: string): Promise<EndpointRow> {
 
 export async function createEndpoint(
   db: Db,
-  input: { url: string; description: string; events: WebhookEventType[] },
+  input: { url: string; description: string; events: WebhookEventType[]; active: boolean },
   createdBy: string,
 ): Promise<{ endpoint: EndpointView; secret: string }> {
   const secret = newSecret();
@@ -92,7 +92,7 @@ export async function createEndpoint(
         description: input.description,
         events: JSON.stringify(input.events),
         secret,
-        active: 1,
+        active: input.active ? 1 : 0,
         createdBy,
         createdAt: now,
         updatedAt: now,

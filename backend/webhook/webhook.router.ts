@@ -15,6 +15,7 @@ import {
   rotateSecret,
   updateEndpoint,
 } from './webhook.queries.ts';
+import { refuseUnlessAllowed } from './webhook.address.ts';
 
 const byId = z.strictObject({ id: endpointId });
 
@@ -26,13 +27,15 @@ export const staffWebhookRouter = router({
   list: adminProcedure.query(({ ctx }) => listEndpoints(ctx.services.db)),
 
   /** The secret is in this answer only; it cannot be read again, only rotated. */
-  create: adminProcedure
-    .input(createEndpointInput)
-    .mutation(({ ctx, input }) => createEndpoint(ctx.services.db, input, ctx.session.name)),
+  create: adminProcedure.input(createEndpointInput).mutation(({ ctx, input }) => {
+    refuseUnlessAllowed(input.url, ctx.services.config.production);
+    return createEndpoint(ctx.services.db, input, ctx.session.name);
+  }),
 
-  update: adminProcedure
-    .input(updateEndpointInput)
-    .mutation(({ ctx, input }) => updateEndpoint(ctx.services.db, input)),
+  update: adminProcedure.input(updateEndpointInput).mutation(({ ctx, input }) => {
+    refuseUnlessAllowed(input.url, ctx.services.config.production);
+    return updateEndpoint(ctx.services.db, input);
+  }),
 
   rotateSecret: adminProcedure
     .input(byId)

@@ -19,12 +19,10 @@ export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 export const isWebhookEvent = (type: string): type is WebhookEventType =>
   (WEBHOOK_EVENTS as readonly string[]).includes(type);
 
-/** Hosts plain http is allowed to, for a vendor trying webhooks out on their own machine. */
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
- * Where deliveries go: https, or http to this machine only (as the trusted origins allow
- * http://localhost). No user name or password in it: the signature is the authentication.
+ * Where deliveries go: an http(s) address with a host and no user name or password (the
+ * signature is the authentication). Which schemes and hosts are allowed depends on whether this
+ * is production: see `addressRefusal` in webhook.address.ts, applied by the router.
  */
 export const webhookUrl = z
   .string()
@@ -33,8 +31,8 @@ export const webhookUrl = z
   .refine((value) => URL.canParse(value), 'A full address such as https://erp.vendor.example/hook.')
   .transform((value) => new URL(value))
   .refine(
-    (url) => url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)),
-    'The address must start with https:// (http:// only for localhost, to try things out).',
+    (url) => url.protocol === 'https:' || url.protocol === 'http:',
+    'The address must start with https://.',
   )
   .refine((url) => !url.username && !url.password, 'No user name or password in the address.')
   .refine((url) => url.hostname.length > 0, 'The address needs a host.')
@@ -57,6 +55,8 @@ export const createEndpointInput = z.strictObject({
   url: webhookUrl,
   description: description.default(''),
   events,
+  /** False makes it paused from the start: nothing is queued for it until it is made active. */
+  active: z.boolean().default(true),
 });
 
 export const updateEndpointInput = z.strictObject({

@@ -304,6 +304,100 @@ describe('the inbound API: the ERP pushes orders, invoices and payments', () => 
     assert.deepEqual(fixed.body.changes, []);
   });
 
+  it('applies a message sent twice at once a single time, and answers both alike', async () => {
+    const placed = await order();
+    const message = {
+      id: 'erp-race-1',
+      orderNumber: placed.number,
+      status: 'shipped',
+      trackingNumber: '1Z999AA10123450000',
+      promisedOn: '2030-04-01',
+    };
+    const answers = await Promise.all([
+      send('order-updates', message),
+      send('order-updates', message),
+    ]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [200, 200],
+      JSON.stringify(answers),
+    );
+    assert.deepEqual(answers.map((answer) => answer.body.replayed).sort(), [false, true]);
+    assert.deepEqual(
+      { ...answers[0]!.body, replayed: null },
+      { ...answers[1]!.body, replayed: null },
+      'the same answer',
+    );
+    assert.deepEqual(answers[0]!.body.changes, ['promise_changed', 'shipped']);
+
+    const seen = await annasOrder(placed.id);
+    assert.deepEqual(
+      seen.timeline.map((entry) => entry.type),
+      ['placed', 'promise_changed', 'shipped'],
+    );
+    const events = await portico.services.db
+      .selectFrom('domainEvent')
+      .select('data')
+      .where('type', '=', 'order.changed')
+      .execute();
+    const mine = events
+      .map((event) => JSON.parse(event.data) as { orderId: string; change: string })
+      .filter((event) => event.orderId === placed.id);
+    assert.deepEqual(mine.map((event) => event.change).sort(), ['promise_changed', 'shipped']);
+    const invoices = await portico.services.db
+      .selectFrom('invoice')
+      .select('id')
+      .where('orderId', '=', placed.id)
+      .execute();
+    assert.equal(invoices.length, 1, 'billed once');
+
+    const payment = {
+      id: 'PAY-RACE-1',
+      accountId: annaAccount,
+      amount: 1_000,
+      receivedOn: today(),
+      method: 'card',
+    };
+    const paid = await Promise.all([send('payments', payment), send('payments', payment)]);
+    assert.deepEqual(paid.map((answer) => answer.status).sort(), [201, 201]);
+    assert.deepEqual(paid.map((answer) => answer.body.replayed).sort(), [false, true]);
+    assert.equal(paid[0]!.body.paymentId, paid[1]!.body.paymentId);
+    const payments = await portico.services.db
+      .selectFrom('payment')
+      .select('id')
+      .where('id', '=', paid[0]!.body.paymentId as string)
+      .execute();
+    assert.equal(payments.length, 1);
+  });
+
+  it('writes nothing when a later step of an update is refused, and keeps the id free', async () => {
+    const placed = await order();
+    const message = {
+      id: 'erp-half-1',
+      orderNumber: placed.number,
+      status: 'confirmed',
+      promisedOn: '2030-05-01',
+      // The order is not shipped: the promise and the confirmation were fine, this is not.
+      trackingNumber: '1Z999AA10123451111',
+    };
+    const counts = rowCounts(portico.services, ['inboundKey']);
+    const before = snapshot();
+    const refused = await send('order-updates', message);
+    assert.equal(refused.status, 409, JSON.stringify(refused.body));
+    assert.equal(refused.body.error?.code, 'TRACKING_NEEDS_SHIPMENT');
+    assert.deepEqual(rowCounts(portico.services, ['inboundKey']), counts);
+    assert.deepEqual(changedTables(before, snapshot()), [], 'not the promise, not the status');
+    const seen = await annasOrder(placed.id);
+    assert.equal(seen.status, 'placed');
+    assert.equal(seen.promisedOn, null);
+
+    const { trackingNumber: _later, ...fixed } = message;
+    const applied = await send('order-updates', fixed);
+    assert.equal(applied.status, 200, 'the refused id is still free');
+    assert.equal(applied.body.replayed, false);
+    assert.deepEqual(applied.body.changes, ['promise_changed', 'confirmed']);
+  });
+
   it('imports invoices the customer sees, once per id', async () => {
     const lines = [{ description: 'Descaling visit', quantity: 2, unitPrice: 4500, taxRate: 2100 }];
     const message = { id: 'INV-2026-0042', accountId: annaAccount, lines, dueDays: 30 };

@@ -2,7 +2,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { startTestPortico, type TestClient, type TestPortico } from '../support/portico.ts';
+import { lookup } from 'node:dns/promises';
+import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
+import { enrollTotp, startTestPortico, TestClient, type TestPortico } from '../support/portico.ts';
 import { seedTestCatalog } from '../support/catalog.ts';
 import { placedOrder } from '../support/ordering.ts';
 import { data, openTicket } from '../support/tickets.ts';
@@ -11,7 +14,16 @@ import {
   signatureHeader,
   verifyWebhookSignature,
 } from '../../backend/webhook/webhook.signature.ts';
-import { BACKOFF_MINUTES, MAX_ATTEMPTS } from '../../backend/webhook/webhook.worker.ts';
+import {
+  BACKOFF_MINUTES,
+  MAX_ATTEMPTS,
+  WebhookWorker,
+} from '../../backend/webhook/webhook.worker.ts';
+import { addressRefusal, isInternalAddress } from '../../backend/webhook/webhook.address.ts';
+import { WebhookError } from '../../backend/webhook/webhook.errors.ts';
+import { createKey } from '../../backend/inbound/inbound.keys.ts';
+import { createPerson } from '../../backend/session/people.ts';
+import { newId } from '../../backend/db/id.ts';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -24,6 +36,8 @@ class Receiver {
   status = 200;
   answer = 'ok';
   location: string | null = null;
+  /** While set, answers wait for it (a slow endpoint, or one that never answers). */
+  held: Promise<unknown> | null = null;
   url = '';
   readonly #server: Server;
   #waiters: { count: number; resolve: () => void }[] = [];
@@ -34,13 +48,17 @@ class Receiver {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         this.received.push({ headers: request.headers, body: Buffer.concat(chunks).toString() });
-        if (this.location) response.setHeader('location', this.location);
-        response.writeHead(this.status, { 'content-type': 'text/plain' });
-        response.end(this.answer);
+        const held = this.held ?? Promise.resolve();
         this.#waiters = this.#waiters.filter((waiter) => {
           if (this.received.length < waiter.count) return true;
           waiter.resolve();
           return false;
+        });
+        void held.then(() => {
+          if (response.destroyed) return;
+          if (this.location) response.setHeader('location', this.location);
+          response.writeHead(this.status, { 'content-type': 'text/plain' });
+          response.end(this.answer);
         });
       });
     });
@@ -249,8 +267,14 @@ describe('webhooks: signed, retried with backoff, recorded and replayable', () =
     const paused = await receiver();
     const forOrders = await create(orders.url, ['order.placed']);
     const forTickets = await create(tickets.url, ['ticket.created', 'ticket.answered']);
-    const forPaused = await create(paused.url, ['order.placed', 'ticket.created']);
-    data(await admin.mutate('staff.webhook.update', { id: forPaused.endpoint.id, active: false }));
+    const forPaused = data<{ endpoint: Endpoint }>(
+      await admin.mutate('staff.webhook.create', {
+        url: paused.url,
+        events: ['order.placed', 'ticket.created'],
+        active: false,
+      }),
+    );
+    assert.equal(forPaused.endpoint.active, false, 'made paused');
 
     await order();
     const ticket = await openTicket(anna, { subject: 'Grinder noise' });
@@ -385,5 +409,339 @@ describe('webhooks: signed, retried with backoff, recorded and replayable', () =
     assert.equal(moved.received.length, 1, 'nothing sent to a removed endpoint');
     const replay = await admin.mutate('staff.webhook.replay', { deliveryId: delivery!.id });
     assert.equal(replay.body.error?.data.code, 'NOT_FOUND');
+  });
+});
+
+describe('webhooks: leases by the wall clock, a bounded stop, and old rows deleted', () => {
+  let portico: TestPortico;
+  let admin: TestClient;
+  const receivers: Receiver[] = [];
+  const workers: WebhookWorker[] = [];
+
+  before(async () => {
+    portico = await startTestPortico();
+    // Only the workers each test makes send here, so what they do is all that happens.
+    await portico.services.webhooks.stop();
+    admin = await portico.personWithSession({
+      email: 'ada@vendor.test',
+      name: 'Ada Admin',
+      role: 'admin',
+    });
+  });
+  after(async () => {
+    for (const receiver of receivers) receiver.held = null;
+    await Promise.all(workers.map((worker) => worker.stop()));
+    await portico.close();
+    await Promise.all(receivers.map((made) => made.close()));
+  });
+
+  const worker = () => {
+    const made = new WebhookWorker(portico.services);
+    workers.push(made);
+    return made;
+  };
+  /** A receiver with an endpoint of its own, and `count` deliveries waiting for it. */
+  async function queued(count: number) {
+    const receiver = await new Receiver().start();
+    receivers.push(receiver);
+    const { endpoint } = data<{ endpoint: Endpoint }>(
+      await admin.mutate('staff.webhook.create', { url: receiver.url, events: ['order.placed'] }),
+    );
+    const now = new Date().toISOString();
+    const ids = Array.from({ length: count }, () => newId());
+    await portico.services.db
+      .insertInto('webhookDelivery')
+      .values(
+        ids.map((id) => ({
+          id,
+          endpointId: endpoint.id,
+          eventId: newId(),
+          eventType: 'order.placed' as const,
+          payload: '{}',
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: now,
+          lastAttemptAt: null,
+          lockedUntil: null,
+          responseStatus: null,
+          responseBody: null,
+          error: null,
+          createdAt: now,
+        })),
+      )
+      .execute();
+    const rows = () =>
+      portico.services.db
+        .selectFrom('webhookDelivery')
+        .select(['id', 'status', 'attempts', 'lockedUntil'])
+        .where('endpointId', '=', endpoint.id)
+        .orderBy('id')
+        .execute();
+    const pause = async () =>
+      data(await admin.mutate('staff.webhook.update', { id: endpoint.id, active: false }));
+    return { receiver, ids, rows, pause };
+  }
+
+  it('sends each delivery once when two workers race, one of them running ahead', async () => {
+    const { receiver, ids, rows, pause } = await queued(25);
+    let release = () => {};
+    receiver.held = new Promise<void>((resolve) => (release = resolve));
+    const first = worker().runNow();
+    await receiver.until(10);
+    // The other process drives retries five minutes ahead: the first one's leases still hold.
+    const second = worker().runNow(new Date(Date.now() + 5 * 60_000));
+    receiver.held = null;
+    release();
+    await Promise.all([first, second]);
+    await Promise.all([worker().runNow(), worker().runNow()]);
+
+    const sent = receiver.received.map((request) => request.headers['portico-delivery']);
+    assert.equal(sent.length, 25, 'no delivery sent twice');
+    assert.deepEqual([...new Set(sent)].sort(), [...ids].sort());
+    for (const row of await rows()) {
+      assert.deepEqual([row.status, row.attempts, row.lockedUntil], ['delivered', 1, null]);
+    }
+    await pause();
+  });
+
+  it('records nothing when its lease was taken over during the attempt', async () => {
+    const { receiver, ids, rows, pause } = await queued(1);
+    let release = () => {};
+    receiver.held = new Promise<void>((resolve) => (release = resolve));
+    const run = worker().runNow();
+    await receiver.until(1);
+    // Another process took the delivery over (as if this one had stalled past its lease).
+    const theirs = new Date(Date.now() + 120_000).toISOString();
+    await portico.services.db
+      .updateTable('webhookDelivery')
+      .set({ lockedUntil: theirs })
+      .where('id', '=', ids[0]!)
+      .execute();
+    release();
+    await run;
+    assert.deepEqual(await rows(), [
+      { id: ids[0]!, status: 'pending', attempts: 0, lockedUntil: theirs },
+    ]);
+    await pause();
+  });
+
+  it('stops within moments, cutting off an attempt without counting it', async () => {
+    const { receiver, ids, rows, pause } = await queued(1);
+    receiver.held = new Promise(() => {});
+    const stopping = worker();
+    const run = stopping.runNow();
+    await receiver.until(1);
+    const started = Date.now();
+    await stopping.stop();
+    await run;
+    assert.ok(Date.now() - started < 3_000, `stopped after ${Date.now() - started} ms`);
+    assert.deepEqual(await rows(), [
+      { id: ids[0]!, status: 'pending', attempts: 0, lockedUntil: null },
+    ]);
+    await stopping.runNow();
+    assert.equal(receiver.received.length, 1, 'nothing sent after the stop');
+    await pause();
+  });
+
+  it('deletes finished deliveries and inbound messages after 90 days, and keeps the rest', async () => {
+    const { rows } = await queued(4);
+    const [oldDelivered, oldFailed, oldWaiting, recent] = (await rows()).map((row) => row.id);
+    const { db } = portico.services;
+    const longAgo = new Date(Date.now() - 91 * 86_400_000).toISOString();
+    const finish = (id: string, status: 'delivered' | 'failed', createdAt: string) =>
+      db
+        .updateTable('webhookDelivery')
+        .set({ status, nextAttemptAt: null, createdAt })
+        .where('id', '=', id)
+        .execute();
+    await finish(oldDelivered!, 'delivered', longAgo);
+    await finish(oldFailed!, 'failed', longAgo);
+    await finish(recent!, 'delivered', new Date().toISOString());
+    await db
+      .updateTable('webhookDelivery')
+      .set({ createdAt: longAgo, nextAttemptAt: new Date(Date.now() + 3_600_000).toISOString() })
+      .where('id', '=', oldWaiting!)
+      .execute();
+    const { item } = await createKey(db, 'Retention ERP', 'test');
+    const message = (externalId: string, createdAt: string) => ({
+      id: newId(),
+      kind: 'payment' as const,
+      externalId,
+      requestHash: 'x',
+      status: 201,
+      response: '{}',
+      keyId: item.id,
+      createdAt,
+    });
+    await db
+      .insertInto('inboundMessage')
+      .values([message('OLD-1', longAgo), message('NEW-1', new Date().toISOString())])
+      .execute();
+
+    await worker().runNow();
+    assert.deepEqual(
+      (await rows()).map((row) => row.id).sort(),
+      [oldWaiting!, recent!].sort(),
+      'the old finished ones are gone',
+    );
+    const messages = await db
+      .selectFrom('inboundMessage')
+      .select('externalId')
+      .where('keyId', '=', item.id)
+      .execute();
+    assert.deepEqual(messages, [{ externalId: 'NEW-1' }]);
+  });
+});
+
+describe('webhooks in production: no plain http, nothing internal', () => {
+  let portico: TestPortico;
+  let admin: TestClient;
+
+  before(async () => {
+    portico = await startTestPortico({
+      // The public address is not used: the test client calls the port it listens on.
+      env: { NODE_ENV: 'production', PUBLIC_URL: 'https://portal.vendor.test' },
+    });
+    const { port } = portico.server.address() as AddressInfo;
+    const password = 'correct horse battery';
+    await createPerson(portico.services.auth, {
+      name: 'Ada Admin',
+      role: 'admin',
+      email: 'ada@vendor.test',
+      password,
+    });
+    admin = new TestClient(`http://127.0.0.1:${port}`);
+    const signedIn = await admin.post('/api/auth/sign-in/email', {
+      email: 'ada@vendor.test',
+      password,
+    });
+    assert.equal(signedIn.status, 200, await signedIn.clone().text());
+    admin.secondFactor = await enrollTotp(admin, password);
+  });
+  after(() => portico.close());
+
+  it('accepts only https addresses outside this machine and private networks', async () => {
+    assert.equal(portico.services.config.production, true);
+    for (const url of [
+      'http://erp.vendor.example/hook',
+      'http://localhost:8080/hook',
+      'https://localhost/hook',
+      'https://api.localhost/hook',
+      'https://127.0.0.1/hook',
+      'https://2130706433/hook',
+      'https://[::1]/hook',
+      'https://[::ffff:127.0.0.1]/hook',
+      'https://0.0.0.0/hook',
+      'https://10.1.2.3/hook',
+      'https://172.20.0.1/hook',
+      'https://192.168.1.10/hook',
+      'https://169.254.169.254/latest/meta-data',
+      'https://[fd12:3456::1]/hook',
+      'https://[fe80::1]/hook',
+    ]) {
+      const { body } = await admin.mutate('staff.webhook.create', {
+        url,
+        events: ['order.placed'],
+      });
+      assert.equal(body.error?.data.code, 'BAD_REQUEST', url);
+      assert.ok(body.error?.data.fieldErrors?.url, `said of the address: ${url}`);
+    }
+    const { endpoint } = data<{ endpoint: Endpoint }>(
+      await admin.mutate('staff.webhook.create', {
+        url: 'https://erp.vendor.example/hook',
+        events: ['order.placed'],
+      }),
+    );
+    const moved = await admin.mutate('staff.webhook.update', {
+      id: endpoint.id,
+      url: 'https://192.168.0.1/hook',
+    });
+    assert.equal(moved.body.error?.data.code, 'BAD_REQUEST');
+    data(await admin.mutate('staff.webhook.remove', { id: endpoint.id }));
+  });
+
+  it('does not send to a name that leads to this machine', async (t) => {
+    const name = hostname();
+    const addresses = await lookup(name, { all: true }).catch(() => []);
+    if (!addresses.some((entry) => isInternalAddress(entry.address))) {
+      t.skip(`${name} does not lead to this machine here`);
+      return;
+    }
+    const { db } = portico.services;
+    const now = new Date().toISOString();
+    const endpointId = newId();
+    // Written as an address that passed the rules (a name), then found to lead inside.
+    await db
+      .insertInto('webhookEndpoint')
+      .values({
+        id: endpointId,
+        url: `https://${name}:1/hook`,
+        description: '',
+        events: '["order.placed"]',
+        secret: 'whsec_test',
+        active: 1,
+        createdBy: 'test',
+        createdAt: now,
+        updatedAt: now,
+        removedAt: null,
+      })
+      .execute();
+    const deliveryId = newId();
+    await db
+      .insertInto('webhookDelivery')
+      .values({
+        id: deliveryId,
+        endpointId,
+        eventId: newId(),
+        eventType: 'order.placed',
+        payload: '{}',
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        lastAttemptAt: null,
+        lockedUntil: null,
+        responseStatus: null,
+        responseBody: null,
+        error: null,
+        createdAt: now,
+      })
+      .execute();
+    await portico.services.webhooks.runNow();
+    const delivery = await db
+      .selectFrom('webhookDelivery')
+      .select(['status', 'attempts', 'responseStatus', 'error'])
+      .where('id', '=', deliveryId)
+      .executeTakeFirstOrThrow();
+    assert.equal(delivery.attempts, 1);
+    assert.equal(delivery.responseStatus, null);
+    assert.equal(delivery.status, 'pending', 'retried later, like any failed attempt');
+    assert.ok(delivery.error?.startsWith(WebhookError.ADDRESS_INTERNAL), delivery.error ?? '');
+  });
+});
+
+describe('the address rules, outside and in production', () => {
+  it('allow plain http and this machine only outside production', () => {
+    const cases: [string, boolean, boolean][] = [
+      ['https://erp.vendor.example/hook', true, true],
+      ['https://93.184.216.34/hook', true, true],
+      ['http://localhost:8080/hook', true, false],
+      ['http://127.0.0.1/hook', true, false],
+      ['http://[::1]:9000/hook', true, false],
+      ['https://localhost/hook', true, false],
+      ['https://LOCALHOST./hook', true, false],
+      ['https://0x7f.1/hook', true, false],
+      ['https://10.0.0.1:8443/hook', true, false],
+      ['https://172.31.255.255/hook', true, false],
+      ['https://172.32.0.1/hook', true, true],
+      ['https://100.64.0.1/hook', true, false],
+      ['https://[fc00::1]/hook', true, false],
+      ['https://[2606:4700::1111]/hook', true, true],
+      ['http://erp.vendor.example/hook', false, false],
+      ['http://10.0.0.1/hook', false, false],
+    ];
+    for (const [url, development, production] of cases) {
+      assert.equal(addressRefusal(url, false) === null, development, `${url} in development`);
+      assert.equal(addressRefusal(url, true) === null, production, `${url} in production`);
+    }
   });
 });

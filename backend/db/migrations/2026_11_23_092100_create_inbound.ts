@@ -29,4 +29,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('createdAt', 'text', (col) => col.notNull())
     .addUniqueConstraint('inboundMessage_kind_externalId', ['kind', 'externalId'])
     .execute();
+  // The hourly clean-up deletes old messages by their age.
+  await db.schema
+    .createIndex('inboundMessage_createdAt')
+    .on('inboundMessage')
+    .column('createdAt')
+    .execute();
 }
