@@ -264,7 +264,9 @@ export class EndpointsController {
         />
       </label>
       <p id="endpoint-url-hint" class="hint">
-        ${msg('https:// only; http:// only for localhost or 127.0.0.1, for trying out.')}
+        ${msg(
+          'An https:// address. While trying Portico out (not in production), http://localhost or http://127.0.0.1 too.',
+        )}
       </p>
       ${urlError ? html`<p part="field-error" id="url-error" class="field-error">${urlError}</p>` : nothing}
       <label>
