@@ -130,8 +130,7 @@ const expected: Record<string, string> = {
   BACKUP_INTERVAL_MINUTES: 'a whole number of minutes (0 turns scheduled backups off)',
   BACKUP_KEEP: 'how many scheduled backups to keep, from 1 to 1000',
   BACKUP_DIR: 'a folder path',
-  REMINDER_INTERVAL_SECONDS:
-    'a whole number of seconds from 0 to 86400 (0 turns reminders off)',
+  REMINDER_INTERVAL_SECONDS: 'a whole number of seconds from 0 to 86400 (0 turns reminders off)',
   MAX_CONCURRENT_REQUESTS: 'a whole number from 1 to 10000',
   MAX_QUEUED_REQUESTS: 'a whole number from 0 to 100000',
   MAX_LIVE_STREAMS: 'a whole number from 1 to 100000',
