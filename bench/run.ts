@@ -19,6 +19,7 @@ import { measureStaffOrderSearch, type StaffSearchResult } from './staff.ts';
 import { formatTable } from './table.ts';
 import { measureOrderPlace, type PlaceResult } from './orders.ts';
 import { measureDurability, type DurabilityResult } from './durability.ts';
+import { measureWebhooks, type WebhookResult } from './webhooks.ts';
 import { runSoak } from './soak.ts';
 import { measureAccountSummary, type SummaryResult } from './account.ts';
 import { measureTicketList, type TicketListResult } from './tickets.ts';
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
     );
     const share = cpu.stop();
     const durability = await measureDurability(DURABILITY.customers, DURABILITY.ordersPerCustomer);
+    const webhooks = await measureWebhooks(DURABILITY.customers, DURABILITY.ordersPerCustomer);
     const authTiming = await measureAuthTiming(portico);
     const chatDelivery = await measureChatDelivery(portico, CHAT);
     // Last and outside the CPU share: building its corpus takes minutes and is not under test.
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
     printThroughput(throughput, share);
     printPlacing(placing, throughput.servers[0]!.requestsPerSecond);
     printDurability(durability);
+    printWebhooks(webhooks);
     printSummaries(summaries);
     printTicketLists(ticketLists);
     printStaffSearch(staffSearch);
@@ -132,6 +135,7 @@ async function main(): Promise<void> {
         ),
       },
       durability,
+      webhooks,
       accountSummary: summaries,
       ticketList: ticketLists,
       staffOrderSearch: staffSearch,
@@ -417,6 +421,28 @@ function printDurability(result: DurabilityResult): void {
     ),
   );
   console.log(`FULL keeps ${(result.throughputRatio * 100).toFixed(0)}% of NORMAL's throughput.`);
+}
+
+function printWebhooks(result: WebhookResult): void {
+  console.log(
+    `\nWebhooks: order.place without endpoints and with ${result.endpoints} subscribed to ` +
+      `order.placed (a signed delivery each per order), ${result.customers} customers × ` +
+      `${result.ordersPerCustomer} orders, a fresh database per run, runs alternated\n`,
+  );
+  console.log(
+    formatTable(
+      ['endpoints', 'orders/s', 'p99 ms', 'errors'],
+      result.runs.map((run) => [run.mode, run.ordersPerSecond, run.p99Ms.toFixed(2), run.errors]),
+      'lrrr',
+    ),
+  );
+  const { delivery } = result;
+  console.log(
+    `With them ordering keeps ${(result.throughputRatio * 100).toFixed(0)}% of its throughput. ` +
+      `${delivery.count} deliveries reached the receiver ${delivery.p50Ms} ms (p50), ` +
+      `${delivery.p95Ms} ms (p95), at most ${delivery.maxMs} ms after their event; ` +
+      `${delivery.missing} never arrived.`,
+  );
 }
 
 function shortName(file: string): string {
