@@ -5,8 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
-import { enrollTotp, startTestPortico, TestClient, type TestPortico } from '../support/portico.ts';
-import { seedTestCatalog } from '../support/catalog.ts';
+import {
+  enrollTotp,
+  startTestPortico,
+  TEST_ORIGIN,
+  TestClient,
+  type TestPortico,
+} from '../support/portico.ts';
+import { ADDRESS, seedTestCatalog } from '../support/catalog.ts';
 import { placedOrder } from '../support/ordering.ts';
 import { data, openTicket } from '../support/tickets.ts';
 import { listenOn, closeServer } from '../../backend/listen.ts';
@@ -87,6 +93,13 @@ interface Endpoint {
   events: string[];
   active: boolean;
   lastDelivery: { status: string; at: string; responseStatus: number | null } | null;
+}
+interface InvoiceView {
+  id: string;
+  number: string;
+  accountId: string;
+  total: number;
+  currency: string;
 }
 interface Delivery {
   id: string;
@@ -307,6 +320,141 @@ describe('webhooks: signed, retried with backoff, recorded and replayable', () =
     assert.equal(answered.data.ticket.subject, 'Grinder noise');
     assert.equal(answered.data.message.body, 'Please send us a video of the noise.');
     for (const made of [forOrders, forTickets, forPaused]) {
+      data(await admin.mutate('staff.webhook.remove', { id: made.endpoint.id }));
+    }
+  });
+
+  it('sends customer.signed_up once, when a new person first signs in, naming them and their account', async () => {
+    const crm = await receiver();
+    const { endpoint, secret } = await create(crm.url, ['customer.signed_up']);
+    const email = 'mara@newcafe.test';
+    const password = 'a long enough password';
+    const visitor = portico.client();
+    const signUp = await visitor.post('/api/auth/sign-up/email', {
+      name: 'Mara Lind',
+      email,
+      password,
+      callbackURL: `${TEST_ORIGIN}/account`,
+    });
+    assert.equal(signUp.status, 200, await signUp.clone().text());
+    // Confirming the address by its link is the first sign-in: the account is made then.
+    const mail = await portico.mailbox.next(email, /confirm/i);
+    const link = new URL(mail.links.find((url) => url.includes('/api/auth/verify-email')) ?? '');
+    const verified = await visitor.request(link.pathname + link.search, { origin: null });
+    assert.equal(verified.status, 302);
+    const me = data<{ user: { id: string }; account: { id: string; name: string; role: string } }>(
+      await visitor.query('session.me'),
+    );
+    assert.equal(me.account.role, 'owner');
+
+    await crm.until(1);
+    const [request] = crm.received;
+    assert.equal(request!.headers['portico-event'], 'customer.signed_up');
+    const header = request!.headers['portico-signature'] as string;
+    assert.equal(verifyWebhookSignature(secret, header, request!.body).ok, true);
+    const event = JSON.parse(request!.body) as {
+      id: string;
+      type: string;
+      data: { accountId: string; customer: Record<string, unknown> };
+    };
+    assert.equal(event.type, 'customer.signed_up');
+    assert.equal(event.data.accountId, me.account.id);
+    assert.deepEqual(event.data.customer, {
+      accountId: me.account.id,
+      accountName: me.account.name,
+      userId: me.user.id,
+      name: 'Mara Lind',
+      email,
+    });
+
+    // Signing in again (here and on another device) works in the same account: no second event.
+    for (const device of [visitor, portico.client()]) {
+      const again = await device.post('/api/auth/sign-in/email', { email, password });
+      assert.equal(again.status, 200, await again.clone().text());
+      const account = data<{ account: { id: string } }>(await device.query('session.me')).account;
+      assert.equal(account.id, me.account.id);
+    }
+    await portico.services.events.runNow();
+    await settled();
+    assert.equal(crm.received.length, 1, 'one delivery in all');
+    const sent = await deliveries(endpoint.id);
+    assert.deepEqual(
+      sent.map((row) => [row.eventType, row.eventId, row.status]),
+      [['customer.signed_up', event.id, 'delivered']],
+    );
+    data(await admin.mutate('staff.webhook.remove', { id: endpoint.id }));
+  });
+
+  it('sends invoice.issued for a shipped order and a hand-written invoice, as the invoice shows', async () => {
+    const billing = await receiver();
+    const other = await receiver();
+    const forBilling = await create(billing.url, ['invoice.issued']);
+    const forOther = await create(other.url, ['payment.posted']);
+    const annaAccount = data<{ account: { id: string } }>(await anna.query('session.me')).account
+      .id;
+
+    const placed = await order();
+    data(await admin.mutate('staff.order.advance', { orderId: placed.id, to: 'shipped' }));
+    const listed = data<{ items: { id: string; orderNumber: string | null }[] }>(
+      await anna.query('invoice.list', { limit: 50 }),
+    ).items.find((invoice) => invoice.orderNumber === placed.number);
+    assert.ok(listed, `no invoice for order ${placed.number}`);
+    const shipped = data<InvoiceView>(await anna.query('invoice.byId', { invoiceId: listed.id }));
+
+    const written = data<InvoiceView>(
+      await admin.mutate('staff.invoice.create', {
+        accountId: annaAccount,
+        billTo: ADDRESS,
+        lines: [{ description: 'Grinder repair', quantity: 1, unitPrice: 5000, taxRate: 2100 }],
+      }),
+    );
+    const staffView = data<InvoiceView>(
+      await admin.query('staff.invoice.byId', { invoiceId: written.id }),
+    );
+
+    await billing.until(2);
+    await settled();
+    const events = billing.received.map((request) => {
+      const header = request.headers['portico-signature'] as string;
+      assert.equal(verifyWebhookSignature(forBilling.secret, header, request.body).ok, true);
+      assert.equal(request.headers['portico-event'], 'invoice.issued');
+      return JSON.parse(request.body) as {
+        type: string;
+        data: {
+          accountId: string;
+          invoice: InvoiceView & { orderNumber: string | null; lines: unknown[] };
+        };
+      };
+    });
+    assert.equal(events.length, 2, 'one delivery for each invoice');
+    for (const [shown, orderNumber] of [
+      [shipped, placed.number],
+      [staffView, null],
+    ] as const) {
+      const matching = events.filter((event) => event.data.invoice.id === shown.id);
+      assert.equal(matching.length, 1, `one delivery for ${shown.number}`);
+      const { type, data: sent } = matching[0]!;
+      assert.equal(type, 'invoice.issued');
+      assert.equal(sent.accountId, annaAccount);
+      assert.equal(sent.invoice.number, shown.number);
+      assert.equal(sent.invoice.accountId, shown.accountId);
+      assert.equal(sent.invoice.accountId, annaAccount);
+      assert.equal(sent.invoice.total, shown.total);
+      assert.equal(sent.invoice.currency, shown.currency);
+      assert.equal(sent.invoice.orderNumber, orderNumber);
+      assert.ok(sent.invoice.lines.length > 0, 'with its lines');
+    }
+    assert.equal(staffView.total, 6050);
+    assert.deepEqual(
+      (await deliveries(forBilling.endpoint.id)).map((row) => [row.eventType, row.status]),
+      [
+        ['invoice.issued', 'delivered'],
+        ['invoice.issued', 'delivered'],
+      ],
+    );
+    assert.deepEqual(await deliveries(forOther.endpoint.id), [], 'nothing for the other');
+    assert.equal(other.received.length, 0);
+    for (const made of [forBilling, forOther]) {
       data(await admin.mutate('staff.webhook.remove', { id: made.endpoint.id }));
     }
   });
