@@ -1,6 +1,7 @@
 import { tracked } from '@trpc/server';
 import type { Context } from '../context.ts';
 import type { AnnouncementSignal } from '../realtime/bus.ts';
+import { isStaffRole } from '../session/roles.ts';
 import { nextChangeAt, type Viewer } from './announcement.queries.ts';
 
 /** setTimeout's longest wait; streams end after minutes anyway (see `trpc.ts`). */
@@ -8,8 +9,12 @@ const MAX_WAIT_MS = 2 ** 31 - 1;
 /** Timers may fire a hair early; waking just after the moment finds the change made. */
 const AFTER_MS = 5;
 
-/** Whether a change concerns the viewer: it is for everyone, or for their account. */
-const concerns = (signal: AnnouncementSignal, viewer: Viewer) =>
+/**
+ * Whether a change concerns the viewer: it is for everyone, or for their account; staff (whose
+ * console lists every announcement) hear every change.
+ */
+const concerns = (signal: AnnouncementSignal, viewer: Viewer, staff: boolean) =>
+  staff ||
   signal.accountIds === null ||
   (viewer.accountId !== null && signal.accountIds.includes(viewer.accountId));
 
@@ -36,6 +41,7 @@ export async function* announcementChanges(
   signal: AbortSignal | undefined,
 ) {
   const { db, bus } = ctx.services;
+  const staff = isStaffRole(ctx.session?.role);
   let sequence = 0;
   const id = () => `${Date.now().toString(36)}-${(sequence++).toString(36)}`;
   // Listen before the sync, so nothing that happens in between is missed.
@@ -49,7 +55,7 @@ export async function* announcementChanges(
     if (next !== 'time') {
       if (next.done) return;
       heard = signals.next();
-      if (!concerns(next.value, viewer)) continue;
+      if (!concerns(next.value, viewer, staff)) continue;
     }
     yield tracked(id(), { type: 'change' as const });
   }

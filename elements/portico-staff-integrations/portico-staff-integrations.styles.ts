@@ -14,6 +14,16 @@ export const styles = css`
     min-inline-size: 0;
   }
 
+  /* An endpoint's edit form takes its whole row. */
+  .edit-form {
+    flex: 1 1 100%;
+    min-inline-size: 0;
+  }
+
+  .edit-form h3 {
+    margin: 0;
+  }
+
   .checks {
     display: flex;
     flex-wrap: wrap;

@@ -18,8 +18,9 @@ import { styles } from './portico-staff-integrations.styles.ts';
  * How the vendor's other systems stay in step with the portal (administrators only): webhook
  * endpoints that Portico sends signed events to, with every delivery, its answer and "Send
  * again"; and the keys the vendor's ERP uses to send order status, tracking numbers, invoices and
- * payments in. Secrets and keys are shown once, when made. Agents see a line saying this is for
- * administrators.
+ * payments in. Secrets and keys are shown once, when made. An endpoint's address, description
+ * and events can be changed in its row ("Edit"), keeping its signing secret. Agents see a line
+ * saying this is for administrators.
  *
  * @summary Staff console webhooks and ERP keys (administrators only).
  * @csspart endpoints - The webhook endpoints.
@@ -30,6 +31,14 @@ import { styles } from './portico-staff-integrations.styles.ts';
  * @csspart endpoint-description - Its description.
  * @csspart endpoint-events - The events it is sent.
  * @csspart last-delivery - Its last delivery.
+ * @csspart edit-endpoint - "Edit", which opens the endpoint's edit form in its row.
+ * @csspart endpoint-editing - The row of the endpoint being edited (with `endpoint`).
+ * @csspart endpoint-edit-form - That form: the same fields as the add form, Save and Cancel.
+ * @csspart edit-url-input - Its address field.
+ * @csspart edit-description-input - Its description field.
+ * @csspart edit-events-input - Its event checkboxes.
+ * @csspart save-endpoint - "Save".
+ * @csspart cancel-endpoint-edit - "Cancel" (Escape too), which closes the form unchanged.
  * @csspart show-deliveries - "Deliveries", which filters the deliveries to it.
  * @csspart toggle-active - "Turn off" or "Turn on".
  * @csspart rotate - "New secret", which asks for confirmation.

@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
@@ -7,14 +8,20 @@ import { formatDateTime } from '../shared/format.ts';
 import { renderTaskError } from '../shared/task.ts';
 import {
   deliveryStatusLabel,
-  errorsFor,
   eventLabel,
   fieldErrorsOf,
-  WEBHOOK_EVENTS,
   type Endpoint,
   type IntegrationsEffects,
   type WebhookEvent,
 } from './staff-integrations.api.ts';
+import { EndpointEditor } from './staff-integrations.edit.ts';
+import {
+  ADD_FIELDS,
+  firstRefused,
+  missingFields,
+  readEndpointForm,
+  renderEndpointFields,
+} from './staff-integrations.fields.ts';
 import type { SecretReveal } from './staff-integrations.secret.ts';
 
 export interface EndpointsHost extends ReactiveControllerHost {
@@ -39,6 +46,7 @@ type Confirming = { id: string; kind: 'rotate' | 'remove' } | null;
 export class EndpointsController {
   fields: Record<string, string[]> = {};
   confirming: Confirming = null;
+  readonly editor: EndpointEditor;
   readonly changeTask: Task<[PorticoApi, Change], void>;
   readonly #host: EndpointsHost;
   readonly #effects: IntegrationsEffects;
@@ -54,6 +62,7 @@ export class EndpointsController {
     this.#host = host;
     this.#effects = effects;
     this.showDeliveries = showDeliveries;
+    this.editor = new EndpointEditor(host, effects);
     this.changeTask = new Task(host, {
       autoRun: false,
       task: async ([api, change], { signal }) => {
@@ -112,9 +121,9 @@ export class EndpointsController {
           }
           effects.changed();
         } catch (error) {
-          this.fields = fieldErrorsOf(error);
-          if (errorsFor(this.fields, 'url')) effects.focusSoon('#endpoint-url');
-          else if (errorsFor(this.fields, 'events')) effects.focusSoon('#event-order-placed');
+          this.fields = change.kind === 'add' ? fieldErrorsOf(error) : {};
+          const first = firstRefused(ADD_FIELDS, this.fields);
+          if (first) effects.focusSoon(first);
           throw error;
         }
       },
@@ -139,17 +148,27 @@ export class EndpointsController {
               ? html`<p role="status" class="hint">${msg('Loading the endpoints…')}</p>`
               : endpoints.length
                 ? html`<ul part="endpoint-list" class="rows">
-                    ${endpoints.map((endpoint) => this.#row(endpoint, busy))}
+                    ${repeat(
+                      endpoints,
+                      (endpoint) => endpoint.id,
+                      (endpoint) => this.#row(endpoint, busy),
+                    )}
                   </ul>`
                 : html`<p part="endpoints-empty" class="hint">${msg('No endpoints yet.')}</p>`
         }
-        ${this.fields.url || this.fields.events ? nothing : renderTaskError(this.changeTask)}
+        ${Object.keys(this.fields).length ? nothing : renderTaskError(this.changeTask)}
         ${keyed(this.#formKey, this.#form(busy))}
       </section>
     `;
   }
 
   #row(endpoint: Endpoint, busy: boolean) {
+    const editing = this.editor.editing;
+    if (editing?.id === endpoint.id) {
+      return html`<li part="endpoint endpoint-editing" class="row" data-id=${endpoint.id}>
+        ${this.editor.render(editing)}
+      </li>`;
+    }
     const last = endpoint.lastDelivery;
     const confirming = this.confirming?.id === endpoint.id ? this.confirming.kind : null;
     return html`<li part="endpoint" class="row" data-id=${endpoint.id}>
@@ -201,6 +220,16 @@ export class EndpointsController {
                   ${msg('Keep it as it is')}
                 </button>`
             : html`<button
+                  part="edit-endpoint"
+                  type="button"
+                  class="secondary"
+                  aria-label=${msg(str`Edit ${endpoint.url}`)}
+                  ?disabled=${busy}
+                  @click=${() => this.editor.open(endpoint)}
+                >
+                  ${msg('Edit')}
+                </button>
+                <button
                   part="show-deliveries"
                   type="button"
                   class="secondary"
@@ -243,67 +272,9 @@ export class EndpointsController {
   }
 
   #form(busy: boolean) {
-    const urlError = errorsFor(this.fields, 'url');
-    const eventsError = errorsFor(this.fields, 'events');
-    const descriptionError = errorsFor(this.fields, 'description');
     return html`<form part="endpoint-form" class="subform" novalidate @submit=${this.#submit}>
       <h3>${msg('Add an endpoint')}</h3>
-      <label>
-        ${msg('Address (URL)')}
-        <input
-          id="endpoint-url"
-          part="endpoint-url-input"
-          name="url"
-          type="url"
-          inputmode="url"
-          autocomplete="off"
-          maxlength="2000"
-          placeholder="https://erp.vendor.example/portico"
-          aria-invalid=${urlError ? 'true' : 'false'}
-          aria-describedby="endpoint-url-hint ${urlError ? 'url-error' : ''}"
-        />
-      </label>
-      <p id="endpoint-url-hint" class="hint">
-        ${msg(
-          'An https:// address. While trying Portico out (not in production), http://localhost or http://127.0.0.1 too.',
-        )}
-      </p>
-      ${urlError ? html`<p part="field-error" id="url-error" class="field-error">${urlError}</p>` : nothing}
-      <label>
-        ${msg('Description (optional)')}
-        <input
-          id="endpoint-description"
-          part="endpoint-description-input"
-          name="description"
-          autocomplete="off"
-          maxlength="200"
-          aria-invalid=${descriptionError ? 'true' : 'false'}
-          aria-describedby=${descriptionError ? 'description-error' : nothing}
-        />
-      </label>
-      ${descriptionError ? html`<p part="field-error" id="description-error" class="field-error">${descriptionError}</p>` : nothing}
-      <fieldset
-        part="endpoint-events-input"
-        aria-invalid=${eventsError ? 'true' : 'false'}
-        aria-describedby=${eventsError ? 'events-error' : nothing}
-      >
-        <legend>${msg('Events to send')}</legend>
-        <div class="checks">
-          ${WEBHOOK_EVENTS.map(
-            (event) =>
-              html`<label class="check">
-                <input
-                  id="event-${event.replace(/[._]/g, '-')}"
-                  type="checkbox"
-                  name="events"
-                  value=${event}
-                />
-                <span>${eventLabel(event)}</span>
-              </label>`,
-          )}
-        </div>
-        ${eventsError ? html`<p part="field-error" id="events-error" class="field-error">${eventsError}</p>` : nothing}
-      </fieldset>
+      ${renderEndpointFields(ADD_FIELDS, this.fields)}
       <div class="actions">
         <button
           part="add-endpoint"
@@ -337,22 +308,13 @@ export class EndpointsController {
 
   readonly #submit = (event: SubmitEvent): void => {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
-    const url = String(data.get('url') ?? '').trim();
-    const events = WEBHOOK_EVENTS.filter((event) => data.getAll('events').includes(event));
-    const fields: Record<string, string[]> = {};
-    if (!url) fields.url = [msg('Enter the address events are sent to.')];
-    if (!events.length) fields.events = [msg('Choose at least one event.')];
+    const values = readEndpointForm(event.target as HTMLFormElement);
+    const fields = missingFields(values);
     if (Object.keys(fields).length) {
       this.fields = fields;
-      this.#effects.focusSoon(fields.url ? '#endpoint-url' : '#event-order-placed');
+      this.#effects.focusSoon(firstRefused(ADD_FIELDS, fields)!);
       return;
     }
-    this.#run({
-      kind: 'add',
-      url,
-      description: String(data.get('description') ?? '').trim(),
-      events,
-    });
+    this.#run({ kind: 'add', ...values });
   };
 }

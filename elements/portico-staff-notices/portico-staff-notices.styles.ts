@@ -29,6 +29,14 @@ export const styles = css`
     background: color-mix(in srgb, var(--_danger) 12%, var(--_surface));
   }
 
+  .changed {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_danger);
+    background: color-mix(in srgb, var(--_danger) 8%, var(--_surface));
+    font-weight: 600;
+  }
+
   .chips {
     display: flex;
     flex-wrap: wrap;

@@ -3,11 +3,12 @@ import { customElement, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { LiveStreamController } from '../shared/live-stream.ts';
 import { StaffView } from '../shared/staff-view.ts';
 import { renderTaskError } from '../shared/task.ts';
 import { staffPageStyles } from '../shared/staff-page.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
-import type { NoticesEffects } from './staff-notices.api.ts';
+import { delayUntilNextMoment, type NoticesEffects } from './staff-notices.api.ts';
 import { AnnouncementForm } from './staff-notices.form.ts';
 import { renderAnnouncements } from './staff-notices.list.ts';
 import { RulesForm } from './staff-notices.rules.ts';
@@ -18,7 +19,9 @@ import { styles } from './portico-staff-notices.styles.ts';
  * hours, an outage) shown in a banner to all customers or to chosen accounts between a start and
  * an end, and the rules of the reminders the portal sends by itself (invoices coming due and
  * overdue, orders past their promised delivery). Staff publish, change and end announcements;
- * administrators change the reminder rules, which agents only see.
+ * administrators change the reminder rules, which agents only see. The list stays current without
+ * a reload: announcements other staff publish, change or end show as they do, and so do ones that
+ * start or end by the clock; a form being filled in keeps what was typed.
  *
  * @summary Staff console announcements and reminder rules.
  * @csspart announcements - The announcements block.
@@ -66,7 +69,9 @@ import { styles } from './portico-staff-notices.styles.ts';
  * @csspart error - A failure, with `role="alert"`.
  * @csspart retry - "Try again".
  * @csspart signed-out - The line shown to anyone not signed in as staff.
+ * @csspart edit-changed - The line saying someone else changed the announcement being edited.
  * @cssproperty --gap - Space between blocks. Default: `var(--portico-space, 1rem)`.
+ * @cssstate live - Announcements changed elsewhere arrive as they happen.
  */
 @localized()
 @customElement('portico-staff-notices')
@@ -74,8 +79,12 @@ export class PorticoStaffNotices extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, staffPageStyles, styles];
 
   @state() private announcement = '';
-  /** Bumped after a change: the announcements are read again. */
+  /** Bumped after a change, here or elsewhere: the announcements are read again. */
   @state() private syncs = 0;
+
+  private readonly internals = this.attachInternals();
+  /** Reads the list again when an announcement in it starts or ends by the clock. */
+  private nextMoment: ReturnType<typeof setTimeout> | undefined;
 
   private effects: NoticesEffects = {
     focusSoon: (selector) => this.focusSoon(selector),
@@ -89,9 +98,30 @@ export class PorticoStaffNotices extends StaffView {
   private listTask = new Task(this, {
     args: () => [this.api, this.staffId, this.syncs] as const,
     task: async ([api, staffId], { signal }) => {
+      clearTimeout(this.nextMoment);
       if (!api || !staffId) return initialState;
       const { items } = await api.trpc.staff.announcement.list.query(undefined, { signal });
+      const delay = delayUntilNextMoment(items);
+      if (delay !== null) this.nextMoment = setTimeout(() => (this.syncs += 1), delay);
       return items;
+    },
+  });
+
+  /**
+   * Any change to an announcement, by anyone (and one starting or ending by the clock), and the
+   * sync after each (re)connect, calls for a new read; the form is left as it is.
+   */
+  private readonly live = new LiveStreamController(this, {
+    what: 'announcements',
+    key: () => this.staffId ?? '',
+    open: (api, callbacks, current) =>
+      api.trpc.announcement.onChange.subscribe(undefined, {
+        ...callbacks,
+        onData: current(() => (this.syncs += 1)),
+      }),
+    liveChanged: (live) => {
+      if (live) this.internals.states.add('live');
+      else this.internals.states.delete('live');
     },
   });
 
@@ -104,6 +134,11 @@ export class PorticoStaffNotices extends StaffView {
       return rules;
     },
   });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.nextMoment);
+  }
 
   /** Whether an administrator is signed in: only they change the reminder rules. */
   get isAdmin(): boolean {
@@ -140,7 +175,7 @@ export class PorticoStaffNotices extends StaffView {
                   busy: this.form.busy,
                 })
           }
-          ${this.form.render(false)}
+          ${this.form.render(false, this.listTask.value)}
         </section>
         <section part="reminders" class="block" aria-labelledby="reminders-title">
           <h2 id="reminders-title" tabindex="-1">${msg('Reminders')}</h2>

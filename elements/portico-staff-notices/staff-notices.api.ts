@@ -57,6 +57,25 @@ export function statusLabel(status: AnnouncementStatus): string {
   }
 }
 
+/** The longest a timer may wait in a browser (about 24.8 days); later moments wait for a read. */
+const MAX_TIMER = 2 ** 31 - 1;
+
+/**
+ * How long until an announcement in `items` starts or ends by the clock, a second late so the
+ * server's "now" has passed it too; null when none will.
+ */
+export function delayUntilNextMoment(
+  items: readonly Pick<Announcement, 'startsAt' | 'endsAt'>[],
+  now = Date.now(),
+): number | null {
+  const moments = items
+    .flatMap((item) => [item.startsAt, item.endsAt])
+    .map((at) => (at ? Date.parse(at) : NaN))
+    .filter((at) => Number.isFinite(at) && at > now);
+  if (!moments.length) return null;
+  return Math.min(MAX_TIMER, Math.min(...moments) - now + 1_000);
+}
+
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /** An ISO moment as a `datetime-local` value in the browser's time zone ("2026-11-23T09:30"). */

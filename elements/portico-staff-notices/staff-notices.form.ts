@@ -40,6 +40,21 @@ const FIELD_IDS: [string, string][] = [
   ['accountIds', 'account-search'],
 ];
 
+/** Whether the list's `now` differs from `opened`, the version the form was filled from. */
+function changedSince(opened: Announcement, now: Announcement): boolean {
+  const shape = (item: Announcement) =>
+    JSON.stringify([
+      item.title,
+      item.body,
+      item.severity,
+      item.startsAt,
+      item.endsAt,
+      item.audience,
+      item.accounts.map((account) => account.id),
+    ]);
+  return shape(opened) !== shape(now);
+}
+
 /**
  * Publishing an announcement (title, text, severity, when it shows, to whom), changing one and
  * ending one now. The server's reasons show at each field, and nothing is saved until it agrees.
@@ -129,8 +144,10 @@ export class AnnouncementForm {
     this.#run({ kind: 'end', item });
   }
 
-  render(disabled: boolean) {
+  /** `listed`: the announcements as last read, to tell whether someone changed this one since. */
+  render(disabled: boolean, listed?: readonly Announcement[]) {
     const item = this.editing;
+    const now = item && listed?.find((other) => other.id === item.id);
     return keyed(
       this.#formKey,
       html`<form
@@ -143,6 +160,13 @@ export class AnnouncementForm {
         <h3 id="announcement-form-title" tabindex="-1">
           ${item ? msg(str`Edit “${item.title}”`) : msg('Publish an announcement')}
         </h3>
+        ${
+          item && now && changedSince(item, now)
+            ? html`<p part="edit-changed" class="changed" role="status">
+                ${msg('Someone changed this announcement after you opened it. Saving puts your version in its place; Cancel keeps theirs.')}
+              </p>`
+            : nothing
+        }
         ${this.#input('title', 'notice-title', msg('Title'), item?.title ?? '', MAX_TITLE)}
         <label>
           ${msg('Text')}

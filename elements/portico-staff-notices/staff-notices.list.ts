@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { formatDateTime } from '../shared/format.ts';
 import { severityLabel, statusLabel, type Announcement } from './staff-notices.api.ts';
@@ -28,7 +29,11 @@ function audience(item: Announcement) {
     : msg(str`Accounts: ${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
 }
 
-/** Every announcement, newest first, with its status, audience and dates, Edit and "End now". */
+/**
+ * Every announcement, newest first, with its status, audience and dates, Edit and "End now".
+ * Rows are keyed by announcement, so one arriving from elsewhere never moves focus to another's
+ * button.
+ */
 export function renderAnnouncements(
   items: readonly Announcement[] | undefined,
   actions: ListActions,
@@ -40,7 +45,9 @@ export function renderAnnouncements(
     return html`<p part="empty" class="hint">${msg('No announcements yet.')}</p>`;
   }
   return html`<ul part="list" class="rows">
-    ${items.map(
+    ${repeat(
+      items,
+      (item) => item.id,
       (item) => html`
         <li part="row" class="row" data-id=${item.id}>
           <div class="row-main">

@@ -160,6 +160,80 @@ describe('<portico-staff-integrations>', () => {
     await until(() => !row(), 'the endpoint stayed');
   });
 
+  it('edits an endpoint’s address, description and events in its row, and refuses a bad address', async () => {
+    const element = await asAdmin();
+    const { url } = await addEndpoint(element, ['order.placed']);
+    part(element, 'secret-done')!.click();
+    await until(() => !part(element, 'secret-panel'), 'the secret stayed');
+    const { items } = await api().staff.webhook.list.query();
+    const id = items.find((item) => item.url === url)!.id;
+    const row = () => element.shadowRoot!.querySelector(`[data-id='${id}']`);
+    const edit = () => row()?.querySelector("[part~='edit-endpoint']");
+    const check = (event: string) => byId(element, `edit-event-${event}`) as HTMLInputElement;
+
+    press(row(), 'edit-endpoint');
+    await until(
+      () => element.shadowRoot!.activeElement === byId(element, 'edit-endpoint-url'),
+      'focus never went to the address',
+    );
+    expect(part<HTMLInputElement>(element, 'edit-url-input')!.value).to.equal(url);
+    expect(part<HTMLInputElement>(element, 'edit-description-input')!.value).to.equal(
+      'Trying webhooks out',
+    );
+    expect(check('order-placed').checked).to.equal(true);
+    expect(check('invoice-issued').checked).to.equal(false);
+    await expect(element).to.be.accessible();
+
+    // Refused: the reason at the address, focus on it, and nothing changed.
+    type(element, 'edit-url-input', 'ftp://x');
+    check('invoice-issued').click();
+    part(element, 'save-endpoint')!.click();
+    await until(() => byId(element, 'edit-url-error'), 'no address error');
+    expect(textOf(byId(element, 'edit-url-error'))).to.contain('https://');
+    const field = part<HTMLInputElement>(element, 'edit-url-input')!;
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(field.getAttribute('aria-describedby')).to.contain('edit-url-error');
+    await until(() => element.shadowRoot!.activeElement === field, 'focus never went to it');
+    expect(byId(element, 'url-error')).to.equal(null, 'the add form says nothing');
+    const unchanged = (await api().staff.webhook.list.query()).items.find(
+      (item) => item.id === id,
+    )!;
+    expect(unchanged.url).to.equal(url);
+    expect(unchanged.events).to.deep.equal(['order.placed']);
+
+    // Cancel keeps it as it was, and gives focus back to its Edit.
+    part(element, 'cancel-endpoint-edit')!.click();
+    await until(() => element.shadowRoot!.activeElement === edit(), 'focus never went back');
+    expect(textOf(row()?.querySelector("[part~='endpoint-url']"))).to.equal(url);
+
+    press(row(), 'edit-endpoint');
+    await until(() => part(element, 'edit-url-input'), 'the form never opened again');
+    const changed = `http://127.0.0.1:9/portico-edited-${token()}`;
+    type(element, 'edit-url-input', changed);
+    type(element, 'edit-description-input', 'The ERP');
+    check('order-placed').click();
+    check('invoice-issued').click();
+    check('ticket-created').click();
+    part(element, 'save-endpoint')!.click();
+    await until(
+      () => textOf(row()?.querySelector("[part~='endpoint-url']")) === changed,
+      'the new address never showed',
+    );
+    const shown = (root: Element, partName: string) =>
+      textOf(root.shadowRoot!.querySelector(`[data-id='${id}'] [part~='${partName}']`));
+    expect(shown(element, 'endpoint-events')).to.equal('Invoice issued, Ticket created');
+    expect(shown(element, 'endpoint-description')).to.equal('The ERP');
+    await until(() => element.shadowRoot!.activeElement === edit(), 'focus never went to Edit');
+    expect(part(element, 'secret-panel')).to.equal(null, 'the secret is kept, not shown anew');
+    expect(row()!.querySelector("[part~='state-on']")).to.not.equal(null, 'still on');
+
+    const again = await render();
+    await until(() => shown(again, 'endpoint-url') === changed, 'not saved');
+    expect(shown(again, 'endpoint-events')).to.equal('Invoice issued, Ticket created');
+    again.remove();
+    await api().staff.webhook.remove.mutate({ id });
+  });
+
   it('lists an endpoint’s deliveries with their answers, filters them and sends one again', async () => {
     const element = await asAdmin();
     const { url } = await addEndpoint(element, ['ticket.created']);

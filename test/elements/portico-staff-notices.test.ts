@@ -6,7 +6,7 @@ import type { PorticoStaffNotices } from '../../elements/portico-staff-notices/p
 import type { PorticoStaffOrders } from '../../elements/portico-staff-orders/portico-staff-orders.ts';
 import type { ReminderRules } from '../../elements/portico-staff-notices/staff-notices.api.ts';
 import { porticoApiFor } from '../../elements/api/client.ts';
-import type { CustomerCall } from './support/portico-backend.plugin.ts';
+import type { CustomerCall, StaffCall } from './support/portico-backend.plugin.ts';
 import { ADDRESS } from '../support/address.ts';
 import { admin, agent, carla } from './support/people.ts';
 import {
@@ -199,6 +199,89 @@ describe('<portico-staff-notices>', () => {
     expect(textOf(rowWith(element, title)!.querySelector("[part~='audience']"))).to.equal(
       `Accounts: ${name}`,
     );
+  });
+
+  it('shows what other staff publish, change and end, and what starts by the clock, as it happens', async () => {
+    // Another staff member (the agent) works from their own console, outside this page.
+    const colleague = <T>(path: string, input?: unknown, kind?: 'query') =>
+      executeServerCommand<T, StaffCall>('portico-staff', { path, input, kind });
+    await executeServerCommand<unknown, CustomerCall>('portico-customer', {
+      as: 'carla',
+      path: 'session.me',
+      kind: 'query',
+    });
+    const hits = await colleague<{ items: { id: string }[] }>(
+      'staff.customer.search',
+      { query: carla.email },
+      'query',
+    );
+    const carlas = hits.items[0]!.id;
+    const element = await asStaff(admin);
+    await until(() => element.matches(':state(live)'), 'the list never went live');
+
+    // Someone is filling in the form meanwhile: it keeps what they typed, and their focus.
+    const draft = `Draft ${token()}`;
+    type(element, 'notice-title', draft);
+    const field = part<HTMLInputElement>(element, 'notice-title')!;
+    field.focus();
+
+    const title = `Carrier strike ${token()}`;
+    const input = { title, body: 'Deliveries may be a day late.', severity: 'warning' };
+    const published = await colleague<{ id: string }>('staff.announcement.create', {
+      ...input,
+      audience: 'all',
+    });
+    await until(() => rowWith(element, title), 'a colleague’s announcement never appeared');
+    expect(field.value).to.equal(draft, 'the form kept what was typed');
+    expect(element.shadowRoot!.activeElement).to.equal(field, 'focus stayed in the form');
+
+    // For one account only, starting by the clock a moment from now.
+    const later = `Stocktaking ${token()}`;
+    const scheduled = await colleague<{ id: string }>('staff.announcement.create', {
+      title: later,
+      body: 'Closed for stocktaking.',
+      severity: 'info',
+      startsAt: new Date(Date.now() + 1_500).toISOString(),
+      audience: 'accounts',
+      accountIds: [carlas],
+    });
+    const status = (text: string) =>
+      textOf(rowWith(element, text)?.querySelector("[part~='status']"));
+    await until(() => status(later) === 'Scheduled', 'an account’s announcement never appeared');
+    await until(() => status(later) === 'Showing now', 'it never started by the clock');
+
+    // Editing one that a colleague then changes: the form says so and keeps what was typed.
+    rowWith(element, title)!.querySelector<HTMLButtonElement>("[part~='edit']")!.click();
+    await until(
+      () => part<HTMLInputElement>(element, 'notice-title')!.value === title,
+      'the announcement never came into the form',
+    );
+    type(element, 'notice-body', 'Mine.');
+    await colleague('staff.announcement.update', {
+      id: published.id,
+      ...input,
+      body: 'Deliveries may be two days late.',
+      audience: 'all',
+    });
+    await until(
+      () => textOf(rowWith(element, title)?.querySelector("[part~='body']")).includes('two days'),
+      'a colleague’s change never showed',
+    );
+    await until(() => part(element, 'edit-changed'), 'the form never said it was changed');
+    expect(part<HTMLTextAreaElement>(element, 'notice-body')!.value).to.equal('Mine.');
+    await expect(element).to.be.accessible();
+    part(element, 'cancel-edit')!.click();
+    await until(
+      () =>
+        element.shadowRoot!.activeElement ===
+        rowWith(element, title)?.querySelector("[part~='edit']"),
+      'focus never went back to Edit',
+    );
+
+    await colleague('staff.announcement.end', { id: published.id });
+    await until(() => status(title) === 'Ended', 'a colleague’s end never showed');
+    await colleague('staff.announcement.end', { id: scheduled.id });
+    await until(() => status(later) === 'Ended', 'the account’s one never ended');
   });
 
   it('saves the reminder rules, shown again after a reload, and refuses bad days', async () => {
