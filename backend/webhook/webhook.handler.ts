@@ -1,10 +1,10 @@
 import type { EventHandler } from '../events/event.dispatch.ts';
 import type { StoredEvent } from '../events/event.types.ts';
 import type { Services } from '../services.ts';
-import { newId } from '../db/id.ts';
 import { timestamp } from '../db/clock.ts';
 import { isWebhookEvent, type WebhookEventType } from './webhook.schema.ts';
 import { webhookBody } from './webhook.payload.ts';
+import { pendingDelivery } from './webhook.queries.ts';
 
 /**
  * Queues a delivery of each event to every active endpoint that asked for it, in the claim's
@@ -31,25 +31,11 @@ export function webhookHandler(services: Services): EventHandler {
         event as Extract<StoredEvent, { type: WebhookEventType }>,
       );
       const now = timestamp();
+      const base = { eventId: event.id, eventType: event.type, payload };
       await trx
         .insertInto('webhookDelivery')
         .values(
-          listening.map((endpoint) => ({
-            id: newId(),
-            endpointId: endpoint.id,
-            eventId: event.id,
-            eventType: event.type,
-            payload,
-            status: 'pending' as const,
-            attempts: 0,
-            nextAttemptAt: now,
-            lastAttemptAt: null,
-            lockedUntil: null,
-            responseStatus: null,
-            responseBody: null,
-            error: null,
-            createdAt: now,
-          })),
+          listening.map((endpoint) => pendingDelivery({ ...base, endpointId: endpoint.id }, now)),
         )
         .execute();
       return () => services.webhooks.wake();

@@ -3,7 +3,7 @@ import { newId } from '../db/id.ts';
 import { timestamp } from '../db/clock.ts';
 import { decodeCursor, page } from '../db/cursor.ts';
 import { refuse } from '../errors.ts';
-import type { WebhookEndpointTable } from './webhook.tables.ts';
+import type { WebhookDeliveryTable, WebhookEndpointTable } from './webhook.tables.ts';
 import { WebhookError } from './webhook.errors.ts';
 import {
   newSecret,
@@ -11,6 +11,26 @@ import {
   type UpdateEndpointInput,
   type WebhookEventType,
 } from './webhook.schema.ts';
+
+/** A delivery of one event to one endpoint, due at `now` and not tried yet. */
+export function pendingDelivery(
+  what: Pick<WebhookDeliveryTable, 'endpointId' | 'eventId' | 'eventType' | 'payload'>,
+  now: string,
+): WebhookDeliveryTable {
+  return {
+    id: newId(),
+    ...what,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    lastAttemptAt: null,
+    lockedUntil: null,
+    responseStatus: null,
+    responseBody: null,
+    error: null,
+    createdAt: now,
+  };
+}
 
 /** At most this many endpoints: each event is queued once per endpoint. */
 export const MAX_ENDPOINTS = 20;
@@ -222,26 +242,8 @@ export async function replayDelivery(db: Db, deliveryId: string): Promise<Delive
     .executeTakeFirst();
   if (!original) throw refuse('NOT_FOUND', WebhookError, 'DELIVERY_NOT_FOUND');
   if (original.removedAt) throw refuse('NOT_FOUND', WebhookError, 'ENDPOINT_NOT_FOUND');
-  const id = newId();
-  const now = timestamp();
-  await db
-    .insertInto('webhookDelivery')
-    .values({
-      id,
-      endpointId: original.endpointId,
-      eventId: original.eventId,
-      eventType: original.eventType,
-      payload: original.payload,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      lastAttemptAt: null,
-      lockedUntil: null,
-      responseStatus: null,
-      responseBody: null,
-      error: null,
-      createdAt: now,
-    })
-    .execute();
-  return deliveryQuery(db).where('delivery.id', '=', id).executeTakeFirstOrThrow();
+  const { endpointId, eventId, eventType, payload } = original;
+  const delivery = pendingDelivery({ endpointId, eventId, eventType, payload }, timestamp());
+  await db.insertInto('webhookDelivery').values(delivery).execute();
+  return deliveryQuery(db).where('delivery.id', '=', delivery.id).executeTakeFirstOrThrow();
 }

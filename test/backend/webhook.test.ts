@@ -27,6 +27,7 @@ import {
 } from '../../backend/webhook/webhook.worker.ts';
 import { addressRefusal, isInternalAddress } from '../../backend/webhook/webhook.address.ts';
 import { WebhookError } from '../../backend/webhook/webhook.errors.ts';
+import { pendingDelivery } from '../../backend/webhook/webhook.queries.ts';
 import { createKey } from '../../backend/inbound/inbound.keys.ts';
 import { createPerson } from '../../backend/session/people.ts';
 import { newId } from '../../backend/db/id.ts';
@@ -596,28 +597,14 @@ describe('webhooks: leases by the wall clock, a bounded stop, and old rows delet
       await admin.mutate('staff.webhook.create', { url: receiver.url, events: ['order.placed'] }),
     );
     const now = new Date().toISOString();
-    const ids = Array.from({ length: count }, () => newId());
-    await portico.services.db
-      .insertInto('webhookDelivery')
-      .values(
-        ids.map((id) => ({
-          id,
-          endpointId: endpoint.id,
-          eventId: newId(),
-          eventType: 'order.placed' as const,
-          payload: '{}',
-          status: 'pending' as const,
-          attempts: 0,
-          nextAttemptAt: now,
-          lastAttemptAt: null,
-          lockedUntil: null,
-          responseStatus: null,
-          responseBody: null,
-          error: null,
-          createdAt: now,
-        })),
-      )
-      .execute();
+    const deliveries = Array.from({ length: count }, () =>
+      pendingDelivery(
+        { endpointId: endpoint.id, eventId: newId(), eventType: 'order.placed', payload: '{}' },
+        now,
+      ),
+    );
+    const ids = deliveries.map((delivery) => delivery.id);
+    await portico.services.db.insertInto('webhookDelivery').values(deliveries).execute();
     const rows = () =>
       portico.services.db
         .selectFrom('webhookDelivery')
@@ -834,26 +821,12 @@ describe('webhooks in production: no plain http, nothing internal', () => {
         removedAt: null,
       })
       .execute();
-    const deliveryId = newId();
-    await db
-      .insertInto('webhookDelivery')
-      .values({
-        id: deliveryId,
-        endpointId,
-        eventId: newId(),
-        eventType: 'order.placed',
-        payload: '{}',
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        lastAttemptAt: null,
-        lockedUntil: null,
-        responseStatus: null,
-        responseBody: null,
-        error: null,
-        createdAt: now,
-      })
-      .execute();
+    const queued = pendingDelivery(
+      { endpointId, eventId: newId(), eventType: 'order.placed', payload: '{}' },
+      now,
+    );
+    const deliveryId = queued.id;
+    await db.insertInto('webhookDelivery').values(queued).execute();
     await portico.services.webhooks.runNow();
     const delivery = await db
       .selectFrom('webhookDelivery')
