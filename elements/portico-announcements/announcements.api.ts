@@ -31,7 +31,10 @@ const KEPT = 100;
 /** Where storage is blocked, dismissals last as long as the page. */
 let pageDismissed: string[] = [];
 
-/** The announcements a visitor (not signed in) dismissed in this browser. */
+/**
+ * The announcements dismissed in this browser: a visitor's, and a customer's until the server
+ * has theirs (a page left right after "Dismiss" may cut that request off).
+ */
 export function locallyDismissed(): Set<string> {
   try {
     const kept: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]');
@@ -42,10 +45,10 @@ export function locallyDismissed(): Set<string> {
   return new Set(pageDismissed);
 }
 
-/** Remembers a visitor's dismissal in this browser. */
-export function dismissLocally(id: string): void {
+/** Remembers a dismissal in this browser (or forgets it, when the server refused it). */
+export function dismissLocally(id: string, dismissed = true): void {
   const ids = [...locallyDismissed()].filter((kept) => kept !== id);
-  ids.push(id);
+  if (dismissed) ids.push(id);
   pageDismissed = ids.slice(-KEPT);
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(pageDismissed));

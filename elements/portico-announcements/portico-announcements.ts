@@ -143,7 +143,7 @@ export class PorticoAnnouncements extends LitElement {
   /** The announcements on screen, newest first. */
   get shown(): Announcement[] {
     const items = this.loadTask.value ?? [];
-    const local = accountOf(this.session) ? new Set<string>() : locallyDismissed();
+    const local = locallyDismissed();
     return items.filter((item) => !this.dismissed.has(item.id) && !local.has(item.id));
   }
 
@@ -216,7 +216,7 @@ export class PorticoAnnouncements extends LitElement {
     const known = this.known?.audience === audience ? this.known.ids : null;
     this.known = { audience, ids: new Set(items.map((item) => item.id)) };
     if (!known) return;
-    const local = accountOf(this.session) ? new Set<string>() : locallyDismissed();
+    const local = locallyDismissed();
     const arrived = items.filter((item) => !known.has(item.id) && !local.has(item.id));
     const sentence = (item: Announcement) =>
       msg(str`New announcement. ${severityLabel(item.severity)}: ${item.title}`);
@@ -232,17 +232,19 @@ export class PorticoAnnouncements extends LitElement {
     const hadFocus = this.matches(':focus-within');
     this.dismissed = new Set([...this.dismissed, item.id]);
     if (hadFocus && next) this.focusTarget = `[data-id='${next.id}'] [part~='dismiss']`;
+    // Kept in this browser at once: the next page hides it even if the customer leaves this one
+    // before the server has their dismissal (which then reaches their other devices).
+    dismissLocally(item.id);
     if (accountOf(this.session)) {
       await this.dismissTask.run([item.id]);
       if (this.dismissTask.status === TaskStatus.ERROR && !isGone(this.dismissTask.error)) {
         // Not kept: the banner comes back, with the reason above it.
+        dismissLocally(item.id, false);
         const dismissed = new Set(this.dismissed);
         dismissed.delete(item.id);
         this.dismissed = dismissed;
         return;
       }
-    } else {
-      dismissLocally(item.id);
     }
     this.announcement = msg(str`Dismissed: ${item.title}`);
   }
