@@ -4,7 +4,7 @@ import lit from 'eslint-plugin-lit';
 import litA11y from 'eslint-plugin-lit-a11y';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'custom-elements.json'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'custom-elements.json', 'elements/locales/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -2,6 +2,8 @@ import { ContextRoot } from '@lit/context';
 import { porticoApiFor } from './api/client.ts';
 import { providePortal } from './api/provide.ts';
 import { PorticoPortal } from './portico-portal/portico-portal.ts';
+import { supportedLocale } from './shared/locale.ts';
+import { PageLocale } from './shared/page-locale.ts';
 
 /**
  * The loader a vendor's page includes. It sets up the page-wide context first, then defines each
@@ -16,6 +18,11 @@ function start(): void {
   new ContextRoot().attach(document.body);
   providePortal(document.body, pageApi);
   if (!customElements.get('portico-portal')) customElements.define('portico-portal', PorticoPortal);
+  pageLocale.start();
+  pageApi.session.addEventListener('change', () => {
+    const { state } = pageApi.session;
+    pageLocale.prefer(state.status === 'signed-in' ? supportedLocale(state.me.locale) : null);
+  });
   watch();
 }
 
@@ -30,6 +37,8 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'portico-announcements': () => import('./portico-announcements/portico-announcements.ts'),
 };
 
+const pageLocale = new PageLocale(['portico-portal', ...Object.keys(loaders)]);
+
 const requested = new Set<string>();
 
 function load(tag: string): void {
@@ -42,21 +51,32 @@ function load(tag: string): void {
   });
 }
 
-function scan(root: ParentNode): void {
-  for (const tag of Object.keys(loaders)) if (root.querySelector(tag)) load(tag);
+/** Loads the elements found under `root`; whether there were any. */
+function scan(root: ParentNode): boolean {
+  let found = false;
+  for (const tag of Object.keys(loaders)) {
+    if (!root.querySelector(tag)) continue;
+    load(tag);
+    found = true;
+  }
+  return found;
 }
 
 function watch(): void {
   scan(document);
   new MutationObserver((records) => {
+    let arrived = false;
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node.nodeType !== Node.ELEMENT_NODE) continue;
         const element = node as Element;
+        if (element.localName in loaders) arrived = true;
         load(element.localName);
-        scan(element);
+        if (scan(element)) arrived = true;
       }
     }
+    // The first Portico element may have arrived, inside a section in another language.
+    if (arrived) pageLocale.update();
   }).observe(document.documentElement, { childList: true, subtree: true });
 }
 

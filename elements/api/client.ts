@@ -12,6 +12,7 @@ import type { AppRouter } from '../../backend/router.ts';
 import { AuthClient } from './auth.ts';
 import { BusyState, retryWhenBusy } from './busy.ts';
 import { SessionStore } from './session.ts';
+import { getLocale } from '../shared/locale.ts';
 
 export interface PorticoApi {
   /** The backend's origin, such as https://portal.vendor.example. */
@@ -57,8 +58,15 @@ export function porticoApiFor(url: string): PorticoApi {
   return api;
 }
 
-const withCookies: typeof fetch = (input, init) =>
-  fetch(input, { ...init, credentials: 'include' });
+/**
+ * Every call carries the page's cookies and its language, so that what the server writes back
+ * (a refusal's sentence, a mail this call sends) is in the language the customer reads.
+ */
+const withCookies: typeof fetch = (input, init) => {
+  const headers = new Headers(init?.headers);
+  headers.set('accept-language', getLocale());
+  return fetch(input, { ...init, headers, credentials: 'include' });
+};
 
 /** The only place a tRPC client is built. */
 function createPorticoApi(base: string): PorticoApi {

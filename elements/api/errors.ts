@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { TRPCClientError } from '@trpc/client';
 import { AuthError } from './auth.ts';
 import { OVERLOADED } from './busy.ts';
+import { formatNumber } from '../shared/format.ts';
 
 /** better-auth's error codes, as a sentence that says what to do. */
 function authSentence(error: AuthError): string {
@@ -27,7 +28,9 @@ function authSentence(error: AuthError): string {
     case 'TOO_MANY_REQUESTS':
     case 'ACCOUNT_TEMPORARILY_LOCKED':
       return error.retryAfter
-        ? msg(str`Too many attempts. Wait ${error.retryAfter} seconds, then try again.`)
+        ? msg(
+            str`Too many attempts. Wait ${formatNumber(error.retryAfter)} seconds, then try again.`,
+          )
         : error.code === 'ACCOUNT_TEMPORARILY_LOCKED'
           ? msg('Too many wrong codes. Wait 15 minutes, then try again.')
           : msg('Too many attempts. Wait a minute, then try again.');
@@ -105,7 +108,7 @@ export function errorMessage(error: unknown): string {
       case 'TOO_MANY_REQUESTS': {
         const wait = retryAfterSeconds(error);
         if (wait !== null)
-          return msg(str`Too many attempts. Wait ${wait} seconds, then try again.`);
+          return msg(str`Too many attempts. Wait ${formatNumber(wait)} seconds, then try again.`);
         return refusalReason(error)
           ? error.message
           : msg('Too many attempts. Wait a minute, then try again.');

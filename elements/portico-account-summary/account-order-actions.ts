@@ -12,6 +12,7 @@ import {
   type Address,
 } from '../shared/address-fields.ts';
 import { CartStore } from '../shared/cart.ts';
+import { onEscape } from '../shared/keyboard.ts';
 import {
   accountOf,
   apiLocale,
@@ -22,6 +23,7 @@ import {
   type ViewEffects,
 } from './account-orders.api.ts';
 import { fillCart, renderReorderReport, type ReorderReport } from './account-order-reorder.ts';
+import { formatNumber } from '../shared/format.ts';
 
 export interface ActionsHost extends ReactiveControllerHost {
   readonly api?: PorticoApi | undefined;
@@ -130,9 +132,15 @@ export class OrderActionsController {
         effects.announce(
           count === 0
             ? msg('Nothing could be added to your cart.')
-            : report.skipped.length
-              ? msg(str`Added ${count} products to your cart; some could not be added.`)
-              : msg(str`Added ${count} products to your cart.`),
+            : count === 1
+              ? report.skipped.length
+                ? msg('Added 1 product to your cart; some could not be added.')
+                : msg('Added 1 product to your cart.')
+              : report.skipped.length
+                ? msg(
+                    str`Added ${formatNumber(count)} products to your cart; some could not be added.`,
+                  )
+                : msg(str`Added ${formatNumber(count)} products to your cart.`),
         );
         return report;
       },
@@ -231,6 +239,7 @@ export class OrderActionsController {
         class="panel"
         aria-labelledby="address-form-title"
         @submit=${(event: SubmitEvent) => this.#submitAddress(event, order)}
+        @keydown=${onEscape(() => this.#close("[part~='change-address']"))}
         @input=${this.#onAddressInput}
         @change=${this.#onAddressInput}
       >
@@ -283,6 +292,7 @@ export class OrderActionsController {
         aria-labelledby="cancel-title"
         aria-describedby="cancel-warning"
         @submit=${(event: SubmitEvent) => this.#submitCancel(event, order)}
+        @keydown=${onEscape(() => this.#close("[part~='cancel']"))}
       >
         <h4 id="cancel-title" tabindex="-1">${msg('Cancel this order?')}</h4>
         <p id="cancel-warning">${msg('We will not ship it. This cannot be undone.')}</p>

@@ -4,7 +4,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { TRPCClientError } from '@trpc/client';
 import type { PorticoApi } from '../api/client.ts';
 import { addressLines } from '../shared/address-fields.ts';
-import { formatDate, formatMoney } from '../shared/format.ts';
+import { formatDate, formatMoney, formatNumber } from '../shared/format.ts';
 import { routeHref } from './account.routes.ts';
 import { OrderActionsController, type ActionsHost } from './account-order-actions.ts';
 import { renderTimeline } from './account-order-timeline.ts';
@@ -122,7 +122,7 @@ export class DetailController {
             (line) => html`
               <li part="line">
                 <span class="name">${line.name}</span>
-                <span class="each">${msg(str`${line.quantity} × ${money(line.unitPrice)}`)}</span>
+                <span class="each">${msg(str`${formatNumber(line.quantity)} × ${money(line.unitPrice)}`)}</span>
                 <span class="amount">${money(line.subtotal)}</span>
               </li>
             `,

@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
-import { formatDate, formatMoney } from '../shared/format.ts';
+import { formatDate, formatMoney, formatNumber } from '../shared/format.ts';
 import { routeHref } from './account.routes.ts';
 import { pause, renderShowMore } from '../shared/task.ts';
 import {
@@ -278,7 +278,7 @@ export class HistoryController {
         ? msg('No orders match these filters.')
         : msg('No orders yet.');
     }
-    return count === 1 ? msg('Showing 1 order.') : msg(str`Showing ${count} orders.`);
+    return count === 1 ? msg('Showing 1 order.') : msg(str`Showing ${formatNumber(count)} orders.`);
   }
 
   #empty(): boolean {

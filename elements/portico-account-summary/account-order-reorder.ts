@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CartStore } from '../shared/cart.ts';
 import type { Reordered } from './account-orders.api.ts';
+import { formatNumber } from '../shared/format.ts';
 
 /** What a reorder put in the cart, and what it could not, with why. */
 export interface ReorderReport {
@@ -54,10 +55,12 @@ export function renderReorderReport(report: ReorderReport, shop: string | undefi
                 ${report.added.map(
                   ({ name, quantity, requested }) =>
                     html`<li>
-                      ${msg(str`${quantity} × ${name}`)}
+                      ${msg(str`${formatNumber(quantity)} × ${name}`)}
                       ${
                         quantity < requested
-                          ? msg(str`(only ${quantity} of ${requested} in stock)`)
+                          ? msg(
+                              str`(only ${formatNumber(quantity)} of ${formatNumber(requested)} in stock)`,
+                            )
                           : nothing
                       }
                     </li>`,

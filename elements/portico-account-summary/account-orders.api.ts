@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 import { getLocale } from '../shared/locale.ts';
+import { formatNumber } from '../shared/format.ts';
 
 export { accountOf, renderTaskError } from '../shared/task.ts';
 
@@ -60,7 +61,7 @@ export function renderStatus(status: OrderStatus) {
 }
 
 export function itemCount(count: number): string {
-  return count === 1 ? msg('1 item') : msg(str`${count} items`);
+  return count === 1 ? msg('1 item') : msg(str`${formatNumber(count)} items`);
 }
 
 /** A vendor's link template with the order number filled in, such as `/help?order={number}`. */

@@ -4,7 +4,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { DownloadController, invoicePdf } from '../shared/download.ts';
-import { formatDate, formatMoney } from '../shared/format.ts';
+import { formatDate, formatMoney, formatNumber } from '../shared/format.ts';
 import { routeHref } from './account.routes.ts';
 import {
   accountOf,
@@ -199,7 +199,7 @@ export class OverviewController implements ReactiveController {
           total > items.length
             ? html`<p>
                 <a part="all-invoices" class="link" href=${routeHref({ view: 'billing' })}>
-                  ${msg(str`All ${total} open invoices`)}
+                  ${msg(str`All ${formatNumber(total)} open invoices`)}
                 </a>
               </p>`
             : nothing

@@ -19,6 +19,7 @@ import {
   userOf,
   type ProfileEffects,
 } from './account-profile.api.ts';
+import { formatNumber } from '../shared/format.ts';
 
 export type Security = inferRouterOutputs<AppRouter>['profile']['security'];
 
@@ -186,7 +187,7 @@ export class SecurityController {
       ${
         security.totp
           ? html`<p part="backup-codes-left">
-              ${left === 1 ? msg('1 backup code left.') : msg(str`${left} backup codes left.`)}
+              ${left === 1 ? msg('1 backup code left.') : msg(str`${formatNumber(left)} backup codes left.`)}
             </p>`
           : nothing
       }

@@ -11,6 +11,7 @@ import {
   type UploadItem,
 } from '../shared/upload.ts';
 import { MAX_FILES, type ChatAttachment } from './chat.api.ts';
+import { formatNumber } from '../shared/format.ts';
 
 export interface FilesHost extends ReactiveControllerHost {
   readonly api?: PorticoApi | undefined;
@@ -111,7 +112,7 @@ export class ChatFilesController implements ReactiveController {
       ${
         this.overLimit
           ? html`<p part="file-error" role="alert">
-              ${msg(str`At most ${MAX_FILES} files per message; the others were not added.`)}
+              ${msg(str`At most ${formatNumber(MAX_FILES)} files per message; the others were not added.`)}
             </p>`
           : nothing
       }

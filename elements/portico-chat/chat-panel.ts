@@ -6,6 +6,7 @@ import type { ChatState } from './chat.state.ts';
 import type { ChatOutgoing } from './chat.outgoing.ts';
 import { MESSAGE_FIELD, type ChatComposer } from './chat-composer.ts';
 import { renderMessages, type MessagesContext } from './chat-messages.ts';
+import { formatNumber } from '../shared/format.ts';
 
 /** What the panel shows, as the element has it for this render. */
 export interface PanelContext {
@@ -78,7 +79,7 @@ export function renderLauncher(launcher: {
         ? html`<span part="badge" class="badge" aria-hidden="true"
               >${new Intl.NumberFormat(launcher.locale).format(unread)}</span
             >
-            <span class="visually-hidden">${msg(str`(${unread} unread)`)}</span>`
+            <span class="visually-hidden">${msg(str`(${formatNumber(unread)} unread)`)}</span>`
         : nothing
     }
   </button>`;

@@ -4,6 +4,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
 import type { SessionState } from '../api/session.ts';
 import { errorMessage, refusalReason } from '../api/errors.ts';
+import { formatNumber } from '../shared/format.ts';
 
 export { renderTaskError } from '../shared/task.ts';
 
@@ -145,7 +146,7 @@ export function sendFailure(error: unknown): { text: string; retry: boolean } {
   if (reason === 'TOO_FAST') {
     const seconds = retryAfterOf(error) ?? 10;
     return {
-      text: msg(str`You are sending messages quickly — wait ${seconds} seconds.`),
+      text: msg(str`You are sending messages quickly — wait ${formatNumber(seconds)} seconds.`),
       retry: true,
     };
   }

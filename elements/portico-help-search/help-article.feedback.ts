@@ -1,9 +1,10 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { ContentLocale } from '../shared/locale.ts';
+import { formatNumber } from '../shared/format.ts';
 import {
   MAX_COMMENT,
   renderTaskError,
@@ -139,7 +140,7 @@ export class FeedbackController {
         ></textarea>
         <p id="help-feedback-hint" class="hint">
           ${msg(
-            'Up to 2,000 characters, read by the authors of this article. For an answer, ask support instead.',
+            str`Up to ${formatNumber(2000)} characters, read by the authors of this article. For an answer, ask support instead.`,
           )}
         </p>
         ${renderTaskError(this.voteTask, undefined, ERROR_ID)}

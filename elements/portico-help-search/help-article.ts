@@ -162,7 +162,7 @@ export class ArticleController {
     if (!others.length) return nothing;
     return html`
       <nav part="languages" class="languages" aria-labelledby="help-languages-title">
-        <p id="help-languages-title">${msg('Read this article in')}</p>
+        <p id="help-languages-title">${msg('This article in other languages')}</p>
         <ul>
           ${others.map(
             (locale) => html`

@@ -20,6 +20,7 @@ import {
   renderSkeleton,
   resultId,
 } from './help-search.results.ts';
+import { formatNumber } from '../shared/format.ts';
 
 /** What the browsing views read from the element on every update. */
 export interface BrowseState {
@@ -181,8 +182,8 @@ export class HelpBrowseController {
     if (this.searchTask.status === TaskStatus.ERROR || !shown) return '';
     const count = shown.results.length;
     if (count === 0) return msg('No articles found');
-    if (shown.hasMore) return msg(str`More than ${count} articles found`);
-    return count === 1 ? msg('1 article found') : msg(str`${count} articles found`);
+    if (shown.hasMore) return msg(str`More than ${formatNumber(count)} articles found`);
+    return count === 1 ? msg('1 article found') : msg(str`${formatNumber(count)} articles found`);
   }
 
   render() {

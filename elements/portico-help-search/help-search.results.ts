@@ -7,6 +7,7 @@ import {
   type HelpResult,
   type Segment,
 } from './help-search.api.ts';
+import { formatNumber } from '../shared/format.ts';
 
 /** The id of the result at `index`, for the search box's `aria-activedescendant`. */
 export const resultId = (index: number) => `help-result-${index}`;
@@ -82,7 +83,7 @@ function renderResult(result: HelpResult, index: number, list: ResultList) {
 }
 
 function articleCount(count: number): string {
-  return count === 1 ? msg('1 article') : msg(str`${count} articles`);
+  return count === 1 ? msg('1 article') : msg(str`${formatNumber(count)} articles`);
 }
 
 /** The categories to browse while the box is empty, each a button that lists its articles. */

@@ -21,6 +21,7 @@ import {
 import { NotificationFeed } from './notifications.feed.ts';
 import { NotificationPreferences } from './notifications.preferences.ts';
 import { styles } from './portico-notifications.styles.ts';
+import { formatNumber } from '../shared/format.ts';
 
 const BELL = "[part~='bell']";
 const HEADING = '#notifications-title';
@@ -212,7 +213,9 @@ export class PorticoNotifications extends LitElement {
   override render() {
     if (!this.personKey) return nothing;
     const unread = this.unread ?? 0;
-    const label = unread ? msg(str`Notifications, ${unread} unread`) : msg('Notifications');
+    const label = unread
+      ? msg(str`Notifications, ${formatNumber(unread)} unread`)
+      : msg('Notifications');
     return html`
       <div class="anchor" @keydown=${this.handleKeydown}>
         <button

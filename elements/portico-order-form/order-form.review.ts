@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
-import { formatMoney } from '../shared/format.ts';
+import { formatMoney, formatNumber } from '../shared/format.ts';
 import { SubmissionKey } from '../shared/request-key.ts';
 import { addressLine } from './order-form.address.ts';
 import {
@@ -239,7 +239,7 @@ export class ReviewController {
                   <li part="line">
                     <span class="name">${line.name}</span>
                     <span class="each"
-                      >${msg(str`${line.quantity} × ${money(line.unitPrice)}`)}</span
+                      >${msg(str`${formatNumber(line.quantity)} × ${money(line.unitPrice)}`)}</span
                     >
                     <span class="amount">${money(line.subtotal)}</span>
                   </li>

@@ -31,7 +31,7 @@ export const utcToday = () => new Date().toISOString().slice(0, 10);
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A report day (`2026-03-02`, a UTC day) as a reader says it: "2 Mar" or "2 Mar 2026". */
-export function formatDay(day: string, withYear = false, locale = getLocale()): string {
+export function formatDay(day: string, withYear = false, locale: string = getLocale()): string {
   const key = `${locale}:${withYear}`;
   let format = dayFormats.get(key);
   if (!format) {
@@ -46,7 +46,7 @@ export function formatDay(day: string, withYear = false, locale = getLocale()): 
   return format.format(new Date(`${day}T00:00:00.000Z`));
 }
 
-export function formatCount(value: number, locale = getLocale()): string {
+export function formatCount(value: number, locale: string = getLocale()): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
@@ -64,7 +64,7 @@ export function unitFor(maxSeconds: number): TimeUnit {
 export const inUnit = (seconds: number, unit: TimeUnit) => seconds / SECONDS[unit];
 
 /** A duration in the given unit: "45 sec", "1.5 hr", in the interface's language. */
-export function formatInUnit(value: number, unit: TimeUnit, locale = getLocale()): string {
+export function formatInUnit(value: number, unit: TimeUnit, locale: string = getLocale()): string {
   return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit,
@@ -96,7 +96,7 @@ export function unitLabel(unit: TimeUnit): string {
 /** Money totals by currency, "€1,234.50 · $20.00"; nothing is "0" in no currency. */
 export function formatTotals(
   totals: readonly { currency: string; total: number }[],
-  locale = getLocale(),
+  locale: string = getLocale(),
 ): string {
   if (totals.length === 0) return formatCount(0, locale);
   return totals

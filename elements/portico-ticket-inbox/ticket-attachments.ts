@@ -15,6 +15,7 @@ import {
   uploadLabel,
   type UploadItem,
 } from '../shared/upload.ts';
+import { formatNumber } from '../shared/format.ts';
 
 export const MAX_FILES = 5;
 
@@ -201,9 +202,11 @@ export class PorticoTicketAttachments extends LitElement {
       <p id="limits" class="hint" role=${this.overLimit ? 'alert' : nothing}>
         ${
           this.overLimit
-            ? msg(str`At most ${MAX_FILES} files per message; the others were not added.`)
+            ? msg(
+                str`At most ${formatNumber(MAX_FILES)} files per message; the others were not added.`,
+              )
             : msg(
-                str`Up to ${MAX_FILES} files of ${MAX_FILE_MB} MB each: images, PDF, text or office documents.`,
+                str`Up to ${formatNumber(MAX_FILES)} files of ${formatNumber(MAX_FILE_MB)} MB each: images, PDF, text or office documents.`,
               )
         }
       </p>

@@ -13,6 +13,7 @@ import {
   type TicketStatus,
 } from './ticket-list.api.ts';
 import { filterForm, filterOption } from '../shared/filter-form.ts';
+import { formatNumber } from '../shared/format.ts';
 
 export interface Filter {
   /** Words in the subject, number, tags or messages. */
@@ -27,7 +28,7 @@ export interface Filter {
 
 /** The unread count as the badge says it. */
 export function unreadText(count: number): string {
-  return count === 1 ? msg('1 unread ticket') : msg(str`${count} unread tickets`);
+  return count === 1 ? msg('1 unread ticket') : msg(str`${formatNumber(count)} unread tickets`);
 }
 
 /** Why a typed tag cannot be used, or '' when it can (or nothing is typed). */

@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
-import { formatDateTime } from '../shared/format.ts';
+import { formatDateTime, formatNumber } from '../shared/format.ts';
 import { pause } from '../shared/task.ts';
 import { routeHref } from './ticket.routes.ts';
 import { renderFilters, unreadText, type Filter } from './ticket-list.filters.ts';
@@ -217,7 +217,9 @@ export class TicketListController {
   #renderTicket(ticket: TicketSummary, index: number) {
     const details = [kindLabel(ticket.kind), ticket.category].filter(Boolean).join(' · ');
     const messages =
-      ticket.messageCount === 1 ? msg('1 message') : msg(str`${ticket.messageCount} messages`);
+      ticket.messageCount === 1
+        ? msg('1 message')
+        : msg(str`${formatNumber(ticket.messageCount)} messages`);
     return html`
       <li
         part=${ticket.unread ? 'ticket ticket-unread' : 'ticket'}
@@ -296,7 +298,9 @@ export class TicketListController {
         ? msg('No tickets match these filters.')
         : msg('No tickets yet.');
     }
-    return count === 1 ? msg('Showing 1 ticket.') : msg(str`Showing ${count} tickets.`);
+    return count === 1
+      ? msg('Showing 1 ticket.')
+      : msg(str`Showing ${formatNumber(count)} tickets.`);
   }
 
   #empty(): boolean {

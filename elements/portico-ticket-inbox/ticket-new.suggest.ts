@@ -9,6 +9,7 @@ import type { PorticoApi } from '../api/client.ts';
 import { pause } from '../shared/task.ts';
 import { contentLocale, type ContentLocale } from '../shared/locale.ts';
 import { renderTaskError } from './ticket-list.api.ts';
+import { formatNumber } from '../shared/format.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type Suggestion = Outputs['help']['suggest'][number];
@@ -57,7 +58,7 @@ export function renderSegments(segments: readonly Segment[]) {
 function countText(count: number): string {
   return count === 1
     ? msg('1 help article may answer your question.')
-    : msg(str`${count} help articles may answer your question.`);
+    : msg(str`${formatNumber(count)} help articles may answer your question.`);
 }
 
 /**

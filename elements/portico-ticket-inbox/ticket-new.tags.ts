@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { tagProblem } from './ticket-list.filters.ts';
 import { MAX_TAGS, MAX_TAG_LENGTH, normalTag, type ViewEffects } from './ticket-list.api.ts';
+import { formatNumber } from '../shared/format.ts';
 
 /**
  * The new ticket's tags as chips: typed into one field and added with Enter, a comma or the
@@ -95,8 +96,8 @@ export class TagChips {
         <span id="tags-hint" class="hint">
           ${
             full
-              ? msg(str`That is ${MAX_TAGS} tags, the most a ticket can have.`)
-              : msg(str`Press Enter or a comma to add a tag. Up to ${MAX_TAGS} tags.`)
+              ? msg(str`That is ${formatNumber(MAX_TAGS)} tags, the most a ticket can have.`)
+              : msg(str`Press Enter or a comma to add a tag. Up to ${formatNumber(MAX_TAGS)} tags.`)
           }
         </span>
       </div>
@@ -108,9 +109,9 @@ export class TagChips {
     this.problem =
       tagProblem(tag) ||
       (tag.length > MAX_TAG_LENGTH
-        ? msg(str`Tags are at most ${MAX_TAG_LENGTH} characters.`)
+        ? msg(str`Tags are at most ${formatNumber(MAX_TAG_LENGTH)} characters.`)
         : this.tags.length >= MAX_TAGS && !this.tags.includes(tag)
-          ? msg(str`At most ${MAX_TAGS} tags.`)
+          ? msg(str`At most ${formatNumber(MAX_TAGS)} tags.`)
           : '');
     if (this.problem) {
       this.#host.requestUpdate();

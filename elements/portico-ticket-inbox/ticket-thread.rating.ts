@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
-import { formatDate } from '../shared/format.ts';
+import { formatDate, formatNumber } from '../shared/format.ts';
 import { renderTaskError, type ThreadEffects, type TicketDetail } from './ticket-thread.api.ts';
 
 export interface RatingHost extends ReactiveControllerHost {
@@ -14,7 +14,7 @@ export interface RatingHost extends ReactiveControllerHost {
 const STARS = [1, 2, 3, 4, 5] as const;
 
 export function starsLabel(stars: number): string {
-  return stars === 1 ? msg('1 star') : msg(str`${stars} stars`);
+  return stars === 1 ? msg('1 star') : msg(str`${formatNumber(stars)} stars`);
 }
 
 /** Five marks, as many filled as `stars`; only decoration beside the words. */
@@ -131,7 +131,7 @@ export class RatingController {
         <h3 id="rated-title">${msg('Your rating')}</h3>
         <p part="rating" tabindex="-1">
           ${starMarks(rating.stars)}
-          <span>${msg(str`You gave the answer ${starsLabel(rating.stars)} of 5.`)}</span>
+          <span>${msg(str`You rated the answer ${formatNumber(rating.stars)} out of 5.`)}</span>
           <span class="hint"
             >${msg(html`Rated on <time datetime=${rating.at}>${formatDate(rating.at)}</time>`)}</span
           >

@@ -1,18 +1,53 @@
 import { configureLocalization } from '@lit/localize';
+import { sourceLocale, targetLocales } from '../locales/locale-codes.ts';
 
 /**
- * The runtime locale switch. Every customer-facing string goes through `msg()`; English is the
- * source. Translations are added as generated modules under `locales/` and listed here.
+ * The languages Portico speaks, in the order a picker lists them. English is the source every
+ * `msg()` is written in; the others are generated from `locales/*.xlf` into `elements/locales/`.
  */
-export const { getLocale, setLocale } = configureLocalization({
-  sourceLocale: 'en',
-  targetLocales: [],
-  loadLocale: (locale) => Promise.reject(new Error(`No translations for ${locale} yet`)),
+export const LOCALES = ['en', 'de', 'lv', 'hr', 'el', 'fa'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+type TargetLocale = (typeof targetLocales)[number];
+
+/** Each translation is its own chunk: a page downloads only the language it shows. */
+const translations: Record<TargetLocale, () => Promise<object>> = {
+  de: () => import('../locales/de.ts'),
+  el: () => import('../locales/el.ts'),
+  fa: () => import('../locales/fa.ts'),
+  hr: () => import('../locales/hr.ts'),
+  lv: () => import('../locales/lv.ts'),
+};
+
+const localization = configureLocalization({
+  sourceLocale,
+  targetLocales,
+  loadLocale: (locale) => translations[locale as TargetLocale]() as never,
 });
 
-/** The languages the backend writes in (articles, catalog names, mails). */
-export const CONTENT_LOCALES = ['en', 'de', 'lv', 'hr', 'el', 'fa'] as const;
-export type ContentLocale = (typeof CONTENT_LOCALES)[number];
+/** The language every element on the page renders in now. */
+export const getLocale = localization.getLocale as () => Locale;
+
+/**
+ * Switches every element on the page to `locale` once its translation has loaded. Elements
+ * decorated with `@localized()` render again by themselves.
+ */
+export const setLocale: (locale: Locale) => Promise<void> = localization.setLocale;
+
+/** The shipped language a BCP 47 tag such as `de-AT` or `FA` stands for, or null. */
+export function supportedLocale(tag: string | null | undefined): Locale | null {
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  return LOCALES.find((locale) => locale === primary) ?? null;
+}
+
+/** Persian is written right to left; the other five left to right. */
+export function directionOf(locale: Locale): 'ltr' | 'rtl' {
+  return locale === 'fa' ? 'rtl' : 'ltr';
+}
+
+/** The languages the backend writes in (articles, catalog names, mails): the same six. */
+export const CONTENT_LOCALES = LOCALES;
+export type ContentLocale = Locale;
 
 /**
  * The language an element's content should be in: the nearest `lang` attribute of the page
@@ -20,7 +55,9 @@ export type ContentLocale = (typeof CONTENT_LOCALES)[number];
  * else the interface's locale, else English.
  */
 export function contentLocale(element: Element): ContentLocale {
-  const known = (tag: string | null | undefined) =>
-    CONTENT_LOCALES.find((locale) => locale === tag?.toLowerCase().split('-')[0]);
-  return known(element.closest('[lang]')?.getAttribute('lang')) ?? known(getLocale()) ?? 'en';
+  return (
+    supportedLocale(element.closest('[lang]')?.getAttribute('lang')) ??
+    supportedLocale(getLocale()) ??
+    'en'
+  );
 }

@@ -2,6 +2,8 @@ import { html } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
 import { BUSY_RETRY, busyDelay, OVERLOADED, sleep } from '../api/busy.ts';
+import { formatNumber } from './format.ts';
+import { getLocale } from './locale.ts';
 
 /** A file the server kept: what `file.upload` answers. */
 export interface UploadedFile {
@@ -93,9 +95,10 @@ export const ACCEPT =
 export const MAX_FILE_MB = 10;
 
 export function formatSize(bytes: number): string {
-  if (bytes < 1024) return msg(str`${bytes} bytes`);
-  if (bytes < 1024 * 1024) return msg(str`${Math.round(bytes / 1024)} KB`);
-  return msg(str`${(bytes / 1024 / 1024).toFixed(1)} MB`);
+  if (bytes < 1024) return msg(str`${formatNumber(bytes)} bytes`);
+  if (bytes < 1024 * 1024) return msg(str`${formatNumber(Math.round(bytes / 1024))} KB`);
+  const megabytes = new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 });
+  return msg(str`${megabytes.format(bytes / 1024 / 1024)} MB`);
 }
 
 /** The customer's sentence for a refused file, naming the file and the limit. */
@@ -105,7 +108,7 @@ export function uploadRefusal(error: unknown, name: string): string {
     case 'TOO_LARGE':
     case 'PAYLOAD_TOO_LARGE':
       return msg(
-        str`“${name}” is larger than ${MAX_FILE_MB} MB, the limit per file. Make it smaller or split it.`,
+        str`“${name}” is larger than ${formatNumber(MAX_FILE_MB)} MB, the limit per file. Make it smaller or split it.`,
       );
     case 'EMPTY':
       return msg(str`“${name}” is empty. Choose a file with content.`);
@@ -124,7 +127,7 @@ export function uploadRefusal(error: unknown, name: string): string {
     case OVERLOADED:
       return msg('The portal is busy. Try again in a few seconds.');
     case 'TOO_MANY_REQUESTS':
-      return msg('You have uploaded many files today, the daily limit. Try again tomorrow.');
+      return msg('You have reached today’s limit of uploaded files. Try again tomorrow.');
     case 'UNAUTHORIZED':
       return msg('Your session has ended. Please sign in again.');
     case 'NETWORK':
