@@ -28,6 +28,11 @@ export class PageLocale {
     this.update();
   }
 
+  /** Stops following the page (a test page that is torn down). */
+  stop(): void {
+    this.#observer?.disconnect();
+  }
+
   /** The signed-in customer's saved language (null: none, or signed out). */
   prefer(locale: Locale | null): void {
     if (locale === this.#preferred) return;
