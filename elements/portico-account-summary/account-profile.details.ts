@@ -65,9 +65,11 @@ export class DetailsController {
           throw error;
         }
         const renamed = input.name !== this.profile?.name;
+        const languageChanged = input.locale !== this.profile?.locale;
         if (this.profile) this.profile = { ...this.profile, ...input };
-        // Greetings in every element on the page come from the session, which carries the name.
-        if (renamed) await api.session.refresh();
+        // Greetings in every element on the page come from the session, which carries the name,
+        // and so does the saved language a page that names none of its own is shown in.
+        if (renamed || languageChanged) await api.session.refresh();
         this.notice = msg('Your details are saved.');
         effects.announce(this.notice);
       },
