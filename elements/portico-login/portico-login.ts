@@ -151,6 +151,8 @@ export class PorticoLogin extends LitElement {
 
   /** Set when the customer moved to another form, so its first field takes focus. */
   private focusFirstField = false;
+  /** After a sign-in here the form is gone: the signed-in line takes its focus, if it had it. */
+  private focusSignedIn = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -158,6 +160,11 @@ export class PorticoLogin extends LitElement {
   }
 
   protected override updated(_changed: PropertyValues): void {
+    if (this.focusSignedIn && this.session.status === 'signed-in') {
+      this.focusSignedIn = false;
+      if (document.activeElement === document.body || this.matches(':focus-within'))
+        this.renderRoot.querySelector<HTMLElement>('#signed-in-as')?.focus();
+    }
     if (!this.focusFirstField) return;
     const field = this.renderRoot.querySelector<HTMLInputElement>('input:not([hidden])');
     if (!field) return;
@@ -196,7 +203,9 @@ export class PorticoLogin extends LitElement {
     const pending = this.signOutTask.status === TaskStatus.PENDING;
     return html`
       <div part="signed-in">
-        <p>${msg(html`Signed in as <strong>${user.name}</strong>`)}</p>
+        <p id="signed-in-as" tabindex="-1">
+          ${msg(html`Signed in as <strong>${user.name}</strong>`)}
+        </p>
         <button
           part="sign-out"
           class="secondary"
@@ -311,6 +320,8 @@ export class PorticoLogin extends LitElement {
       throw new AuthError(0, 'SESSION_NOT_KEPT', 'Session cookie refused');
     // A later sign-out (here or anywhere) starts from the password form again.
     this.view = 'sign-in';
+    this.focusSignedIn = true;
+    this.announcement = msg('Signed in.');
     this.dispatchEvent(new SignedInEvent(state.me.user));
   }
 

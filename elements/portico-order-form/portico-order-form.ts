@@ -26,6 +26,7 @@ import { AddressController } from './order-form.address.ts';
 import { CatalogController } from './order-form.catalog.ts';
 import { lineName, renderCart } from './order-form.cart.ts';
 import { ReviewController, renderDone } from './order-form.review.ts';
+import { formatNumber } from '../shared/format.ts';
 
 type Step = 'catalog' | 'address' | 'review' | 'done';
 
@@ -296,7 +297,7 @@ export class PorticoOrderForm extends LitElement {
     if (!store) return;
     const { name } = item;
     this.announcement = store.add(item.id, 1, snapshotOf(item))
-      ? msg(str`Added ${name} to your cart. Items in cart: ${store.count}.`)
+      ? msg(str`Added ${name} to your cart. Items in cart: ${formatNumber(store.count)}.`)
       : msg(str`${name} could not be added: your cart is full.`);
   }
 
@@ -304,7 +305,7 @@ export class PorticoOrderForm extends LitElement {
     const store = this.cart.store;
     if (!store?.remove(line.productId)) return;
     this.announcement = msg(
-      str`Removed ${lineName(line)} from your cart. Items in cart: ${store.count}.`,
+      str`Removed ${lineName(line)} from your cart. Items in cart: ${formatNumber(store.count)}.`,
     );
     this.focusTarget = '#cart-title';
   }
@@ -335,7 +336,8 @@ export class PorticoOrderForm extends LitElement {
     const { order } = placed;
     this.placed = placed;
     this.go('done');
-    this.announcement = '';
+    // The heading that takes focus thanks; the live region says what happened, with the number.
+    this.announcement = msg(str`Your order ${order.number} is placed.`);
     this.cart.store?.clear();
     this.dispatchEvent(
       new OrderPlacedEvent({
