@@ -209,6 +209,7 @@
 's3d48cd6d549e27f2': `Wird abgemeldet…`,
 's3defe022074e3bb5': `Behalten`,
 's3e4471337af95b0a': str`${0}: wird hochgeladen`,
+'s3e5f110d37ee88e5': str`Ihre Bestellung ${0} ist aufgegeben.`,
 's3f216f7599400b24': str`Eine Rechnung war ${0} fällig und ist noch nicht bezahlt.`,
 's3f4d55c0a6d54510': str`${0} ist kein Mitglied mehr.`,
 's3f53fca347b6edb5': `Wird geprüft…`,

@@ -209,6 +209,7 @@
 's3d48cd6d549e27f2': `Odjavljivanje…`,
 's3defe022074e3bb5': `Zadržite adresu`,
 's3e4471337af95b0a': str`${0}: prijenos u tijeku`,
+'s3e5f110d37ee88e5': str`Vaša narudžba ${0} je zaprimljena.`,
 's3f216f7599400b24': str`Rok plaćanja jednog računa istekao je ${0}, a račun još nije plaćen.`,
 's3f4d55c0a6d54510': str`${0} više nije član.`,
 's3f53fca347b6edb5': `Provjera…`,

@@ -209,6 +209,7 @@
 's3d48cd6d549e27f2': `Atslēdz…`,
 's3defe022074e3bb5': `Paturēt`,
 's3e4471337af95b0a': str`${0}: notiek augšupielāde`,
+'s3e5f110d37ee88e5': str`Jūsu pasūtījums ${0} ir noformēts.`,
 's3f216f7599400b24': str`Rēķina apmaksas termiņš bija ${0}, bet tas vēl nav apmaksāts.`,
 's3f4d55c0a6d54510': str`${0} vairs nepieder šim kontam.`,
 's3f53fca347b6edb5': `Pārbauda…`,
