@@ -83,6 +83,11 @@ const catalogStyles = css`
     content: counter(step) '. ';
   }
 
+  /* Persian readers count ۱، ۲، ۳. */
+  :host(:lang(fa)) [part~='steps'] li::before {
+    content: counter(step, persian) '. ';
+  }
+
   [part~='steps'] [aria-current='step'] {
     color: var(--_text);
     font-weight: 700;
