@@ -11,6 +11,7 @@ import { storedOrigins } from './settings/settings.origins.ts';
 import { AUTH_RATE_LIMITS } from './auth.limits.ts';
 import { securityCodeMail } from './mail/security.templates.ts';
 import { hashedBackupCodes } from './security/second-factor.ts';
+import { recipientLocale } from './i18n/request.ts';
 import { recordFactorChange, securityPlugin } from './security/security.auth.ts';
 import { recordSecurityEvent } from './security/security.events.ts';
 import type { BackgroundTasks } from './http/background.ts';
@@ -70,8 +71,14 @@ export function createAuth(deps: AuthDeps) {
       maxPasswordLength: 128,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
-      sendResetPassword: async ({ user, url }) => {
-        await mailer.send(passwordResetMail(vendorName(), user.email, user.name, url));
+      sendResetPassword: async ({ user, url }, request) => {
+        const locale = await recipientLocale(
+          db,
+          { userId: user.id },
+          { headers: request?.headers },
+        );
+        const mail = { vendor: vendorName(), to: user.email, name: user.name, link: url, locale };
+        await mailer.send(passwordResetMail(mail));
       },
       // The answer to a sign-up with a taken address looks like a new customer's.
       customSyntheticUser: ({ coreFields, additionalFields, id }) => ({
@@ -88,8 +95,14 @@ export function createAuth(deps: AuthDeps) {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
       expiresIn: 24 * 60 * 60,
-      sendVerificationEmail: async ({ user, url }) => {
-        await mailer.send(verificationMail(vendorName(), user.email, user.name, url));
+      sendVerificationEmail: async ({ user, url }, request) => {
+        const locale = await recipientLocale(
+          db,
+          { userId: user.id },
+          { headers: request?.headers },
+        );
+        const mail = { vendor: vendorName(), to: user.email, name: user.name, link: url, locale };
+        await mailer.send(verificationMail(mail));
       },
     },
     user: {
@@ -128,8 +141,15 @@ export function createAuth(deps: AuthDeps) {
         trustDeviceMaxAge: 30 * 24 * 60 * 60,
         otpOptions: {
           period: 5,
-          sendOTP: async ({ user, otp }) => {
-            await mailer.send(securityCodeMail(vendorName(), user.email, otp, 'second-factor'));
+          sendOTP: async ({ user, otp }, ctx) => {
+            const locale = await recipientLocale(
+              db,
+              { userId: user.id },
+              { headers: ctx?.headers },
+            );
+            await mailer.send(
+              securityCodeMail(vendorName(), user.email, otp, 'second-factor', locale),
+            );
           },
         },
         backupCodeOptions: { storeBackupCodes: hashedBackupCodes(config.authSecret) },
@@ -140,9 +160,10 @@ export function createAuth(deps: AuthDeps) {
         otpLength: 6,
         expiresIn: 10 * 60,
         allowedAttempts: 5,
-        sendVerificationOTP: async ({ email, otp, type }) => {
+        sendVerificationOTP: async ({ email, otp, type }, ctx) => {
           if (type !== 'sign-in') return;
-          await mailer.send(securityCodeMail(vendorName(), email, otp, 'sign-in'));
+          const locale = await recipientLocale(db, { email }, { headers: ctx?.headers });
+          await mailer.send(securityCodeMail(vendorName(), email, otp, 'sign-in', locale));
         },
       }),
       // After the two-factor plugin, so a sign-in still waiting for its code is not counted.

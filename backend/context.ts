@@ -1,5 +1,7 @@
 import type { Services } from './services.ts';
 import type { SessionInfo } from './session/session.cache.ts';
+import type { Locale } from './i18n/locale.ts';
+import { requestLocaleOf } from './i18n/request.ts';
 
 /** What every procedure sees. Tests build it directly with `createInnerContext`. */
 export interface Context {
@@ -7,6 +9,8 @@ export interface Context {
   session: SessionInfo | null;
   /** The HTTP exchange, when there is one: cookies beyond the session, and the caller's address. */
   http?: { headers: Headers; resHeaders: Headers; ip: string };
+  /** The language to answer in (see backend/i18n/request.ts); English when not known. */
+  locale?: Locale;
 }
 
 export function createInnerContext(services: Services, session: SessionInfo | null): Context {
@@ -25,6 +29,12 @@ export async function createRequestContext(
   return {
     ...createInnerContext(services, session),
     http: { headers: req.headers, resHeaders, ip },
+    locale: await requestLocaleOf(
+      services.db,
+      req.headers,
+      session?.userId ?? null,
+      services.portalSettings().defaultLocale,
+    ),
   };
 }
 

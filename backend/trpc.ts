@@ -2,14 +2,15 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { isStaffRole } from './session/roles.ts';
-import { Refusal, refuse } from './errors.ts';
+import { Refusal, refuse, ServerError } from './errors.ts';
+import { errorMessage } from './i18n/refusal.ts';
 import { emittedBy } from './events/event.emit.ts';
 import { SessionError } from './session/session.errors.ts';
 import { needsSecondFactor } from './session/session.cache.ts';
 import { mayManage, mayOrder } from './account/account.roles.ts';
 
 /** The one sentence any unexpected failure gets; the details go to the log only. */
-export const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
+export const INTERNAL_MESSAGE = ServerError.INTERNAL;
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
@@ -21,17 +22,15 @@ const t = initTRPC.context<Context>().create({
     maxDurationMs: 5 * 60_000,
     client: { reconnectAfterInactivityMs: 40_000 },
   },
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     const fieldErrors = error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : null;
     const refusal = error.cause instanceof Refusal ? error.cause : null;
+    // In the caller's language; each field's own words stay as the schema wrote them.
+    const kind = internal ? 'internal' : fieldErrors ? 'fields' : 'other';
     return {
       ...shape,
-      message: internal
-        ? INTERNAL_MESSAGE
-        : fieldErrors
-          ? 'Some fields are not valid.'
-          : shape.message,
+      message: errorMessage(ctx?.locale ?? 'en', error, kind),
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,

@@ -2,6 +2,7 @@ import type { Services } from '../services.ts';
 import { invitationMail } from '../mail/templates.ts';
 import type { AccountRole } from './account.roles.ts';
 import { inviteMember } from './account.members.ts';
+import { recipientLocale } from '../i18n/request.ts';
 
 export interface InvitationRequest {
   account: { id: string; name: string };
@@ -24,12 +25,16 @@ export async function inviteByMail(
 ): Promise<string> {
   const { account, inviter, email, role } = request;
   const invitationId = await inviteMember(services.db, account.id, inviter.id, email, role);
+  const { vendorName, defaultLocale } = services.portalSettings();
+  // Someone who already has an account and chose a language gets it; others the vendor's.
+  const locale = await recipientLocale(services.db, { email }, { fallback: defaultLocale });
   const mail = invitationMail({
-    vendor: services.portalSettings().vendorName,
+    vendor: vendorName,
     to: email,
     inviter: inviter.name,
     account: account.name,
     link: request.link(invitationId),
+    locale,
   });
   // After the answer, and waited for by a graceful stop. The log names the invitation, never
   // the address: the log is read by more people, and kept longer, than the database.

@@ -1,6 +1,19 @@
 import type { Services } from '../services.ts';
 import type { Mail } from '../mail/mailer.ts';
-import { escapeHtml, mailLayout } from '../mail/templates.ts';
+import { escapeHtml, mailWords } from '../mail/mail.words.ts';
+import { mailLayout, mailQuote } from '../mail/templates.ts';
+import { isLocale, type Locale } from '../i18n/locale.ts';
+import { recipientLocale } from '../i18n/request.ts';
+
+/** What the mail with an agent's chat answer says. */
+export const ChatMail = {
+  GREETING: 'Hello {name},',
+  SUBJECT: '{agent} answered your chat',
+  HEADING: 'An answer in your chat',
+  BODY: '{agent} answered you in the chat.',
+  ACTION_LINK: 'Continue the chat here: {link}',
+  ACTION_SITE: 'Open the chat on the {vendor} site to continue.',
+} as const;
 
 export interface ChatReplyFacts {
   vendor: string;
@@ -10,24 +23,32 @@ export interface ChatReplyFacts {
   body: string;
   /** The page the chat was started on; the chat reopens there. */
   link: string | null;
+  locale: Locale;
 }
 
 export function chatReplyMail(facts: ChatReplyFacts): Mail {
-  const intro = `Hello ${facts.name}, ${facts.agent} answered you in the chat.`;
-  const action = facts.link
-    ? `Continue the chat here: ${facts.link}`
-    : `Open the chat on the ${facts.vendor} site to continue.`;
-  const quoted = `<blockquote style="margin:1em 0;padding:.5em 1em;border-left:4px solid #ccc">${escapeHtml(facts.body).replace(/\n/g, '<br>')}</blockquote>`;
+  const { vendor, name, agent, link, locale } = facts;
+  const w = mailWords(locale, 'ChatMail');
+  const action = (format: 'text' | 'html') =>
+    link ? w[format]('ACTION_LINK', { link }) : w[format]('ACTION_SITE', { vendor });
+  const quoted = mailQuote(escapeHtml(facts.body).replace(/\n/g, '<br>'), locale);
   return {
     to: facts.to,
-    subject: `${facts.agent} answered your chat`,
-    text: `${intro}\n\n${facts.body}\n\n${action}\n\n${facts.vendor}`,
+    subject: w.text('SUBJECT', { agent }),
+    text: [
+      w.text('GREETING', { name }),
+      w.text('BODY', { agent }),
+      facts.body,
+      action('text'),
+      vendor,
+    ].join('\n\n'),
     html: mailLayout(
-      facts.vendor,
-      'An answer in your chat',
-      `<p>${escapeHtml(intro)}</p>${quoted}<p>${escapeHtml(action)}</p>`,
+      vendor,
+      w.text('HEADING'),
+      `<p>${w.html('GREETING', { name })} ${w.html('BODY', { agent })}</p>${quoted}<p>${action('html')}</p>`,
+      locale,
     ),
-    ...(facts.link ? { link: facts.link } : {}),
+    ...(link ? { link } : {}),
   };
 }
 
@@ -46,17 +67,25 @@ export async function mailChatReply(
   try {
     const row = await services.db
       .selectFrom('chatConversation')
-      .select(['customerName', 'customerEmail', 'pageUrl'])
+      .select(['customerName', 'customerEmail', 'pageUrl', 'userId', 'locale'])
       .where('id', '=', conversationId)
       .executeTakeFirstOrThrow();
+    const { vendorName, defaultLocale } = services.portalSettings();
+    // A visitor without an account gets the language the chat was started in.
+    const locale = await recipientLocale(
+      services.db,
+      { userId: row.userId },
+      { fallback: isLocale(row.locale) ? row.locale : defaultLocale },
+    );
     await services.mailer.send(
       chatReplyMail({
-        vendor: services.portalSettings().vendorName,
+        vendor: vendorName,
         to: row.customerEmail,
         name: row.customerName,
         agent,
         body,
         link: row.pageUrl,
+        locale,
       }),
     );
   } catch (error) {

@@ -3,7 +3,8 @@ import type { Services } from '../services.ts';
 import { isStaffRole } from '../session/roles.ts';
 import { needsSecondFactor } from '../session/session.cache.ts';
 import { SessionError } from '../session/session.errors.ts';
-import { LOCALES } from '../portal/portal.schema.ts';
+import { isLocale, type Locale } from '../i18n/locale.ts';
+import { savedLocales } from '../i18n/request.ts';
 import { findInvoice } from './ledger.queries.ts';
 import { renderInvoicePdf } from './invoice.pdf.ts';
 import { statementInput } from './ledger.schema.ts';
@@ -17,9 +18,13 @@ import { LedgerError } from './ledger.errors.ts';
  * customer reads their own account's, staff any account's.
  */
 export function mountLedgerDownloads(app: Hono, services: Services): void {
-  const locale = (c: HonoContext) => {
+  // The page's language (`?locale=`), else the person's saved one, else the vendor's. Not the
+  // browser's Accept-Language: a download is fetched without the page's own header.
+  const locale = async (c: HonoContext, userId: string): Promise<Locale> => {
     const asked = c.req.query('locale');
-    return LOCALES.find((known) => known === asked) ?? services.portalSettings().defaultLocale;
+    if (isLocale(asked)) return asked;
+    const saved = (await savedLocales(services.db, [userId])).get(userId);
+    return saved ?? services.portalSettings().defaultLocale;
   };
 
   app.get('/api/invoices/:id/pdf', async (c) => {
@@ -36,7 +41,11 @@ export function mountLedgerDownloads(app: Hono, services: Services): void {
     const id = c.req.param('id');
     const invoice = scope && id.length <= 64 ? await findInvoice(services.db, scope, id) : null;
     if (!invoice) return refusal(c, 404, 'NOT_FOUND', 'We could not find that invoice.');
-    const pdf = await renderInvoicePdf(invoice, services.portalSettings(), locale(c));
+    const pdf = await renderInvoicePdf(
+      invoice,
+      services.portalSettings(),
+      await locale(c, session.userId),
+    );
     return download(c, pdf, 'application/pdf', `invoice-${invoice.number}.pdf`);
   });
 
@@ -71,8 +80,9 @@ export function mountLedgerDownloads(app: Hono, services: Services): void {
     const digits =
       new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
         .maximumFractionDigits ?? 2;
-    const statement = await accountStatement(services.db, accountId, range.data);
-    const csv = statementCsv(statement, currency, digits);
+    const language = await locale(c, session.userId);
+    const statement = await accountStatement(services.db, accountId, range.data, language);
+    const csv = statementCsv(statement, currency, digits, language);
     return download(
       c,
       csv,

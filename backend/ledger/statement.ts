@@ -1,6 +1,45 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { PaymentMethod } from '../db/schema.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { translator } from '../i18n/translate.ts';
 import type { StatementInput } from './ledger.schema.ts';
+
+/**
+ * The words of the statement file: column headings, what each row is, how a payment came. Dates
+ * and amounts stay machine-readable (`2026-02-01`, `64.88`) so spreadsheets can compute with them.
+ */
+export const StatementText = {
+  DATE: 'Date',
+  TYPE: 'Type',
+  NUMBER: 'Number',
+  REFERENCE: 'Reference',
+  DEBIT: 'Debit ({currency})',
+  CREDIT: 'Credit ({currency})',
+  BALANCE: 'Balance ({currency})',
+  OPENING_BALANCE: 'opening balance',
+  CLOSING_BALANCE: 'closing balance',
+  INVOICE: 'invoice',
+  PAYMENT: 'payment',
+  CREDIT_NOTE: 'credit note',
+  BANK_TRANSFER: 'bank transfer',
+  CARD: 'card',
+  CASH: 'cash',
+  OTHER: 'other',
+} as const;
+
+const METHOD = {
+  bank_transfer: 'BANK_TRANSFER',
+  card: 'CARD',
+  cash: 'CASH',
+  other: 'OTHER',
+} as const satisfies Record<PaymentMethod, keyof typeof StatementText>;
+
+const TYPE = {
+  invoice: 'INVOICE',
+  payment: 'PAYMENT',
+  'credit note': 'CREDIT_NOTE',
+} as const satisfies Record<StatementEntry['type'], keyof typeof StatementText>;
 
 export interface StatementEntry {
   on: string;
@@ -15,9 +54,16 @@ export interface StatementEntry {
 /**
  * The account's ledger between two days (inclusive): the balance carried in, every invoice,
  * payment and credit note in date order with the running balance, and the balance at the end.
- * Void invoices are left out: they never counted.
+ * Void invoices are left out: they never counted. A payment's reference names its method in
+ * `locale`.
  */
-export async function accountStatement(db: Db, accountId: string, range: StatementInput) {
+export async function accountStatement(
+  db: Db,
+  accountId: string,
+  range: StatementInput,
+  locale: Locale = 'en',
+) {
+  const t = translator(locale, 'StatementText');
   const before = (column: string) => sql<boolean>`${sql.ref(column)} < ${range.from}`;
   const within = (column: string) =>
     sql<boolean>`${sql.ref(column)} >= ${range.from} and ${sql.ref(column)} <= ${range.to}`;
@@ -72,7 +118,7 @@ export async function accountStatement(db: Db, accountId: string, range: Stateme
       ...row,
       type: 'payment' as const,
       number: '',
-      reference: [row.method.replace('_', ' '), row.reference].filter(Boolean).join(': '),
+      reference: [t(METHOD[row.method]), row.reference].filter(Boolean).join(': '),
       debit: 0,
       credit: row.amount,
     })),
@@ -94,32 +140,41 @@ const inert = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
-/** The statement as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents). */
-export function statementCsv(statement: Statement, currency: string, minorDigits: number): string {
+/**
+ * The statement as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents),
+ * headings and row kinds in `locale`.
+ */
+export function statementCsv(
+  statement: Statement,
+  currency: string,
+  minorDigits: number,
+  locale: Locale = 'en',
+): string {
+  const t = translator(locale, 'StatementText');
   const decimal = (minor: number) =>
     minor === 0 ? '' : (minor / 10 ** minorDigits).toFixed(minorDigits);
   const signed = (minor: number) => (minor / 10 ** minorDigits).toFixed(minorDigits);
   const rows: string[][] = [
     [
-      'Date',
-      'Type',
-      'Number',
-      'Reference',
-      `Debit (${currency})`,
-      `Credit (${currency})`,
-      `Balance (${currency})`,
+      t('DATE'),
+      t('TYPE'),
+      t('NUMBER'),
+      t('REFERENCE'),
+      t('DEBIT', { currency }),
+      t('CREDIT', { currency }),
+      t('BALANCE', { currency }),
     ],
-    [statement.from, 'opening balance', '', '', '', '', signed(statement.openingBalance)],
+    [statement.from, t('OPENING_BALANCE'), '', '', '', '', signed(statement.openingBalance)],
     ...statement.entries.map((entry) => [
       entry.on,
-      entry.type,
+      t(TYPE[entry.type]),
       inert(entry.number),
       inert(entry.reference),
       decimal(entry.debit),
       decimal(entry.credit),
       signed(entry.balance),
     ]),
-    [statement.to, 'closing balance', '', '', '', '', signed(statement.closingBalance)],
+    [statement.to, t('CLOSING_BALANCE'), '', '', '', '', signed(statement.closingBalance)],
   ];
   return '\uFEFF' + rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }

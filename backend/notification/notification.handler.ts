@@ -7,6 +7,7 @@ import type { Services } from '../services.ts';
 import { DOMAIN_MAILED, wantingMail } from './notification.kinds.ts';
 import { planNotification, type Plan } from './notification.plan.ts';
 import { notificationMail, portalLink } from './notification.mail.ts';
+import { savedLocales } from '../i18n/request.ts';
 
 type Trx = Transaction<Database>;
 
@@ -28,11 +29,20 @@ async function mailRecipients(trx: Trx, plan: Plan, userIds: string[]) {
  * their bells count again and those who chose mail for the kind are mailed.
  */
 export function notificationHandler(services: Services): EventHandler {
-  async function mail(event: StoredEvent, plan: Plan, people: { name: string; email: string }[]) {
-    const vendor = services.portalSettings().vendorName;
+  async function mail(
+    event: StoredEvent,
+    plan: Plan,
+    people: { id: string; name: string; email: string }[],
+  ) {
+    const { vendorName: vendor, defaultLocale } = services.portalSettings();
     const ticketId = plan.subject.type === 'ticket' ? plan.subject.id : plan.params.ticketId;
     try {
       const link = await portalLink(services.db, event.accountId, ticketId);
+      // Each in their own language: nobody here asked for this mail by a request of theirs.
+      const locales = await savedLocales(
+        services.db,
+        people.map((person) => person.id),
+      );
       for (const person of people) {
         await services.mailer.send(
           notificationMail({
@@ -42,6 +52,7 @@ export function notificationHandler(services: Services): EventHandler {
             kind: plan.kind,
             params: plan.params,
             link,
+            locale: locales.get(person.id) ?? defaultLocale,
           }),
         );
       }

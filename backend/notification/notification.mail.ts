@@ -1,79 +1,144 @@
 import type { Db } from '../db/database.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { formatDay, formatMoney, relativeTime } from '../i18n/format.ts';
 import type { Mail } from '../mail/mailer.ts';
-import { escapeHtml, mailLayout } from '../mail/templates.ts';
+import { mailWords, type MailWords } from '../mail/mail.words.ts';
+import { mailButton, mailLayout } from '../mail/templates.ts';
 import { ticketLink } from '../ticket/ticket.mail.ts';
 import type { NotificationKind, NotificationParams } from './notification.kinds.ts';
 
-const money = (amount = 0, currency = 'EUR') =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 100);
+/**
+ * What a notification mail says: each kind's heading (also the subject) and sentence. `{when}`
+ * and `{ago}` are relative times in the reader's language ("in 3 days", "2 days ago"), `{date}`
+ * a day written out, `{amount}` money.
+ */
+export const NotificationMail = {
+  GREETING: 'Hello {name},',
+  SUBJECT: '{heading} ({vendor})',
+  ORDER_CONFIRMED_HEADING: 'Order {order} is confirmed',
+  ORDER_CONFIRMED_TEXT: 'We confirmed your order {order}.',
+  ORDER_SHIPPED_HEADING: 'Order {order} has shipped',
+  ORDER_SHIPPED_TEXT: 'Your order {order} is on its way.',
+  ORDER_SHIPPED_TRACKING_TEXT:
+    'Your order {order} is on its way. The tracking number is {tracking}.',
+  ORDER_DELIVERED_HEADING: 'Order {order} was delivered',
+  ORDER_DELIVERED_TEXT: 'Your order {order} was delivered.',
+  ORDER_CANCELLED_HEADING: 'Order {order} was cancelled',
+  ORDER_CANCELLED_TEXT: 'Your order {order} was cancelled.',
+  ORDER_DELAYED_HEADING: 'Order {order} is late',
+  ORDER_DELAYED_TEXT:
+    'Your order {order} was promised for {date} and has not arrived yet. We are on it and will tell you when it ships.',
+  INVOICE_ISSUED_HEADING: 'New invoice {invoice}',
+  INVOICE_ISSUED_TEXT:
+    'Invoice {invoice} for {amount} is ready in the portal. It is due on {date}.',
+  INVOICE_DUE_HEADING: 'Invoice {invoice} is due {when}',
+  INVOICE_DUE_TEXT: 'Invoice {invoice} for {amount} is due {when}, on {date}.',
+  INVOICE_DUE_TODAY_HEADING: 'Invoice {invoice} is due today',
+  INVOICE_DUE_TODAY_TEXT: 'Invoice {invoice} for {amount} is due today.',
+  INVOICE_OVERDUE_HEADING: 'Invoice {invoice} is overdue',
+  INVOICE_OVERDUE_TEXT:
+    'Invoice {invoice} for {amount} was due on {date}, {ago}. If you have paid it already, thank you; please ignore this message.',
+  PAYMENT_POSTED_HEADING: 'Payment of {amount} received',
+  PAYMENT_POSTED_TEXT: 'We received your payment of {amount}. Thank you.',
+  TICKET_ANSWERED_HEADING: 'New answer on ticket {ticket}',
+  TICKET_ANSWERED_TEXT: 'Your ticket {ticket} ({subject}) has a new answer.',
+  CHAT_MISSED_HEADING: 'We missed your chat',
+  CHAT_MISSED_TEXT: 'Nobody was free to chat when you wrote. We answer as soon as we can.',
+  CHAT_MISSED_TICKET_TEXT:
+    'Nobody was free to chat when you wrote. Your messages are now ticket {ticket}; we answer it as soon as we can.',
+  ACTION_LINK: 'See it in the portal: {link}',
+  ACTION_SIGN_IN: 'Sign in to the {vendor} customer portal to see it.',
+  BUTTON: 'Open the portal',
+  FOOTER: 'You chose to get these by mail; change that in the portal’s notification settings.',
+} as const;
 
-const inDays = (days = 0) => (days === 1 ? 'in 1 day' : `in ${days} days`);
-const daysAgo = (days = 0) => (days === 1 ? '1 day ago' : `${days} days ago`);
+type Words = MailWords<'NotificationMail'>;
+type Format = 'text' | 'html';
 
-/** The heading (also the mail's subject) and the sentence of each kind. */
+/** The heading (also the mail's subject) and the sentence of each kind, in `w`'s language. */
 export function wording(
   kind: NotificationKind,
   p: NotificationParams,
+  w: Words = mailWords('en', 'NotificationMail'),
+  format: Format = 'text',
 ): { heading: string; text: string } {
+  const say = w[format];
+  const { locale } = w;
   const order = p.orderNumber ?? '';
   const invoice = p.invoiceNumber ?? '';
-  const amount = money(p.amount, p.currency);
+  const ticket = p.ticketNumber ?? '';
+  const amount = formatMoney(locale, p.amount ?? 0, p.currency ?? 'EUR');
+  const date = (day: string | undefined) => (day ? formatDay(locale, day) : '');
   switch (kind) {
     case 'order_confirmed':
-      return { heading: `Order ${order} is confirmed`, text: `We confirmed your order ${order}.` };
-    case 'order_shipped': {
-      const tracking = p.trackingNumber ? ` The tracking number is ${p.trackingNumber}.` : '';
       return {
-        heading: `Order ${order} has shipped`,
-        text: `Your order ${order} is on its way.${tracking}`,
+        heading: w.text('ORDER_CONFIRMED_HEADING', { order }),
+        text: say('ORDER_CONFIRMED_TEXT', { order }),
       };
-    }
+    case 'order_shipped':
+      return {
+        heading: w.text('ORDER_SHIPPED_HEADING', { order }),
+        text: p.trackingNumber
+          ? say('ORDER_SHIPPED_TRACKING_TEXT', { order, tracking: p.trackingNumber })
+          : say('ORDER_SHIPPED_TEXT', { order }),
+      };
     case 'order_delivered':
       return {
-        heading: `Order ${order} was delivered`,
-        text: `Your order ${order} was delivered.`,
+        heading: w.text('ORDER_DELIVERED_HEADING', { order }),
+        text: say('ORDER_DELIVERED_TEXT', { order }),
       };
     case 'order_cancelled':
       return {
-        heading: `Order ${order} was cancelled`,
-        text: `Your order ${order} was cancelled.`,
+        heading: w.text('ORDER_CANCELLED_HEADING', { order }),
+        text: say('ORDER_CANCELLED_TEXT', { order }),
       };
     case 'order_delayed':
       return {
-        heading: `Order ${order} is late`,
-        text: `Your order ${order} was promised for ${p.promisedOn ?? ''} and has not arrived yet. We are on it and will tell you when it ships.`,
+        heading: w.text('ORDER_DELAYED_HEADING', { order }),
+        text: say('ORDER_DELAYED_TEXT', { order, date: date(p.promisedOn) }),
       };
     case 'invoice_issued':
       return {
-        heading: `New invoice ${invoice}`,
-        text: `Invoice ${invoice} for ${amount} is ready in the portal. It is due on ${p.dueOn ?? ''}.`,
+        heading: w.text('INVOICE_ISSUED_HEADING', { invoice }),
+        text: say('INVOICE_ISSUED_TEXT', { invoice, amount, date: date(p.dueOn) }),
       };
-    case 'invoice_due':
+    case 'invoice_due': {
+      if (!p.days) {
+        return {
+          heading: w.text('INVOICE_DUE_TODAY_HEADING', { invoice }),
+          text: say('INVOICE_DUE_TODAY_TEXT', { invoice, amount }),
+        };
+      }
+      const when = relativeTime(locale, p.days, 'day');
       return {
-        heading: `Invoice ${invoice} is due ${p.days ? inDays(p.days) : 'today'}`,
-        text: `Invoice ${invoice} for ${amount} is due ${p.days ? `${inDays(p.days)}, on ${p.dueOn ?? ''}` : 'today'}.`,
+        heading: w.text('INVOICE_DUE_HEADING', { invoice, when }),
+        text: say('INVOICE_DUE_TEXT', { invoice, amount, when, date: date(p.dueOn) }),
       };
+    }
     case 'invoice_overdue':
       return {
-        heading: `Invoice ${invoice} is overdue`,
-        text: `Invoice ${invoice} for ${amount} was due on ${p.dueOn ?? ''}, ${daysAgo(p.days)}. If you have paid it already, thank you; please ignore this message.`,
+        heading: w.text('INVOICE_OVERDUE_HEADING', { invoice }),
+        text: say('INVOICE_OVERDUE_TEXT', {
+          invoice,
+          amount,
+          date: date(p.dueOn),
+          ago: relativeTime(locale, -(p.days ?? 0), 'day'),
+        }),
       };
     case 'payment_posted':
       return {
-        heading: `Payment of ${amount} received`,
-        text: `We received your payment of ${amount}. Thank you.`,
+        heading: w.text('PAYMENT_POSTED_HEADING', { amount }),
+        text: say('PAYMENT_POSTED_TEXT', { amount }),
       };
     case 'ticket_answered':
       return {
-        heading: `New answer on ticket ${p.ticketNumber ?? ''}`,
-        text: `Your ticket ${p.ticketNumber ?? ''} (${p.ticketSubject ?? ''}) has a new answer.`,
+        heading: w.text('TICKET_ANSWERED_HEADING', { ticket }),
+        text: say('TICKET_ANSWERED_TEXT', { ticket, subject: p.ticketSubject ?? '' }),
       };
     case 'chat_missed':
       return {
-        heading: 'We missed your chat',
-        text: p.ticketNumber
-          ? `Nobody was free to chat when you wrote. Your messages are now ticket ${p.ticketNumber}; we answer it as soon as we can.`
-          : 'Nobody was free to chat when you wrote. We answer as soon as we can.',
+        heading: w.text('CHAT_MISSED_HEADING'),
+        text: ticket ? say('CHAT_MISSED_TICKET_TEXT', { ticket }) : say('CHAT_MISSED_TEXT'),
       };
   }
 }
@@ -86,30 +151,33 @@ export interface NotificationMailFacts {
   params: NotificationParams;
   /** The vendor's page with the portal on it, when one is known. */
   link: string | null;
+  /** The recipient's language. */
+  locale: Locale;
 }
 
 /** A short mail for one notification: its sentence and a way back to the portal. */
 export function notificationMail(facts: NotificationMailFacts): Mail {
-  const { heading, text } = wording(facts.kind, facts.params);
-  const intro = `Hello ${facts.name}, ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
-  const action = facts.link
-    ? `See it in the portal: ${facts.link}`
-    : `Sign in to the ${facts.vendor} customer portal to see it.`;
-  const button = facts.link
-    ? `<p><a href="${escapeHtml(facts.link)}" style="display:inline-block;padding:.6em 1.2em;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">Open the portal</a></p>`
-    : `<p>${escapeHtml(action)}</p>`;
-  const footer =
-    'You chose to get these by mail; change that in the portal’s notification settings.';
+  const { vendor, name, link, locale } = facts;
+  const w = mailWords(locale, 'NotificationMail');
+  const { heading, text } = wording(facts.kind, facts.params, w);
+  const html = wording(facts.kind, facts.params, w, 'html').text;
+  const action = (format: Format) =>
+    link ? w[format]('ACTION_LINK', { link }) : w[format]('ACTION_SIGN_IN', { vendor });
   return {
     to: facts.to,
-    subject: `${heading} (${facts.vendor})`,
-    text: `${intro}\n\n${action}\n\n${footer}\n\n${facts.vendor}`,
-    html: mailLayout(
-      facts.vendor,
-      heading,
-      `<p>${escapeHtml(intro)}</p>${button}<p style="color:#555">${escapeHtml(footer)}</p>`,
+    subject: w.text('SUBJECT', { heading, vendor }),
+    text: [w.text('GREETING', { name }), text, action('text'), w.text('FOOTER'), vendor].join(
+      '\n\n',
     ),
-    ...(facts.link ? { link: facts.link } : {}),
+    html: mailLayout(
+      vendor,
+      heading,
+      `<p>${w.html('GREETING', { name })}</p><p>${html}</p>${
+        link ? mailButton(link, w.text('BUTTON')) : `<p>${action('html')}</p>`
+      }<p style="color:#555">${w.html('FOOTER')}</p>`,
+      locale,
+    ),
+    ...(link ? { link } : {}),
   };
 }
 

@@ -1,74 +1,112 @@
 import type { Services } from '../services.ts';
 import type { Mail } from '../mail/mailer.ts';
-import { escapeHtml, mailLayout } from '../mail/templates.ts';
+import { escapeHtml, mailWords, type MailWords } from '../mail/mail.words.ts';
+import { mailLayout } from '../mail/templates.ts';
 import { wantsMail } from '../notification/notification.kinds.ts';
+import { formatMoney } from '../i18n/format.ts';
+import { directionOf, type Locale } from '../i18n/locale.ts';
+import { recipientLocale } from '../i18n/request.ts';
 import type { OrderDetail } from './order.queries.ts';
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+/** What the mails about a customer's own order say. */
+export const OrderMail = {
+  GREETING: 'Hello {name},',
+  PLACED_SUBJECT: 'Your {vendor} order {order}',
+  PLACED_HEADING: 'Order {order} received',
+  PLACED_BODY: 'Thank you for your order {order}. We will let you know when it ships.',
+  SHIPPED_SUBJECT: 'Your {vendor} order {order} has shipped',
+  SHIPPED_HEADING: 'Order {order} has shipped',
+  SHIPPED_BODY: 'Your order {order} is on its way to {address}.',
+  SHIPPED_TRACKING_BODY:
+    'Your order {order} is on its way to {address}. The tracking number is {tracking}.',
+  SHIPPING: 'Shipping',
+  TOTAL: 'Total',
+  TOTAL_WITH_TAX: 'Total (tax included)',
+  SHIP_TO: 'Shipping to: {address}',
+} as const;
 
-function money(amount: number, currency: string): string {
-  let format = moneyFormats.get(currency);
-  if (!format) {
-    format = new Intl.NumberFormat('en', { style: 'currency', currency });
-    moneyFormats.set(currency, format);
-  }
-  return format.format(amount / 100);
-}
+type Words = MailWords<'OrderMail'>;
 
-function linesTable(order: OrderDetail): string {
-  const row = (left: string, right: string, strong = false) =>
-    `<tr><td style="padding:4px 12px 4px 0">${strong ? `<b>${left}</b>` : left}</td>` +
-    `<td style="padding:4px 0;text-align:right">${strong ? `<b>${right}</b>` : right}</td></tr>`;
+function linesTable(order: OrderDetail, w: Words): string {
+  const money = (minor: number) => escapeHtml(formatMoney(w.locale, minor, order.currency));
+  const end = directionOf(w.locale) === 'rtl' ? 'left' : 'right';
+  const row = (label: string, amount: string, strong = false) =>
+    `<tr><td style="padding:4px 12px 4px 0">${strong ? `<b>${label}</b>` : label}</td>` +
+    `<td style="padding:4px 0;text-align:${end}">${strong ? `<b>${amount}</b>` : amount}</td></tr>`;
   const lines = order.lines.map((line) =>
-    row(`${line.quantity} × ${escapeHtml(line.name)}`, money(line.total, order.currency)),
+    row(`${line.quantity} × <bdi>${escapeHtml(line.name)}</bdi>`, money(line.total)),
   );
   return `<table style="border-collapse:collapse">${lines.join('')}
-${row('Shipping', money(order.shipping, order.currency))}
-${row('Total', money(order.total, order.currency), true)}</table>`;
+${row(w.html('SHIPPING'), money(order.shipping))}
+${row(w.html('TOTAL'), money(order.total), true)}</table>`;
 }
 
-function linesText(order: OrderDetail): string {
+function linesText(order: OrderDetail, w: Words): string {
+  const money = (minor: number) => formatMoney(w.locale, minor, order.currency);
   return [
-    ...order.lines.map((l) => `${l.quantity} × ${l.name}: ${money(l.total, order.currency)}`),
-    `Shipping: ${money(order.shipping, order.currency)}`,
-    `Total (tax included): ${money(order.total, order.currency)}`,
+    ...order.lines.map((l) => `${l.quantity} × ${l.name}: ${money(l.total)}`),
+    `${w.text('SHIPPING')}: ${money(order.shipping)}`,
+    `${w.text('TOTAL_WITH_TAX')}: ${money(order.total)}`,
   ].join('\n');
 }
 
-function addressText(order: OrderDetail): string {
+function addressText(order: OrderDetail, locale: Locale): string {
   const a = order.address;
-  return [a.name, a.company, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.region, a.country]
+  const country = new Intl.DisplayNames([locale], { type: 'region' }).of(a.country) ?? a.country;
+  return [a.name, a.company, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.region, country]
     .filter(Boolean)
     .join(', ');
 }
 
-export function orderPlacedMail(vendor: string, to: string, name: string, order: OrderDetail) {
-  const intro = `Hello ${name}, thank you for your order ${order.number}. We will let you know when it ships.`;
-  return {
-    to,
-    subject: `Your ${vendor} order ${order.number}`,
-    text: `${intro}\n\n${linesText(order)}\n\nShipping to: ${addressText(order)}\n\n${vendor}`,
-    html: mailLayout(
-      vendor,
-      `Order ${order.number} received`,
-      `<p>${escapeHtml(intro)}</p>${linesTable(order)}<p>Shipping to: ${escapeHtml(addressText(order))}</p>`,
-    ),
-  } satisfies Mail;
+interface OrderMailFacts {
+  vendor: string;
+  to: string;
+  name: string;
+  order: OrderDetail;
+  locale: Locale;
 }
 
-export function orderShippedMail(vendor: string, to: string, name: string, order: OrderDetail) {
-  const tracking = order.trackingNumber ? ` The tracking number is ${order.trackingNumber}.` : '';
-  const intro = `Hello ${name}, your order ${order.number} is on its way to ${addressText(order)}.${tracking}`;
+export function orderPlacedMail({ vendor, to, name, order, locale }: OrderMailFacts): Mail {
+  const w = mailWords(locale, 'OrderMail');
+  const facts = { order: order.number };
+  const address = addressText(order, locale);
   return {
     to,
-    subject: `Your ${vendor} order ${order.number} has shipped`,
-    text: `${intro}\n\n${linesText(order)}\n\n${vendor}`,
+    subject: w.text('PLACED_SUBJECT', { vendor, order: order.number }),
+    text: [
+      w.text('GREETING', { name }),
+      w.text('PLACED_BODY', facts),
+      linesText(order, w),
+      w.text('SHIP_TO', { address }),
+      vendor,
+    ].join('\n\n'),
     html: mailLayout(
       vendor,
-      `Order ${order.number} has shipped`,
-      `<p>${escapeHtml(intro)}</p>${linesTable(order)}`,
+      w.text('PLACED_HEADING', facts),
+      `<p>${w.html('GREETING', { name })}</p><p>${w.html('PLACED_BODY', facts)}</p>${linesTable(order, w)}<p>${w.html('SHIP_TO', { address })}</p>`,
+      locale,
     ),
-  } satisfies Mail;
+  };
+}
+
+export function orderShippedMail({ vendor, to, name, order, locale }: OrderMailFacts): Mail {
+  const w = mailWords(locale, 'OrderMail');
+  const facts = { order: order.number, address: addressText(order, locale) };
+  const body = (format: 'text' | 'html') =>
+    order.trackingNumber
+      ? w[format]('SHIPPED_TRACKING_BODY', { ...facts, tracking: order.trackingNumber })
+      : w[format]('SHIPPED_BODY', facts);
+  return {
+    to,
+    subject: w.text('SHIPPED_SUBJECT', { vendor, order: order.number }),
+    text: [w.text('GREETING', { name }), body('text'), linesText(order, w), vendor].join('\n\n'),
+    html: mailLayout(
+      vendor,
+      w.text('SHIPPED_HEADING', { order: order.number }),
+      `<p>${w.html('GREETING', { name })}</p><p>${body('html')}</p>${linesTable(order, w)}`,
+      locale,
+    ),
+  };
 }
 
 /**
@@ -79,6 +117,8 @@ export async function mailAboutOrder(
   services: Services,
   order: OrderDetail,
   kind: 'placed' | 'shipped',
+  /** The headers of the customer's own request (placing the order), for the language. */
+  headers?: Headers,
 ): Promise<void> {
   const orderId = order.id;
   try {
@@ -96,9 +136,16 @@ export async function mailAboutOrder(
     if (!person) return;
     // Shipping notices by mail may be turned off in the notification settings.
     if (kind === 'shipped' && !(await wantsMail(services.db, person.id, 'order_shipped'))) return;
-    const vendor = services.portalSettings().vendorName;
+    const { vendorName: vendor, defaultLocale } = services.portalSettings();
+    const locale = await recipientLocale(
+      services.db,
+      { userId: person.id },
+      { headers: kind === 'placed' ? headers : null, fallback: defaultLocale },
+    );
     const make = kind === 'placed' ? orderPlacedMail : orderShippedMail;
-    await services.mailer.send(make(vendor, person.email, person.name, order));
+    await services.mailer.send(
+      make({ vendor, to: person.email, name: person.name, order, locale }),
+    );
   } catch (error) {
     services.log(`order ${orderId}: the ${kind} mail was not sent: ${String(error)}`);
   }

@@ -87,7 +87,7 @@ export const orderRouter = router({
     const order = await orderOrNotFound(ctx, ctx.account, placed.orderId);
     if (!placed.replayed) {
       ctx.services.background.run('order mail', () =>
-        mailAboutOrder(ctx.services, order, 'placed'),
+        mailAboutOrder(ctx.services, order, 'placed', ctx.http?.headers),
       );
       ctx.services.bus.publishOrder({
         orderId: placed.orderId,

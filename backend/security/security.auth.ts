@@ -4,6 +4,7 @@ import { deleteSessionCookie } from 'better-auth/cookies';
 import type { Db } from '../db/database.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { newDeviceMail } from '../mail/security.templates.ts';
+import { recipientLocale } from '../i18n/request.ts';
 import { hashBackupCode, secondFactorRequiredBy } from './second-factor.ts';
 import {
   eventOrigin,
@@ -64,7 +65,8 @@ export function securityPlugin(deps: SecurityDeps): BetterAuthPlugin {
     const newDevice = await recordSignIn(db, user.id, kind, origin);
     if (newDevice) {
       // After the answer: a mail server that is slow or down never holds up or breaks a sign-in.
-      const mail = newDeviceMail(deps.vendorName(), user.email, user.name, origin);
+      const locale = await recipientLocale(db, { userId: user.id }, { headers: ctx.headers });
+      const mail = newDeviceMail(deps.vendorName(), user.email, user.name, origin, locale);
       void deps.mailer.send(mail).catch((error: unknown) => {
         deps.log(`user ${user.id}: the new-device mail was not sent: ${String(error)}`);
       });

@@ -1,7 +1,10 @@
 import type { Services } from '../services.ts';
 import type { Mail } from '../mail/mailer.ts';
-import { escapeHtml, mailLayout } from '../mail/templates.ts';
+import { escapeHtml, mailWords } from '../mail/mail.words.ts';
+import { mailButton, mailLayout, mailQuote } from '../mail/templates.ts';
 import { wantsMail } from '../notification/notification.kinds.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { recipientLocale } from '../i18n/request.ts';
 
 const paragraphs = (text: string) =>
   text
@@ -9,8 +12,7 @@ const paragraphs = (text: string) =>
     .map((part) => `<p>${escapeHtml(part).replace(/\n/g, '<br>')}</p>`)
     .join('');
 
-const quoted = (text: string) =>
-  `<blockquote style="margin:1em 0;padding:.5em 1em;border-left:4px solid #ccc">${paragraphs(text)}</blockquote>`;
+const quoted = (text: string) => mailQuote(paragraphs(text));
 
 export interface NewTicketFacts {
   vendor: string;
@@ -38,6 +40,17 @@ export function newTicketMail(facts: NewTicketFacts): Mail {
   };
 }
 
+/** What the mail with a staff answer to a customer's ticket says. */
+export const TicketMail = {
+  GREETING: 'Hello {name},',
+  ANSWER_BODY: '{agent} answered your ticket {ticket}.',
+  ANSWER_HEADING: 'Re: {subject}',
+  ACTION_LINK: 'Read the whole conversation and reply here: {link}',
+  ACTION_SIGN_IN: 'Sign in to the {vendor} customer portal to reply.',
+  BUTTON: 'Open the ticket',
+  NO_REPLY: 'Please answer in the portal; replies to this mail are not read.',
+} as const;
+
 export interface AnswerFacts {
   vendor: string;
   to: string;
@@ -48,26 +61,35 @@ export interface AnswerFacts {
   body: string;
   /** The vendor's page with the ticket open, when the ticket was opened on one. */
   link: string | null;
+  locale: Locale;
 }
 
 export function answerMail(facts: AnswerFacts): Mail {
-  const intro = `Hello ${facts.name}, ${facts.agent} answered your ticket ${facts.number}.`;
-  const action = facts.link
-    ? `Read the whole conversation and reply here: ${facts.link}`
-    : `Sign in to the ${facts.vendor} customer portal to reply.`;
-  const button = facts.link
-    ? `<p><a href="${escapeHtml(facts.link)}" style="display:inline-block;padding:.6em 1.2em;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">Open the ticket</a></p>`
-    : `<p>${escapeHtml(action)}</p>`;
+  const { vendor, name, link, locale } = facts;
+  const w = mailWords(locale, 'TicketMail');
+  const intro = { agent: facts.agent, ticket: facts.number };
+  const action = (format: 'text' | 'html') =>
+    link ? w[format]('ACTION_LINK', { link }) : w[format]('ACTION_SIGN_IN', { vendor });
   return {
     to: facts.to,
     subject: `[${facts.number}] ${facts.subject}`,
-    text: `${intro}\n\n${facts.body}\n\n${action}\n\nPlease answer in the portal; replies to this mail are not read.\n\n${facts.vendor}`,
+    text: [
+      w.text('GREETING', { name }),
+      w.text('ANSWER_BODY', intro),
+      facts.body,
+      action('text'),
+      w.text('NO_REPLY'),
+      vendor,
+    ].join('\n\n'),
     html: mailLayout(
-      facts.vendor,
-      `Re: ${facts.subject}`,
-      `<p>${escapeHtml(intro)}</p>${quoted(facts.body)}${button}<p style="color:#555">Please answer in the portal; replies to this mail are not read.</p>`,
+      vendor,
+      w.text('ANSWER_HEADING', { subject: facts.subject }),
+      `<p>${w.html('GREETING', { name })} ${w.html('ANSWER_BODY', intro)}</p>${mailQuote(paragraphs(facts.body), locale)}${
+        link ? mailButton(link, w.text('BUTTON')) : `<p>${action('html')}</p>`
+      }<p style="color:#555">${w.html('NO_REPLY')}</p>`,
+      locale,
     ),
-    ...(facts.link ? { link: facts.link } : {}),
+    ...(link ? { link } : {}),
   };
 }
 
@@ -147,9 +169,15 @@ export async function mailAnswer(
     // They may have turned ticket answers by mail off in their notification settings.
     if (!(await wantsMail(services.db, found.userId, 'ticket_answered'))) return;
     const link = found.pageUrl ? ticketLink(found.pageUrl, found.id) : null;
+    const { vendorName, defaultLocale } = services.portalSettings();
+    const locale = await recipientLocale(
+      services.db,
+      { userId: found.userId },
+      { fallback: defaultLocale },
+    );
     await services.mailer.send(
       answerMail({
-        vendor: services.portalSettings().vendorName,
+        vendor: vendorName,
         to: found.email,
         name: found.name,
         number: found.number,
@@ -157,6 +185,7 @@ export async function mailAnswer(
         agent: found.agent,
         body: found.body,
         link,
+        locale,
       }),
     );
   } catch (error) {

@@ -55,9 +55,9 @@ export function attachmentDownload(api: PorticoApi, file: { id: string; name: st
   } satisfies DownloadRequest;
 }
 
-/** The account statement between two days (`YYYY-MM-DD`, both included) as CSV. */
+/** The account statement between two days (`YYYY-MM-DD`, both included) as CSV, headed in the customer's language. */
 export function statementCsv(api: PorticoApi, from: string, to: string) {
-  const query = new URLSearchParams({ from, to });
+  const query = new URLSearchParams({ from, to, locale: getLocale() });
   return {
     key: 'statement',
     url: `${api.url}/api/statement.csv?${query}`,

@@ -190,7 +190,8 @@ describe('notification centre: who hears of what, mail choices, read marks on ev
     const due = await w.portico.mailbox.next(w.viewer.email, /is due in 3 days/);
     assert.match(due.text, new RegExp(invoice.number));
     const late = await w.portico.mailbox.next(buyer.email, /is late/);
-    assert.match(late.text, /2026-01-05/);
+    // The day written out in the reader's language (English here), through Intl.
+    assert.match(late.text, /January 5, 2026/);
     const [delayed] = data<Page>(await buyer.client.query('notification.list', { limit: 1 })).items;
     assert.equal(delayed?.kind, 'order_delayed');
     assert.equal(delayed?.params.promisedOn, '2026-01-05');

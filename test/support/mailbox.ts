@@ -6,6 +6,8 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** The HTML part, as sent (empty when there is none). */
+  html: string;
   /** Every http(s) link in the text part. */
   links: string[];
 }
@@ -73,6 +75,7 @@ export class Mailbox {
       to,
       subject: mail.subject ?? '',
       text,
+      html: typeof mail.html === 'string' ? mail.html : '',
       links: text.match(/https?:\/\/[^\s<>"]+/g) ?? [],
     });
     for (const wake of this.#waiters) wake();

@@ -1,0 +1,37 @@
+import { LOCALES, type Locale } from '../portal/portal.schema.ts';
+
+export { LOCALES, type Locale };
+
+/** Whether a value names one of the portal's languages exactly (`de`, not `de-AT`). */
+export function isLocale(value: unknown): value is Locale {
+  return LOCALES.includes(value as Locale);
+}
+
+/** The writing direction of a language: Persian reads right to left. */
+export function directionOf(locale: Locale): 'ltr' | 'rtl' {
+  return locale === 'fa' ? 'rtl' : 'ltr';
+}
+
+/**
+ * The first of the portal's languages an `Accept-Language` header asks for, by quality and
+ * then by order: `de-AT, fa;q=0.8` is German, `xx, el;q=0.5` Greek. Only the primary subtag
+ * counts; `q=0` means "not this one". Null when the header names none of them.
+ */
+export function acceptedLocale(header: string | null | undefined): Locale | null {
+  if (!header) return null;
+  const ranges = header
+    .split(',')
+    .slice(0, 20)
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params
+        .map((param) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(param)?.[1])
+        .find((value) => value !== undefined);
+      const quality = q === undefined ? 1 : Number(q);
+      const primary = tag.trim().toLowerCase().split('-')[0] ?? '';
+      return { primary, quality: Number.isFinite(quality) ? quality : 0, index };
+    })
+    .filter((range) => range.quality > 0 && isLocale(range.primary))
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  return (ranges[0]?.primary as Locale | undefined) ?? null;
+}
