@@ -12,6 +12,8 @@ export function directionOf(locale: Locale): 'ltr' | 'rtl' {
   return locale === 'fa' ? 'rtl' : 'ltr';
 }
 
+const QUALITY = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/;
+
 /**
  * The first of the portal's languages an `Accept-Language` header asks for, by quality and
  * then by order: `de-AT, fa;q=0.8` is German, `xx, el;q=0.5` Greek. Only the primary subtag
@@ -25,11 +27,12 @@ export function acceptedLocale(header: string | null | undefined): Locale | null
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';');
       const q = params
-        .map((param) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(param)?.[1])
+        .map((param) => /^\s*q\s*=(.*)$/i.exec(param)?.[1]?.trim())
         .find((value) => value !== undefined);
-      const quality = q === undefined ? 1 : Number(q);
-      const primary = tag.trim().toLowerCase().split('-')[0] ?? '';
-      return { primary, quality: Number.isFinite(quality) ? quality : 0, index };
+      // A quality that is not RFC 9110's `0` to `1` with up to three decimals drops the range.
+      const quality = q === undefined ? 1 : QUALITY.test(q) ? Number(q) : 0;
+      const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+      return { primary, quality, index };
     })
     .filter((range) => range.quality > 0 && isLocale(range.primary))
     .sort((a, b) => b.quality - a.quality || a.index - b.index);

@@ -149,6 +149,13 @@ describe('server languages: the catalogues', () => {
     assert.equal(acceptedLocale('fa;q=0.5, el;q=0.9'), 'el');
     assert.equal(acceptedLocale('xx, HR;q=0.4'), 'hr');
     assert.equal(acceptedLocale('de;q=0, lv'), 'lv');
+    assert.equal(acceptedLocale('fa_IR'), 'fa');
+    // A malformed or out-of-range quality drops its range instead of counting as q=1.
+    assert.equal(acceptedLocale('fa;q=abc, de;q=0.1'), 'de');
+    assert.equal(acceptedLocale('fa;q=, de;q=0.1'), 'de');
+    assert.equal(acceptedLocale('fa;q=-1, de;q=0.1'), 'de');
+    assert.equal(acceptedLocale('fa;q=2, de;q=0.1'), 'de');
+    assert.equal(acceptedLocale('fa;q=1.000, de;q=0.999'), 'fa');
     assert.equal(acceptedLocale('*'), null);
     assert.equal(acceptedLocale('pt-BR, es'), null);
     assert.equal(acceptedLocale(''), null);
