@@ -12,7 +12,7 @@ import type { AppRouter } from '../../backend/router.ts';
 import { AuthClient } from './auth.ts';
 import { BusyState, retryWhenBusy } from './busy.ts';
 import { SessionStore } from './session.ts';
-import { getLocale } from '../shared/locale.ts';
+import { wantedLocale } from '../shared/locale.ts';
 
 export interface PorticoApi {
   /** The backend's origin, such as https://portal.vendor.example. */
@@ -64,7 +64,7 @@ export function porticoApiFor(url: string): PorticoApi {
  */
 const withCookies: typeof fetch = (input, init) => {
   const headers = new Headers(init?.headers);
-  headers.set('accept-language', getLocale());
+  headers.set('accept-language', wantedLocale());
   return fetch(input, { ...init, headers, credentials: 'include' });
 };
 

@@ -28,11 +28,24 @@ const localization = configureLocalization({
 /** The language every element on the page renders in now. */
 export const getLocale = localization.getLocale as () => Locale;
 
+let wanted: Locale = sourceLocale;
+
 /**
  * Switches every element on the page to `locale` once its translation has loaded. Elements
  * decorated with `@localized()` render again by themselves.
  */
-export const setLocale: (locale: Locale) => Promise<void> = localization.setLocale;
+export function setLocale(locale: Locale): Promise<void> {
+  wanted = locale;
+  return localization.setLocale(locale);
+}
+
+/**
+ * The language the page is showing or is about to: while a translation loads, `getLocale()`
+ * still names the old one, and a request sent now should already ask for the new one.
+ */
+export function wantedLocale(): Locale {
+  return wanted;
+}
 
 /** The shipped language a BCP 47 tag such as `de-AT` or `FA` stands for, or null. */
 export function supportedLocale(tag: string | null | undefined): Locale | null {

@@ -1,20 +1,29 @@
-import { directionOf, getLocale, setLocale, supportedLocale, type Locale } from './locale.ts';
+import { directionOf, setLocale, supportedLocale, wantedLocale, type Locale } from './locale.ts';
 
 /**
  * Which language the page's elements speak, and keeping it so while the page changes.
  *
- * One language serves the whole page (lit-localize switches all elements at once). It is, in
- * order: the `lang` nearest the first Portico element (its own, a `<portico-portal lang>` around
- * it, or the document's), when it is one of the six; else the signed-in customer's saved
- * language; else the browser's first shipped language; else English.
+ * One language serves the whole page (lit-localize switches all elements at once). It is the
+ * first of: a `lang` the vendor put on the first Portico element or on something around it
+ * inside the page (`<portico-portal lang="fa">`, a section); the signed-in customer's saved
+ * language; the document's `<html lang>`; the browser's first shipped language; English.
+ * The document's `lang` comes after the saved language because nearly every page has one: it
+ * says what the vendor's page is written in, not what this customer chose to read.
+ *
+ * Whenever the elements end up in another language or direction than the page around them,
+ * their hosts get `lang` and `dir`, so screen readers pronounce them and layout mirrors.
  */
 export class PageLocale {
   readonly #tags: readonly string[];
+  readonly #selector: string;
+  /** Which of `lang` and `dir` this class wrote on a host (never a vendor's own). */
+  readonly #marked = new WeakMap<Element, Set<'lang' | 'dir'>>();
   #preferred: Locale | null = null;
   #observer: MutationObserver | undefined;
 
   constructor(tags: readonly string[]) {
     this.#tags = tags;
+    this.#selector = tags.join(',');
   }
 
   /** Follows `lang` changes anywhere on the page (a vendor's language switcher, for one). */
@@ -22,7 +31,7 @@ export class PageLocale {
     this.#observer ??= new MutationObserver(() => this.update());
     this.#observer.observe(document.documentElement, {
       attributes: true,
-      attributeFilter: ['lang'],
+      attributeFilter: ['lang', 'dir'],
       subtree: true,
     });
     this.update();
@@ -42,28 +51,65 @@ export class PageLocale {
 
   /** Looks again: call it when Portico elements appear on the page. */
   update(): void {
-    const carrier = this.#langCarrier();
+    const hosts = [...document.querySelectorAll(this.#selector)];
     const locale =
-      supportedLocale(carrier?.getAttribute('lang')) ?? this.#preferred ?? browserLocale() ?? 'en';
-    // A vendor who sets `lang="fa"` on Portico's own tags gets the direction along with it.
-    if (carrier && this.#isPortico(carrier) && !carrier.hasAttribute('dir')) {
-      carrier.setAttribute('dir', directionOf(locale));
-    }
-    if (locale !== getLocale()) {
+      (hosts[0] ? this.#vendorMarked(hosts[0]) : null) ??
+      this.#preferred ??
+      supportedLocale(document.documentElement.getAttribute('lang')) ??
+      browserLocale() ??
+      'en';
+    // Compared with the language asked for last, not the one shown: a switch back while a
+    // translation still loads must not be lost.
+    if (locale !== wantedLocale()) {
       setLocale(locale).catch((error: unknown) => {
         console.error(`Portico could not load its ${locale} translation`, error);
       });
     }
+    for (const host of hosts) this.#mark(host, locale);
   }
 
-  #langCarrier(): Element | null {
-    const first = document.querySelector(this.#tags.join(','));
-    return (first ?? document.documentElement).closest('[lang]');
+  /** The shipped language the vendor marked on `host` or an ancestor below `<html>`. */
+  #vendorMarked(host: Element): Locale | null {
+    const carrier = this.#pageLangCarrier(host);
+    return carrier && carrier !== document.documentElement
+      ? supportedLocale(carrier.getAttribute('lang'))
+      : null;
   }
 
-  #isPortico(element: Element): boolean {
-    return this.#tags.includes(element.localName);
+  /** The nearest element with a `lang` the page itself wrote (skipping ours). */
+  #pageLangCarrier(host: Element): Element | null {
+    const start = this.#marked.get(host)?.has('lang') ? host.parentElement : host;
+    return start?.closest('[lang]') ?? null;
   }
+
+  /** Gives `host` the page's language and direction when what is around it says otherwise. */
+  #mark(host: Element, locale: Locale): void {
+    const ours = this.#marked.get(host);
+    // A `lang` or `dir` the vendor wrote on one of our tags is theirs to keep.
+    const writable = (['lang', 'dir'] as const).filter(
+      (name) => ours?.has(name) || !host.hasAttribute(name),
+    );
+    const around = host.parentElement ?? document.documentElement;
+    const wanted = { lang: locale, dir: directionOf(locale) };
+    const page = {
+      lang: supportedLocale(around.closest('[lang]')?.getAttribute('lang')),
+      dir: getComputedStyle(around).direction,
+    };
+    const written = new Set<'lang' | 'dir'>();
+    for (const name of writable) {
+      if (page[name] === wanted[name]) host.removeAttribute(name);
+      else {
+        setIfDifferent(host, name, wanted[name]);
+        written.add(name);
+      }
+    }
+    if (written.size) this.#marked.set(host, written);
+    else this.#marked.delete(host);
+  }
+}
+
+function setIfDifferent(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
 function browserLocale(): Locale | null {

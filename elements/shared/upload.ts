@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
 import { BUSY_RETRY, busyDelay, OVERLOADED, sleep } from '../api/busy.ts';
 import { formatNumber } from './format.ts';
-import { getLocale } from './locale.ts';
+import { getLocale, wantedLocale } from './locale.ts';
 
 /** A file the server kept: what `file.upload` answers. */
 export interface UploadedFile {
@@ -48,6 +48,8 @@ export function uploadFile(
     const request = new XMLHttpRequest();
     request.open('POST', `${baseUrl}/api/trpc/file.upload`);
     request.withCredentials = true;
+    // A refused file is explained in the page's language, as every other call is.
+    request.setRequestHeader('accept-language', wantedLocale());
     request.responseType = 'json';
     request.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);

@@ -66,29 +66,63 @@ describe('the page’s language', () => {
     const probe = portal.querySelector('portico-locale-probe')!;
     follow();
     await until(() => probeText(probe) === SIGN_IN.fa, 'not Persian');
+    // The vendor named the language on our tag; the direction comes with it.
     expect(portal.getAttribute('dir')).to.equal('rtl');
     expect(getComputedStyle(probe).direction).to.equal('rtl');
     // Persian readers' digits and currency layout come from Intl.
     expect(formatNumber(1234)).to.equal('۱٬۲۳۴');
     expect(formatMoney(12345, 'EUR')).to.match(/۱۲۳٫۴۵/);
+    // The vendor switches the portal to German: the direction follows.
+    portal.setAttribute('lang', 'de');
+    await until(() => probeText(probe) === SIGN_IN.de, 'not German');
+    expect(portal.hasAttribute('dir'), 'the right-to-left direction stayed').to.equal(false);
+    expect(getComputedStyle(probe).direction).to.equal('ltr');
   });
 
-  it('uses the customer’s saved language when the page’s is not one of the six', async () => {
-    root.lang = 'ja';
+  it('takes the customer’s saved language over the document’s, marking the elements', async () => {
+    root.lang = 'en';
     const probe = await fixture(fixtureHtml`<portico-locale-probe></portico-locale-probe>`);
     const page = follow();
-    // No saved language yet: the browser's (English in the test browser).
-    await until(() => getLocale() === 'en', 'not English');
-    page.prefer('de');
-    await until(() => probeText(probe) === SIGN_IN.de, 'the saved language was not used');
+    page.prefer('fa');
+    await until(() => probeText(probe) === SIGN_IN.fa, 'the saved language was not used');
+    // Screen readers must hear Persian, and the layout must mirror, on an English page.
+    expect(probe.getAttribute('lang')).to.equal('fa');
+    expect(getComputedStyle(probe).direction).to.equal('rtl');
     page.prefer(null);
     await until(() => probeText(probe) === SIGN_IN.en, 'signing out kept the saved language');
+    expect(probe.hasAttribute('lang'), 'our lang stayed behind').to.equal(false);
+    expect(probe.hasAttribute('dir'), 'our dir stayed behind').to.equal(false);
   });
 
-  it('lets the page’s own language win over the saved one', async () => {
-    root.lang = 'el';
-    const probe = await fixture(fixtureHtml`<portico-locale-probe></portico-locale-probe>`);
+  it('takes a section’s lang over the saved language', async () => {
+    root.lang = 'en';
+    const section = await fixture(fixtureHtml`
+      <section lang="el"><portico-locale-probe></portico-locale-probe></section>
+    `);
     follow().prefer('de');
-    await until(() => probeText(probe) === SIGN_IN.el, 'not Greek');
+    await until(() => probeText(section.firstElementChild!) === SIGN_IN.el, 'not Greek');
+  });
+
+  it('falls back to the browser’s language when the page names none of the six', async () => {
+    await setLocale('de');
+    root.lang = 'ja';
+    const probe = await fixture(fixtureHtml`<portico-locale-probe></portico-locale-probe>`);
+    follow();
+    // The test browser's languages start with English.
+    await until(() => probeText(probe) === SIGN_IN.en, 'not the browser’s English');
+  });
+
+  it('keeps a switch back made while a translation was still loading', async () => {
+    root.lang = 'en';
+    const probe = await fixture(fixtureHtml`<portico-locale-probe></portico-locale-probe>`);
+    follow();
+    root.lang = 'hr';
+    // Let the observer start loading Croatian, then switch back before it has arrived.
+    await Promise.resolve();
+    root.lang = 'en';
+    await import('../../elements/locales/hr.ts');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(getLocale()).to.equal('en');
+    expect(probeText(probe)).to.equal(SIGN_IN.en);
   });
 });
