@@ -150,4 +150,11 @@ export const articleStyles = css`
   .related li {
     display: grid;
   }
+
+  /* A whole line to tap, not only the words: 44 px tall however short the title. */
+  .related a {
+    display: flex;
+    align-items: center;
+    min-block-size: 44px;
+  }
 `;

@@ -231,7 +231,7 @@ export class PorticoNotifications extends LitElement {
           ${
             unread
               ? html`<span part="badge" class="badge" aria-hidden="true"
-                  >${unread > 99 ? '99+' : unread}</span
+                  >${unread > 99 ? `${formatNumber(99)}+` : formatNumber(unread)}</span
                 >`
               : nothing
           }

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { formatMoney } from '../shared/format.ts';
+import { formatMoney, formatNumber } from '../shared/format.ts';
 import { MAX_QUANTITY, type CartLine } from '../shared/cart.ts';
 
 export interface CartView {
@@ -34,7 +34,7 @@ export function renderCart(view: CartView) {
   const count = lines.reduce((sum, line) => sum + line.quantity, 0);
   return html`
     <section part="cart" aria-labelledby="cart-title">
-      <h3 id="cart-title" tabindex="-1">${msg(str`Your cart (${count})`)}</h3>
+      <h3 id="cart-title" tabindex="-1">${msg(str`Your cart (${formatNumber(count)})`)}</h3>
       ${
         lines.length === 0
           ? html`<p class="empty">${msg('Your cart is empty. Add products to start an order.')}</p>`
@@ -80,6 +80,7 @@ function renderLine(line: CartLine, view: CartView) {
           max=${max}
           step="1"
           inputmode="numeric"
+          autocomplete="off"
           aria-label=${msg(str`Quantity of ${name}`)}
           .value=${String(line.quantity)}
           @change=${(event: Event) => {

@@ -12,6 +12,8 @@ export const hostStyles = css`
     --_text: var(--portico-color-text, #1f2937);
     --_muted: var(--portico-color-muted, #5b6472);
     --_border: var(--portico-color-border, #c9ced6);
+    /* A field's edge is all that shows where to type: 3:1 against the surface (WCAG 1.4.11). */
+    --_field-border: var(--portico-color-field-border, #6b7280);
     --_danger: var(--portico-color-danger, #b42318);
     --_success: var(--portico-color-success, #067647);
     --_radius: var(--portico-radius, 0.5rem);
@@ -74,7 +76,7 @@ export const formStyles = css`
     min-block-size: 44px;
     padding-block: 0.5rem;
     padding-inline: 0.75rem;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_field-border);
     border-radius: var(--_radius);
     inline-size: 100%;
   }

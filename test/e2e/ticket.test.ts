@@ -100,7 +100,7 @@ describe('a complaint, from the demo customer’s order to a rated answer', () =
     await rating.getByRole('radio', { name: '5 stars' }).check();
     await rating.getByLabel('Comment (optional)').fill('Quick and kind.');
     await rating.getByRole('button', { name: 'Send rating' }).click();
-    await thread.getByText('You gave the answer 5 stars of 5.').waitFor();
+    await thread.getByText('You rated the answer 5 out of 5.').waitFor();
 
     assert.equal(await rating.count(), 0, 'the rating form is gone once rated');
     assert.deepEqual(pageErrors, []);

@@ -306,7 +306,7 @@ describe('<portico-ticket-thread>', () => {
     type(part<HTMLTextAreaElement>(thread, 'rating-comment')!, 'Quick and kind.');
     click(thread, 'rate');
     await until(() => part(thread, 'rating'), 'the rating was not shown');
-    expect(textOf(part(thread, 'rating'))).to.include('You gave the answer 4 stars of 5.');
+    expect(textOf(part(thread, 'rating'))).to.include('You rated the answer 4 out of 5.');
     expect(textOf(part(thread, 'rating-comment-given'))).to.equal('Quick and kind.');
     expect(part(thread, 'rating-form')).to.equal(null);
     expect(announced(thread)).to.equal('Thank you for rating the answer.');
