@@ -63,8 +63,8 @@ const STATUSES: readonly InvoiceStatus[] = ['open', 'overdue', 'paid', 'void'];
  * @csspart signed-out - The hint shown to someone not signed in.
  * @cssproperty --gap - Space between the blocks. Default: `var(--portico-space, 1rem)`.
  */
-@localized()
 @customElement('portico-account-billing')
+@localized()
 export class PorticoAccountBilling extends LitElement {
   static override styles = [hostStyles, formStyles, styles];
 

@@ -42,8 +42,8 @@ type Answer = { invitation: InvitationForYou; accept: boolean };
  * @csspart retry - The "Try again" button beside a failed read.
  * @cssstate empty - Nothing is waiting and nothing was just answered.
  */
-@localized()
 @customElement('portico-account-invitations')
+@localized()
 export class PorticoAccountInvitations extends LitElement {
   static override styles = [hostStyles, formStyles, styles];
 

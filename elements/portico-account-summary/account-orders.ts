@@ -75,8 +75,8 @@ import { statusBadgeStyles } from '../shared/status.styles.ts';
  * @cssproperty --status-color - The colour of a status badge's border and dot; set per status
  *   with `::part(status-shipped)` and the like. Default: by status, from the global tokens.
  */
-@localized()
 @customElement('portico-account-orders')
+@localized()
 export class PorticoAccountOrders extends LitElement {
   static override styles = [hostStyles, formStyles, addressFieldStyles, statusBadgeStyles, styles];
 

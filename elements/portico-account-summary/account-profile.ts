@@ -149,8 +149,8 @@ const INVITATION_PARTS =
  * @cssproperty --highlight - The outline of the invitation the page's link names.
  *   Default: `var(--portico-color-brand, #1d4ed8)`.
  */
-@localized()
 @customElement('portico-account-profile')
+@localized()
 export class PorticoAccountProfile extends LitElement {
   static override styles = [hostStyles, formStyles, addressFieldStyles, securityStyles, styles];
 

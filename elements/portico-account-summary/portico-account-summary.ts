@@ -111,8 +111,8 @@ function navLabel(view: (typeof NAV_VIEWS)[number]): string {
  * `<portico-account-orders>`, `<portico-account-billing>` and `<portico-account-profile>`
  * (the profile's `account`, one account the person belongs to, is `profile-account` here).
  */
-@localized()
 @customElement('portico-account-summary')
+@localized()
 export class PorticoAccountSummary extends LitElement {
   static override styles = [hostStyles, formStyles, styles];
 

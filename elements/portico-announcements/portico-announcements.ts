@@ -56,8 +56,8 @@ import { styles } from './portico-announcements.styles.ts';
  * @cssstate empty - Nothing to announce: the element takes no room.
  * @cssstate live - Announcements arrive as they are published.
  */
-@localized()
 @customElement('portico-announcements')
+@localized()
 export class PorticoAnnouncements extends LitElement {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
 

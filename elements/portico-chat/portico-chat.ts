@@ -132,8 +132,8 @@ import { styles } from './chat.styles.ts';
  * @cssstate open - The panel is open.
  * @cssstate live - The chat hears the conversation as it happens.
  */
-@localized()
 @customElement('portico-chat')
+@localized()
 export class PorticoChat extends LitElement {
   static override styles = [hostStyles, formStyles, viewStyles, styles, messageStyles];
 

@@ -100,8 +100,8 @@ const SEARCH_BOX = '#help-query';
  * @cssproperty --match-background - The background of the words found. Default: a light tint of
  *   the brand colour.
  */
-@localized()
 @customElement('portico-help-search')
+@localized()
 export class PorticoHelpSearch extends LitElement {
   static override styles = [
     hostStyles,

@@ -43,8 +43,8 @@ type View = 'sign-in' | 'sign-up' | 'forgot' | 'reset' | 'second-factor' | 'emai
  * @csspart sign-out - The sign-out button.
  * @cssproperty --gap - Space between the fields. Default: `var(--portico-space, 1rem)`.
  */
-@localized()
 @customElement('portico-login')
+@localized()
 export class PorticoLogin extends LitElement {
   static override styles = [hostStyles, formStyles, styles];
 

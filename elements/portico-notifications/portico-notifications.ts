@@ -76,8 +76,8 @@ const HEADING = '#notifications-title';
  * @cssstate unread - There are unread notifications.
  * @cssstate live - Notifications arrive as they happen.
  */
-@localized()
 @customElement('portico-notifications')
+@localized()
 export class PorticoNotifications extends LitElement {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
 

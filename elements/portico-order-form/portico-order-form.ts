@@ -109,8 +109,8 @@ function stepTitle(step: Step): string {
  * @cssproperty --highlight - The border of the preselected product's card.
  *   Default: `var(--portico-color-brand, #1d4ed8)`.
  */
-@localized()
 @customElement('portico-order-form')
+@localized()
 export class PorticoOrderForm extends LitElement {
   static override styles = [hostStyles, formStyles, styles];
 

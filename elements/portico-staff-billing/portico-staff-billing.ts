@@ -85,8 +85,8 @@ import { styles } from './portico-staff-billing.styles.ts';
  * @csspart signed-out - The line shown to anyone not signed in as staff.
  * @cssproperty --gap - Space between blocks. Default: `var(--portico-space, 1rem)`.
  */
-@localized()
 @customElement('portico-staff-billing')
+@localized()
 export class PorticoStaffBilling extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
 

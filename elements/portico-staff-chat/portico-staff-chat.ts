@@ -82,8 +82,8 @@ import { styles } from './portico-staff-chat.styles.ts';
  * @cssproperty --log-height - The height of the message log. Default: `24rem`.
  * @cssstate live - The agent hears chats as they happen and counts as online.
  */
-@localized()
 @customElement('portico-staff-chat')
+@localized()
 export class PorticoStaffChat extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
 

@@ -92,8 +92,8 @@ export function routeOf(hash: string): Route {
  *   views: why, and the same setup as in a customer's profile (an authenticator app or email).
  * @csspart setup - The setup's steps (see `<portico-account-profile>` for the parts inside).
  */
-@localized()
 @customElement('portico-staff-console')
+@localized()
 export class PorticoStaffConsole extends LitElement {
   static override styles = [
     hostStyles,

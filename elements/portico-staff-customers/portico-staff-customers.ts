@@ -83,8 +83,8 @@ import { styles } from './portico-staff-customers.styles.ts';
  * @csspart signed-out - The line shown to anyone not signed in as staff.
  * @cssproperty --gap - Space between blocks. Default: `var(--portico-space, 1rem)`.
  */
-@localized()
 @customElement('portico-staff-customers')
+@localized()
 export class PorticoStaffCustomers extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, badgeStyles, styles];
 

@@ -129,8 +129,8 @@ import { styles } from './portico-staff-help.styles.ts';
  * @cssproperty --gap - Space between blocks. Default: `var(--portico-space, 1rem)`.
  * @cssproperty --side-width - The side column on wide screens. Default: `22rem`.
  */
-@localized()
 @customElement('portico-staff-help')
+@localized()
 export class PorticoStaffHelp extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
 

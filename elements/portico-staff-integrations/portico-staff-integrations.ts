@@ -95,8 +95,8 @@ import { styles } from './portico-staff-integrations.styles.ts';
  * @csspart not-admin - The line shown to agents.
  * @cssproperty --gap - Space between blocks. Default: `var(--portico-space, 1rem)`.
  */
-@localized()
 @customElement('portico-staff-integrations')
+@localized()
 export class PorticoStaffIntegrations extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, staffPageStyles, styles];
 

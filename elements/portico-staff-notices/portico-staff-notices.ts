@@ -73,8 +73,8 @@ import { styles } from './portico-staff-notices.styles.ts';
  * @cssproperty --gap - Space between blocks. Default: `var(--portico-space, 1rem)`.
  * @cssstate live - Announcements changed elsewhere arrive as they happen.
  */
-@localized()
 @customElement('portico-staff-notices')
+@localized()
 export class PorticoStaffNotices extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, staffPageStyles, styles];
 

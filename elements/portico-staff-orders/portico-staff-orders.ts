@@ -99,8 +99,8 @@ import { statusBadgeStyles } from '../shared/status.styles.ts';
  * @cssproperty --gap - Space between blocks. Default: `var(--portico-space, 1rem)`.
  * @cssstate live - Orders placed or changed elsewhere arrive as they happen.
  */
-@localized()
 @customElement('portico-staff-orders')
+@localized()
 export class PorticoStaffOrders extends StaffView {
   static override styles = [
     hostStyles,

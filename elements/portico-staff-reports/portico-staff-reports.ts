@@ -47,8 +47,8 @@ import { styles } from './portico-staff-reports.styles.ts';
  * @cssproperty --gap - Space between blocks. Default: `var(--portico-space, 1rem)`.
  * @cssproperty --chart-min - The narrowest a chart gets before the charts stack. Default: `24rem`.
  */
-@localized()
 @customElement('portico-staff-reports')
+@localized()
 export class PorticoStaffReports extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
 

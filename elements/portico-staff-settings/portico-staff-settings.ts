@@ -79,8 +79,8 @@ import { styles } from './portico-staff-settings.styles.ts';
  * @csspart not-admin - The line shown to agents.
  * @cssproperty --gap - Space between blocks. Default: `var(--portico-space, 1rem)`.
  */
-@localized()
 @customElement('portico-staff-settings')
+@localized()
 export class PorticoStaffSettings extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
 

@@ -99,8 +99,8 @@ import { styles } from './portico-staff-tickets.styles.ts';
  * @cssproperty --context-width - The context column on wide screens. Default: `18rem`.
  * @cssstate live - Ticket changes arrive as they happen.
  */
-@localized()
 @customElement('portico-staff-tickets')
+@localized()
 export class PorticoStaffTickets extends StaffView {
   static override styles = [hostStyles, formStyles, viewStyles, badgeStyles, styles];
 

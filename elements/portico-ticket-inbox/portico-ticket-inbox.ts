@@ -108,8 +108,8 @@ import { badgeStyles } from './ticket-badge.styles.ts';
  * The thread view exports `<portico-ticket-thread>`'s parts under their own names (see
  * `ticket-thread.ts`): `messages`, `message-staff`, `reply-form`, `rating-form` and the others.
  */
-@localized()
 @customElement('portico-ticket-inbox')
+@localized()
 export class PorticoTicketInbox extends LitElement {
   static override styles = [
     hostStyles,

@@ -30,8 +30,8 @@ export const MAX_FILES = 5;
  * @csspart remove - The button that removes a file.
  * @csspart file-error - Why a file was refused.
  */
-@localized()
 @customElement('portico-ticket-attachments')
+@localized()
 export class PorticoTicketAttachments extends LitElement {
   static override styles = [
     hostStyles,

@@ -103,8 +103,8 @@ const isNotFound = (error: unknown) =>
  *   of the brand colour.
  * @cssstate live - The thread hears new answers as they are sent.
  */
-@localized()
 @customElement('portico-ticket-thread')
+@localized()
 export class PorticoTicketThread extends LitElement {
   static override styles = [hostStyles, formStyles, viewStyles, badgeStyles, styles];
 

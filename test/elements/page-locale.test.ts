@@ -4,7 +4,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { getLocale, setLocale } from '../../elements/shared/locale.ts';
 import { PageLocale } from '../../elements/shared/page-locale.ts';
 import { formatMoney, formatNumber } from '../../elements/shared/format.ts';
-import { definePortal, until } from './support/page.ts';
+import { backendUrl, definePortal, part, until } from './support/page.ts';
 
 /**
  * How the page's language is chosen and followed, with the real translations: a probe element
@@ -124,5 +124,17 @@ describe('the page’s language', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(getLocale()).to.equal('en');
     expect(probeText(probe)).to.equal(SIGN_IN.en);
+  });
+
+  it('re-renders an element that was on the page before its definition', async () => {
+    // As on a vendor's page: the markup first, the element's module later, then the language.
+    const portal = await fixture(fixtureHtml`
+      <portico-portal api=${backendUrl}><portico-login></portico-login></portico-portal>
+    `);
+    await import('../../elements/portico-login/portico-login.ts');
+    const login = portal.querySelector('portico-login')!;
+    await until(() => part(login, 'submit'), 'no sign-in form');
+    await setLocale('de');
+    await until(() => part(login, 'submit')?.textContent?.trim() === SIGN_IN.de, 'still English');
   });
 });
