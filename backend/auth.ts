@@ -11,6 +11,7 @@ import { storedOrigins } from './settings/settings.origins.ts';
 import { AUTH_RATE_LIMITS } from './auth.limits.ts';
 import { securityCodeMail } from './mail/security.templates.ts';
 import { hashedBackupCodes } from './security/second-factor.ts';
+import type { Locale } from './i18n/locale.ts';
 import { recipientLocale } from './i18n/request.ts';
 import { recordFactorChange, securityPlugin } from './security/security.auth.ts';
 import { recordSecurityEvent } from './security/security.events.ts';
@@ -21,6 +22,8 @@ export interface AuthDeps {
   db: Db;
   mailer: Mailer;
   vendorName: () => string;
+  /** The vendor's default language, from the cached portal settings: for mails. */
+  defaultLocale: () => Locale;
   log: (line: string) => void;
   /** Mail sent after the answer, which a graceful stop waits for. */
   background: BackgroundTasks;
@@ -51,7 +54,10 @@ function trackedMailer(mailer: Mailer, background: BackgroundTasks): Mailer {
 }
 
 export function createAuth(deps: AuthDeps) {
-  const { config, db, mailer, vendorName, log, background, rateLimit = true } = deps;
+  const { config, db, mailer, vendorName, defaultLocale, log, background, rateLimit = true } = deps;
+  /** The language of a mail to `recipient`, who may have asked for it by the request `headers`. */
+  const mailLocale = (recipient: { userId: string } | { email: string }, headers?: Headers) =>
+    recipientLocale(db, recipient, { headers, fallback: defaultLocale() });
   return betterAuth({
     appName: 'Portico',
     baseURL: config.publicUrl,
@@ -72,11 +78,7 @@ export function createAuth(deps: AuthDeps) {
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       sendResetPassword: async ({ user, url }, request) => {
-        const locale = await recipientLocale(
-          db,
-          { userId: user.id },
-          { headers: request?.headers },
-        );
+        const locale = await mailLocale({ userId: user.id }, request?.headers);
         const mail = { vendor: vendorName(), to: user.email, name: user.name, link: url, locale };
         await mailer.send(passwordResetMail(mail));
       },
@@ -96,11 +98,7 @@ export function createAuth(deps: AuthDeps) {
       autoSignInAfterVerification: true,
       expiresIn: 24 * 60 * 60,
       sendVerificationEmail: async ({ user, url }, request) => {
-        const locale = await recipientLocale(
-          db,
-          { userId: user.id },
-          { headers: request?.headers },
-        );
+        const locale = await mailLocale({ userId: user.id }, request?.headers);
         const mail = { vendor: vendorName(), to: user.email, name: user.name, link: url, locale };
         await mailer.send(verificationMail(mail));
       },
@@ -142,11 +140,7 @@ export function createAuth(deps: AuthDeps) {
         otpOptions: {
           period: 5,
           sendOTP: async ({ user, otp }, ctx) => {
-            const locale = await recipientLocale(
-              db,
-              { userId: user.id },
-              { headers: ctx?.headers },
-            );
+            const locale = await mailLocale({ userId: user.id }, ctx?.headers);
             await mailer.send(
               securityCodeMail(vendorName(), user.email, otp, 'second-factor', locale),
             );
@@ -162,7 +156,7 @@ export function createAuth(deps: AuthDeps) {
         allowedAttempts: 5,
         sendVerificationOTP: async ({ email, otp, type }, ctx) => {
           if (type !== 'sign-in') return;
-          const locale = await recipientLocale(db, { email }, { headers: ctx?.headers });
+          const locale = await mailLocale({ email }, ctx?.headers);
           await mailer.send(securityCodeMail(vendorName(), email, otp, 'sign-in', locale));
         },
       }),
@@ -172,6 +166,7 @@ export function createAuth(deps: AuthDeps) {
         config,
         mailer: trackedMailer(mailer, background),
         vendorName,
+        defaultLocale,
         log,
         ipHeader: CLIENT_IP_HEADER,
       }),

@@ -38,7 +38,11 @@ export async function createRequestContext(
   };
 }
 
-/** The locale a request asked for, or the vendor's default language. */
-export function requestLocale(ctx: Context, locale: string | undefined): string {
+/**
+ * The language to read catalogue content in (product names, categories): the one the input
+ * names, else the vendor's default language. Not the language of the answer's own sentences,
+ * which is `ctx.locale`.
+ */
+export function contentLocaleOf(ctx: Context, locale: string | undefined): string {
   return locale ?? ctx.services.portalSettings().defaultLocale;
 }

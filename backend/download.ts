@@ -1,12 +1,21 @@
 import type { Context as HonoContext } from 'hono';
+import type { Locale } from './i18n/locale.ts';
+import { sentenceIn } from './i18n/refusal.ts';
 
-export function refusal(
+/**
+ * A download refused, as JSON: `{ error: { code, message } }`, the code stable, the message a
+ * catalogue's sentence in the reader's language: `refusal(c, 404, 'NOT_FOUND', locale,
+ * FileError, 'NOT_FOUND')`.
+ */
+export function refusal<C extends Readonly<Record<string, string>>>(
   c: HonoContext,
   status: 400 | 401 | 403 | 404,
   code: string,
-  message: string,
+  locale: Locale,
+  catalogue: C,
+  key: keyof C & string,
 ) {
-  return c.json({ error: { code, message } }, status);
+  return c.json({ error: { code, message: sentenceIn(locale, catalogue, key) } }, status);
 }
 
 /** `filename` for old agents (ASCII only) next to `filename*` with the real UTF-8 name. */

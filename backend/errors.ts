@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { fill, type Value } from './i18n/fill.ts';
 
 type RefusalCode =
   | 'BAD_REQUEST'
@@ -8,39 +9,80 @@ type RefusalCode =
   | 'FORBIDDEN'
   | 'TOO_MANY_REQUESTS';
 
+type ErrorCode = ConstructorParameters<typeof TRPCError>[0]['code'];
+type Catalogue = Readonly<Record<string, string>>;
+type Values = Readonly<Record<string, Value>>;
+
+/**
+ * A catalogue's sentence, by its key and the values of its placeholders, carried as the cause
+ * of a TRPCError. The error formatter writes it in the caller's language from the key, so the
+ * English is written once, in the catalogue, and never matched as text. The message is the
+ * English, for logs and for callers that read no language.
+ */
+export class CatalogueMessage extends Error {
+  readonly catalogue: Catalogue;
+  readonly key: string;
+  readonly values: Values | undefined;
+
+  constructor(catalogue: Catalogue, key: string, values?: Values) {
+    super(fill(catalogue[key] ?? key, values));
+    this.name = 'CatalogueMessage';
+    this.catalogue = catalogue;
+    this.key = key;
+    this.values = values;
+  }
+}
+
 /**
  * Why a domain rule refused a request, as a stable key (`OUT_OF_STOCK`) that clients can act on,
  * next to the sentence a customer reads. Carried as the cause of a TRPCError.
  */
-export class Refusal extends Error {
+export class Refusal extends CatalogueMessage {
   readonly reason: string;
   readonly details: Record<string, unknown> | undefined;
-  /** The catalogue the message came from, by which the error formatter finds its translation. */
-  readonly catalogue: Readonly<Record<string, string>> | undefined;
 
   constructor(
+    catalogue: Catalogue,
     reason: string,
-    message: string,
     details?: Record<string, unknown>,
-    catalogue?: Readonly<Record<string, string>>,
+    values?: Values,
   ) {
-    super(message);
+    super(catalogue, reason, values);
     this.name = 'Refusal';
     this.reason = reason;
     this.details = details;
-    this.catalogue = catalogue;
   }
 }
 
-/** A refusal from a domain catalogue: `refuse('CONFLICT', OrderError, 'OUT_OF_STOCK')`. */
-export function refuse<Catalogue extends Record<string, string>>(
+/**
+ * A refusal from a domain catalogue: `refuse('CONFLICT', OrderError, 'OUT_OF_STOCK')`. Its key
+ * travels as `data.reason`; `values` fill the sentence's placeholders (numbers and words that
+ * differ by language are written for the reader).
+ */
+export function refuse<C extends Catalogue>(
   code: RefusalCode,
-  catalogue: Catalogue,
-  reason: keyof Catalogue & string,
+  catalogue: C,
+  reason: keyof C & string,
   details?: Record<string, unknown>,
+  values?: Values,
 ): TRPCError {
-  const message = catalogue[reason]!;
-  return new TRPCError({ code, message, cause: new Refusal(reason, message, details, catalogue) });
+  const cause = new Refusal(catalogue, reason, details, values);
+  return new TRPCError({ code, message: cause.message, cause });
+}
+
+/**
+ * An error with a catalogue's sentence that is not a domain rule a client acts on, so it has
+ * no `data.reason`: the access rules (`catalogueError('FORBIDDEN', ServerError, 'STAFF_ONLY')`),
+ * a page link that is no longer valid.
+ */
+export function catalogueError<C extends Catalogue>(
+  code: ErrorCode,
+  catalogue: C,
+  key: keyof C & string,
+  values?: Values,
+): TRPCError {
+  const cause = new CatalogueMessage(catalogue, key, values);
+  return new TRPCError({ code, message: cause.message, cause });
 }
 
 /**

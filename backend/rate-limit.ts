@@ -1,6 +1,7 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
-import { Refusal } from './errors.ts';
+import { refuse, ServerError } from './errors.ts';
+import { waitOf } from './i18n/format.ts';
 import { limitKey } from './client-address.ts';
 
 /**
@@ -133,13 +134,13 @@ export class RateLimits {
 
 /** The refusal of a call over budget: the wait in the sentence, in `details` and in Retry-After. */
 export function tooManyAttempts(retryAfterSeconds: number): TRPCError {
-  const unit = retryAfterSeconds === 1 ? 'second' : 'seconds';
-  const message = `Too many attempts. Try again in ${retryAfterSeconds} ${unit}.`;
-  return new TRPCError({
-    code: 'TOO_MANY_REQUESTS',
-    message,
-    cause: new Refusal('RATE_LIMITED', message, { retryAfterSeconds }),
-  });
+  return refuse(
+    'TOO_MANY_REQUESTS',
+    ServerError,
+    'RATE_LIMITED',
+    { retryAfterSeconds },
+    { when: waitOf(retryAfterSeconds) },
+  );
 }
 
 /** A request key as orders and tickets take it; anything else is left to the input's own check. */

@@ -15,7 +15,12 @@ import { clientAddress } from './client-address.ts';
 import type { Services } from './services.ts';
 import { mountLedgerDownloads } from './ledger/ledger.http.ts';
 import { mountFileDownloads } from './file/file.http.ts';
-import { MAX_UPLOAD_BYTES } from './file/file.inspect.ts';
+import { MAX_UPLOAD_BYTES, uploadLimit } from './file/file.inspect.ts';
+import { FileError } from './file/file.errors.ts';
+import { ServerError } from './errors.ts';
+import { waitOf } from './i18n/format.ts';
+import { acceptedLocale, type Locale } from './i18n/locale.ts';
+import { sentenceIn } from './i18n/refusal.ts';
 import { mountStaffPage } from './staff/staff.page.ts';
 import { mountInbound } from './inbound/inbound.http.ts';
 import { isTrustedOrigin } from './settings/settings.origins.ts';
@@ -45,14 +50,17 @@ function problem(
   return c.json({ error: { code, message } }, status);
 }
 
-/** better-auth's 429, with the standard `Retry-After` and a sentence that says how long. */
-function tooManyAttempts(response: Response): Response {
+/**
+ * better-auth's 429, with the standard `Retry-After` and a sentence that says how long, in the
+ * language the sign-in page asked for.
+ */
+function tooManyAttempts(response: Response, locale: Locale): Response {
   const seconds = Math.max(1, Number(response.headers.get('x-retry-after')) || 60);
   const headers = new Headers(response.headers);
   headers.set('retry-after', String(seconds));
   headers.set('content-type', 'application/json');
   headers.delete('content-length');
-  const message = `Too many attempts. Try again in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`;
+  const message = sentenceIn(locale, ServerError, 'RATE_LIMITED', { when: waitOf(seconds) });
   return new Response(JSON.stringify({ code: 'TOO_MANY_REQUESTS', message }), {
     status: 429,
     headers,
@@ -118,6 +126,9 @@ export function createApp(services: Services): Hono {
   // The environment's origins and those an administrator added in the console's settings.
   const trusted = (origin: string) => isTrustedOrigin(services.db, config.trustedOrigins, origin);
   const app = new Hono();
+  // The language a refusal outside tRPC is worded in: the page's (the elements send it).
+  const localeOf = (c: HonoContext) =>
+    acceptedLocale(c.req.header('accept-language')) ?? services.portalSettings().defaultLocale;
   // The client's address, seen through the vendor's own reverse proxies when there are any.
   const addressOf = (c: HonoContext) =>
     clientAddress(
@@ -188,13 +199,11 @@ export function createApp(services: Services): Hono {
   });
   const uploadBodyLimit = bodyLimit({
     maxSize: UPLOAD_BODY_LIMIT,
-    onError: (c) =>
-      problem(
-        c,
-        413,
-        'PAYLOAD_TOO_LARGE',
-        `Files are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB each. Make the file smaller or split it.`,
-      ),
+    onError: (c) => {
+      const values = { limit: uploadLimit };
+      const message = sentenceIn(localeOf(c), FileError, 'BODY_TOO_LARGE', values);
+      return problem(c, 413, 'PAYLOAD_TOO_LARGE', message);
+    },
   });
   app.use('/api/*', (c, next) =>
     c.req.path === UPLOAD_PATH ? uploadBodyLimit(c, next) : apiBodyLimit(c, next),
@@ -230,7 +239,7 @@ export function createApp(services: Services): Hono {
     if (SESSION_CHANGING.test(c.req.path)) services.sessions.clear();
     // A first sign-in makes the customer's account: its sign-up event is handled before the answer.
     await services.events.handleNow(ids);
-    if (response.status === 429) return tooManyAttempts(response);
+    if (response.status === 429) return tooManyAttempts(response, localeOf(c));
     return response;
   });
 

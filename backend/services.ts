@@ -89,6 +89,7 @@ export async function createServices(
     db,
     mailer,
     vendorName: () => settings?.vendorName ?? 'Portico',
+    defaultLocale: () => settings?.defaultLocale ?? 'en',
     log,
     background,
     rateLimit: options.rateLimit,

@@ -1,8 +1,8 @@
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { isStaffRole } from './session/roles.ts';
-import { Refusal, refuse, ServerError } from './errors.ts';
+import { catalogueError, Refusal, refuse, ServerError } from './errors.ts';
 import { errorMessage } from './i18n/refusal.ts';
 import { emittedBy } from './events/event.emit.ts';
 import { SessionError } from './session/session.errors.ts';
@@ -71,7 +71,7 @@ const WITHOUT_SECOND_FACTOR = new Set([
 ]);
 
 const signedIn = t.middleware(({ ctx, path, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  if (!ctx.session) throw catalogueError('UNAUTHORIZED', ServerError, 'SIGN_IN');
   if (needsSecondFactor(ctx.session) && !WITHOUT_SECOND_FACTOR.has(path)) {
     throw refuse('FORBIDDEN', SessionError, 'SECOND_FACTOR_REQUIRED');
   }
@@ -87,46 +87,29 @@ export const signedInProcedure = publicProcedure.use(signedIn);
  */
 export const customerProcedure = publicProcedure.use(signedIn).use(({ ctx, next }) => {
   const { account } = ctx.session;
-  if (!account) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'This sign-in has no customer account.' });
-  }
+  if (!account) throw catalogueError('FORBIDDEN', ServerError, 'NO_CUSTOMER_ACCOUNT');
   return next({ ctx: { ...ctx, account } });
 });
 
 /** A customer whose role in the account lets them place and change orders. */
 export const buyerProcedure = customerProcedure.use(({ ctx, next }) => {
-  if (!mayOrder(ctx.account.role)) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message:
-        'Your role in this account lets you see orders but not place or change them. Ask the account owner.',
-    });
-  }
+  if (!mayOrder(ctx.account.role)) throw catalogueError('FORBIDDEN', ServerError, 'BUYER_ONLY');
   return next();
 });
 
 /** The owner of a customer account: members, invitations, the account's name. */
 export const ownerProcedure = customerProcedure.use(({ ctx, next }) => {
-  if (!mayManage(ctx.account.role)) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: 'Only the owner of this account can do that.',
-    });
-  }
+  if (!mayManage(ctx.account.role)) throw catalogueError('FORBIDDEN', ServerError, 'OWNER_ONLY');
   return next();
 });
 
 export const staffProcedure = publicProcedure.use(signedIn).use(({ ctx, next }) => {
-  if (!isStaffRole(ctx.session.role)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'This needs a staff sign-in.' });
-  }
+  if (!isStaffRole(ctx.session.role)) throw catalogueError('FORBIDDEN', ServerError, 'STAFF_ONLY');
   return next({ ctx: { ...ctx, staffRole: ctx.session.role } });
 });
 
 export const adminProcedure = staffProcedure.use(({ ctx, next }) => {
-  if (ctx.staffRole !== 'admin') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'This needs an administrator.' });
-  }
+  if (ctx.staffRole !== 'admin') throw catalogueError('FORBIDDEN', ServerError, 'ADMIN_ONLY');
   return next();
 });
 

@@ -13,4 +13,5 @@ export const AccountError = {
   OWNER_NEEDS_SECOND_FACTOR:
     'Turn on security codes for yourself first; then you can require them for everyone.',
   UNTRUSTED_LINK: 'The link must lead to one of the vendor’s own pages.',
+  REMOVE_SELF: 'You cannot remove yourself from the account. Leave it instead.',
 } as const;

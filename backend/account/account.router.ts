@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { TRPCError } from '@trpc/server';
 import type { Context } from '../context.ts';
 import { customerProcedure, ownerProcedure, router } from '../trpc.ts';
 import { setAccountSecondFactorRule } from '../security/second-factor.ts';
-import { refuse } from '../errors.ts';
+import { catalogueError, refuse } from '../errors.ts';
 import { ACCOUNT_ROLES } from './account.roles.ts';
 import { AccountError } from './account.errors.ts';
 import { accountSummary } from './account.summary.ts';
@@ -137,7 +136,7 @@ export const accountRouter = router({
     .input(z.strictObject({ userId: id }))
     .mutation(async ({ ctx, input }) => {
       if (input.userId === ctx.session.userId) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: 'Use “Leave account” to leave.' });
+        throw catalogueError('BAD_REQUEST', AccountError, 'REMOVE_SELF');
       }
       await removeMember(ctx.services.db, ctx.account.accountId, input.userId);
       forgetSessions(ctx);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { publicProcedure, router } from '../trpc.ts';
-import { requestLocale } from '../context.ts';
+import { contentLocaleOf } from '../context.ts';
 import { LOCALES } from '../portal/portal.schema.ts';
 import { cursorInput, pageLimit } from '../db/cursor.ts';
 import {
@@ -27,7 +27,7 @@ export const catalogRouter = router({
     )
     .query(({ ctx, input }) =>
       listCatalog(ctx.services.db, {
-        locale: requestLocale(ctx, input.locale),
+        locale: contentLocaleOf(ctx, input.locale),
         query: input.query,
         categoryId: input.category,
         cursor: input.cursor,
@@ -45,7 +45,7 @@ export const catalogRouter = router({
     .query(({ ctx, input }) =>
       findCatalogItem(
         ctx.services.db,
-        requestLocale(ctx, input.locale),
+        contentLocaleOf(ctx, input.locale),
         'id' in input ? { id: input.id } : { sku: input.sku },
       ),
     ),
@@ -54,10 +54,12 @@ export const catalogRouter = router({
   byIds: publicProcedure
     .input(z.strictObject({ ids: z.array(productId).min(1).max(100), locale }))
     .query(({ ctx, input }) =>
-      findCatalogItems(ctx.services.db, requestLocale(ctx, input.locale), input.ids),
+      findCatalogItems(ctx.services.db, contentLocaleOf(ctx, input.locale), input.ids),
     ),
 
   categories: publicProcedure
     .input(z.strictObject({ locale }).optional())
-    .query(({ ctx, input }) => listCategories(ctx.services.db, requestLocale(ctx, input?.locale))),
+    .query(({ ctx, input }) =>
+      listCategories(ctx.services.db, contentLocaleOf(ctx, input?.locale)),
+    ),
 });

@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import type { Context } from '../context.ts';
 import { newId } from '../db/id.ts';
 import { timestamp } from '../db/clock.ts';
 import { isStaffRole } from '../session/roles.ts';
 import { needsSecondFactor } from '../session/session.cache.ts';
 import { SessionError } from '../session/session.errors.ts';
-import { refuse } from '../errors.ts';
+import { catalogueError, refuse, ServerError } from '../errors.ts';
 import { ChatError } from './chat.errors.ts';
 import type { ConversationRow } from './chat.queries.ts';
 
@@ -79,9 +78,7 @@ export async function partyOf(ctx: Context): Promise<ChatParty | null> {
     if (isStaffRole(session.role)) throw refuse('FORBIDDEN', ChatError, 'STAFF_SESSION');
     if (needsSecondFactor(session))
       throw refuse('FORBIDDEN', SessionError, 'SECOND_FACTOR_REQUIRED');
-    if (!session.account) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'This sign-in has no customer account.' });
-    }
+    if (!session.account) throw catalogueError('FORBIDDEN', ServerError, 'NO_CUSTOMER_ACCOUNT');
     const party = {
       kind: 'customer' as const,
       userId: session.userId,

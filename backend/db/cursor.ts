@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import { catalogueError, ServerError } from '../errors.ts';
 import { z } from 'zod';
 
 /** An opaque page token: the sort key of the last row shown, base64url-encoded. */
@@ -15,10 +15,7 @@ export function decodeCursor(cursor: string | undefined): string[] | null {
   try {
     return keySchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString()));
   } catch {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: 'This page link is not valid any more. Start again from the first page.',
-    });
+    throw catalogueError('BAD_REQUEST', ServerError, 'BAD_CURSOR');
   }
 }
 

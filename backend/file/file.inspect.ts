@@ -1,4 +1,8 @@
 import { fileTypeFromBuffer } from 'file-type';
+import type { Value } from '../i18n/fill.ts';
+import { formatMegabytes } from '../i18n/format.ts';
+import { translator } from '../i18n/translate.ts';
+import type { FileKind } from './file.errors.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_NAME_LENGTH = 120;
@@ -7,7 +11,7 @@ interface Allowed {
   mediaType: string;
   /** The extensions a file of this type may carry; the first is added when it has none. */
   extensions: readonly string[];
-  label: string;
+  kind: keyof typeof FileKind;
   /** A more exact type named by the extension, for containers several formats share. */
   byExtension?: Record<string, string>;
 }
@@ -17,38 +21,38 @@ const OPEN = 'application/vnd.oasis.opendocument';
 
 /** What may be attached, keyed by what the bytes say (file-type's name, or `text`). */
 const ALLOWED: Record<string, Allowed> = {
-  png: { mediaType: 'image/png', extensions: ['png'], label: 'PNG image' },
-  jpg: { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'], label: 'JPEG image' },
-  gif: { mediaType: 'image/gif', extensions: ['gif'], label: 'GIF image' },
-  webp: { mediaType: 'image/webp', extensions: ['webp'], label: 'WebP image' },
-  pdf: { mediaType: 'application/pdf', extensions: ['pdf'], label: 'PDF document' },
+  png: { mediaType: 'image/png', extensions: ['png'], kind: 'PNG' },
+  jpg: { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'], kind: 'JPEG' },
+  gif: { mediaType: 'image/gif', extensions: ['gif'], kind: 'GIF' },
+  webp: { mediaType: 'image/webp', extensions: ['webp'], kind: 'WEBP' },
+  pdf: { mediaType: 'application/pdf', extensions: ['pdf'], kind: 'PDF' },
   docx: {
     mediaType: `${OFFICE}.wordprocessingml.document`,
     extensions: ['docx'],
-    label: 'Word document',
+    kind: 'WORD',
   },
   xlsx: {
     mediaType: `${OFFICE}.spreadsheetml.sheet`,
     extensions: ['xlsx'],
-    label: 'Excel workbook',
+    kind: 'EXCEL',
   },
   pptx: {
     mediaType: `${OFFICE}.presentationml.presentation`,
     extensions: ['pptx'],
-    label: 'PowerPoint file',
+    kind: 'POWERPOINT',
   },
-  odt: { mediaType: `${OPEN}.text`, extensions: ['odt'], label: 'OpenDocument text' },
-  ods: { mediaType: `${OPEN}.spreadsheet`, extensions: ['ods'], label: 'OpenDocument spreadsheet' },
+  odt: { mediaType: `${OPEN}.text`, extensions: ['odt'], kind: 'OPENDOCUMENT_TEXT' },
+  ods: { mediaType: `${OPEN}.spreadsheet`, extensions: ['ods'], kind: 'OPENDOCUMENT_SPREADSHEET' },
   odp: {
     mediaType: `${OPEN}.presentation`,
     extensions: ['odp'],
-    label: 'OpenDocument presentation',
+    kind: 'OPENDOCUMENT_PRESENTATION',
   },
   // Word, Excel and PowerPoint before 2007 share one container format.
   cfb: {
     mediaType: 'application/x-ole-storage',
     extensions: ['doc', 'xls', 'ppt'],
-    label: 'Office document',
+    kind: 'OFFICE',
     byExtension: {
       doc: 'application/msword',
       xls: 'application/vnd.ms-excel',
@@ -58,16 +62,14 @@ const ALLOWED: Record<string, Allowed> = {
   text: {
     mediaType: 'text/plain; charset=utf-8',
     extensions: ['txt', 'csv', 'log', 'md'],
-    label: 'text file',
+    kind: 'TEXT',
   },
 };
 
-export const ALLOWED_DESCRIPTION =
-  'images (PNG, JPEG, GIF, WebP), PDF, plain text and office documents (Word, Excel, PowerPoint, OpenDocument)';
-
+/** A file refused: the key of its `FileError` sentence and the values to fill it with. */
 export type Inspection =
   | { ok: true; mediaType: string; name: string }
-  | { ok: false; reason: UploadRefusal; message: string };
+  | { ok: false; reason: UploadRefusal; values: Record<string, Value> };
 
 export type UploadRefusal = 'EMPTY' | 'TOO_LARGE' | 'TYPE_NOT_ALLOWED' | 'MARKUP' | 'NAME_MISMATCH';
 
@@ -116,11 +118,7 @@ function isMarkup(text: string): boolean {
 export async function inspectUpload(bytes: Uint8Array, rawName: string): Promise<Inspection> {
   const name = cleanName(rawName);
   if (bytes.byteLength === 0) {
-    return {
-      ok: false,
-      reason: 'EMPTY',
-      message: `“${name}” is empty. Choose a file with content.`,
-    };
+    return { ok: false, reason: 'EMPTY', values: { name } };
   }
   if (bytes.byteLength > MAX_UPLOAD_BYTES) {
     return tooLarge(name);
@@ -130,21 +128,13 @@ export async function inspectUpload(bytes: Uint8Array, rawName: string): Promise
   if (!detected) {
     const text = isText(bytes);
     if (text !== null && isMarkup(text)) {
-      return {
-        ok: false,
-        reason: 'MARKUP',
-        message: `“${name}” is a web page, SVG or XML file, which cannot be attached. Save it as PDF or as a PNG image instead.`,
-      };
+      return { ok: false, reason: 'MARKUP', values: { name } };
     }
     key = text === null ? undefined : 'text';
   }
   const allowed = key ? ALLOWED[key] : undefined;
   if (!allowed) {
-    return {
-      ok: false,
-      reason: 'TYPE_NOT_ALLOWED',
-      message: `“${name}” is not a kind of file we accept. You can attach ${ALLOWED_DESCRIPTION}.`,
-    };
+    return { ok: false, reason: 'TYPE_NOT_ALLOWED', values: { name } };
   }
   const ext = extensionOf(name);
   if (ext === null) {
@@ -154,16 +144,21 @@ export async function inspectUpload(bytes: Uint8Array, rawName: string): Promise
     return {
       ok: false,
       reason: 'NAME_MISMATCH',
-      message: `“${name}” is named as .${ext} but its content is a ${allowed.label}. Rename it to .${allowed.extensions[0]} or save it again.`,
+      values: {
+        name,
+        extension: ext,
+        kind: (locale) => translator(locale, 'FileKind')(allowed.kind),
+        expected: allowed.extensions[0] ?? ext,
+      },
     };
   }
   return { ok: true, mediaType: allowed.byExtension?.[ext] ?? allowed.mediaType, name };
 }
 
 export function tooLarge(name: string): Inspection {
-  return {
-    ok: false,
-    reason: 'TOO_LARGE',
-    message: `“${name}” is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the limit per file. Make it smaller or split it.`,
-  };
+  return { ok: false, reason: 'TOO_LARGE', values: { name, limit: uploadLimit } };
 }
+
+/** The size limit per file as the reader writes it: "10 MB". */
+export const uploadLimit: Value = (locale) =>
+  formatMegabytes(locale, MAX_UPLOAD_BYTES / 1024 / 1024);

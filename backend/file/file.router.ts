@@ -1,16 +1,10 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { signedInProcedure, router } from '../trpc.ts';
-import { refuse } from '../errors.ts';
+import { catalogueError, refuse } from '../errors.ts';
 import { isStaffRole } from '../session/roles.ts';
+import { FileError } from './file.errors.ts';
 import { inspectUpload, MAX_UPLOAD_BYTES, tooLarge } from './file.inspect.ts';
 import { DAILY_UPLOADS, saveUpload, uploadsToday } from './file.store.ts';
-
-export const FileError = {
-  NO_FILE: 'Choose a file to upload.',
-  DAILY_LIMIT: `You have uploaded ${DAILY_UPLOADS} files in the last day, the limit. Try again tomorrow or write to us.`,
-  NO_ACCOUNT: 'This sign-in has no customer account to attach files to.',
-} as const;
 
 /** At most one file, in the field `file`; any other field is refused, as in every input. */
 const uploadForm = z
@@ -34,15 +28,12 @@ export const fileRouter = router({
     const bytes = file.size > MAX_UPLOAD_BYTES ? null : new Uint8Array(await file.arrayBuffer());
     const inspected = bytes ? await inspectUpload(bytes, file.name) : tooLarge(file.name);
     if (!inspected.ok) {
-      throw refuse('BAD_REQUEST', { [inspected.reason]: inspected.message }, inspected.reason, {
-        limitBytes: MAX_UPLOAD_BYTES,
-      });
+      const details = { limitBytes: MAX_UPLOAD_BYTES };
+      throw refuse('BAD_REQUEST', FileError, inspected.reason, details, inspected.values);
     }
     if ((await uploadsToday(ctx.services.db, ctx.session.userId)) >= DAILY_UPLOADS) {
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: FileError.DAILY_LIMIT,
-      });
+      // No `data.reason`: the elements word every daily limit alike, by the code.
+      throw catalogueError('TOO_MANY_REQUESTS', FileError, 'DAILY_LIMIT', { count: DAILY_UPLOADS });
     }
     return saveUpload(
       ctx.services.db,

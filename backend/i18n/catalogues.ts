@@ -3,6 +3,7 @@ import { AddressError } from '../address/address.errors.ts';
 import { ChatError } from '../chat/chat.errors.ts';
 import { ChatMail } from '../chat/chat.mail.ts';
 import { ServerError } from '../errors.ts';
+import { FileError, FileKind } from '../file/file.errors.ts';
 import { HelpError } from '../help/help.errors.ts';
 import { InvoiceText } from '../ledger/invoice.pdf.ts';
 import { LedgerError } from '../ledger/ledger.errors.ts';
@@ -30,6 +31,8 @@ export const sourceCatalogues = () => ({
   AccountError,
   AddressError,
   ChatError,
+  FileError,
+  FileKind,
   HelpError,
   LedgerError,
   NotificationError,

@@ -12,6 +12,19 @@ export function directionOf(locale: Locale): 'ltr' | 'rtl' {
   return locale === 'fa' ? 'rtl' : 'ltr';
 }
 
+/**
+ * The side a line starts on, for the few places that must name a physical side (mail clients
+ * ignore logical CSS properties, PDFs have none): `left`, or `right` in Persian.
+ */
+export function startSide(locale: Locale): 'left' | 'right' {
+  return directionOf(locale) === 'rtl' ? 'right' : 'left';
+}
+
+/** The side a line ends on, where amounts line up: `right`, or `left` in Persian. */
+export function endSide(locale: Locale): 'left' | 'right' {
+  return directionOf(locale) === 'rtl' ? 'left' : 'right';
+}
+
 const QUALITY = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/;
 
 /**

@@ -1,12 +1,10 @@
 import type { TRPCError } from '@trpc/server';
-import { Refusal } from '../errors.ts';
+import { CatalogueMessage } from '../errors.ts';
 import { sourceCatalogues, type CatalogueName } from './catalogues.ts';
 import type { Locale } from './locale.ts';
-import { catalogue, fill } from './translate.ts';
-import { relativeTime } from './format.ts';
+import { catalogue as sentencesOf, fill, type Value } from './translate.ts';
 
 let names: Map<object, CatalogueName> | undefined;
-let sentences: Map<string, [CatalogueName, string]> | undefined;
 
 /** The registered name of a catalogue object, found by identity. */
 function nameOf(object: object): CatalogueName | undefined {
@@ -17,65 +15,41 @@ function nameOf(object: object): CatalogueName | undefined {
 }
 
 /**
- * Where an English sentence without placeholders comes from, for errors thrown with a
- * catalogue's sentence but not through `refuse` (the access rules, a shared helper).
+ * A catalogue's sentence in `locale`, by key, its values written for the reader:
+ * `sentenceIn('de', LedgerError, 'INVOICE_NOT_FOUND')`. A catalogue that is not registered
+ * (staff-only ones) keeps its English.
  */
-function originOf(english: string): [CatalogueName, string] | undefined {
-  if (!sentences) {
-    sentences = new Map();
-    for (const [name, entries] of Object.entries(sourceCatalogues())) {
-      for (const [key, text] of Object.entries(entries as Record<string, string>)) {
-        if (!/\{\w+\}/.test(text) && !sentences.has(text)) {
-          sentences.set(text, [name as CatalogueName, key]);
-        }
-      }
-    }
-  }
-  return sentences.get(english);
+export function sentenceIn<C extends Readonly<Record<string, string>>>(
+  locale: Locale,
+  catalogue: C,
+  key: keyof C & string,
+  values?: Readonly<Record<string, Value>>,
+): string {
+  const name = locale === 'en' ? undefined : nameOf(catalogue);
+  const translated = name ? (sentencesOf(locale, name) as Record<string, string>)[key] : undefined;
+  if (translated !== undefined) return fill(translated, values, locale);
+  return fill(catalogue[key] ?? key, values);
 }
 
-/** A sentence the server wrote in English, in `locale` when it is a known one. */
-export function translateSentence(locale: Locale, english: string): string {
-  if (locale === 'en') return english;
-  const origin = originOf(english);
-  if (!origin) return english;
-  const [name, key] = origin;
-  return (catalogue(locale, name) as Record<string, string>)[key] ?? english;
-}
-
-/**
- * A refusal's sentence in `locale`: from the catalogue `refuse` took it from, else the rate
- * limit's wait, else whatever catalogue has the same English sentence.
- */
-export function translateRefusal(locale: Locale, refusal: Refusal): string {
-  if (locale === 'en') return refusal.message;
-  const name = refusal.catalogue && nameOf(refusal.catalogue);
-  if (name) {
-    const text = (catalogue(locale, name) as Record<string, string>)[refusal.reason];
-    if (text !== undefined) return text;
-  }
-  const wait = refusal.details?.retryAfterSeconds;
-  if (refusal.reason === 'RATE_LIMITED' && typeof wait === 'number') {
-    return fill(catalogue(locale, 'ServerError').RATE_LIMITED, {
-      when: relativeTime(locale, wait, 'second'),
-    });
-  }
-  return translateSentence(locale, refusal.message);
+/** A refusal's or an access rule's sentence in `locale`. */
+export function translateMessage(locale: Locale, message: CatalogueMessage): string {
+  return sentenceIn(locale, message.catalogue, message.key, message.values);
 }
 
 /**
  * The message a tRPC error answers with, in `locale`: an unexpected failure's one sentence, the
- * note that fields are not valid (each field's own words stay as the schema wrote them), a
- * refusal's sentence, or any other sentence a catalogue knows.
+ * note that fields are not valid (each field's own words stay as the schema wrote them), or a
+ * catalogue's sentence by its key. Anything else (tRPC's own words for a path that does not
+ * exist) is not written for customers and stays as it is.
  */
 export function errorMessage(
   locale: Locale,
   error: TRPCError,
   kind: 'internal' | 'fields' | 'other',
 ): string {
-  const server = catalogue(locale, 'ServerError');
+  const server = sentencesOf(locale, 'ServerError');
   if (kind === 'internal') return server.INTERNAL;
   if (kind === 'fields') return server.INVALID_FIELDS;
-  if (error.cause instanceof Refusal) return translateRefusal(locale, error.cause);
-  return translateSentence(locale, error.message);
+  if (error.cause instanceof CatalogueMessage) return translateMessage(locale, error.cause);
+  return error.message;
 }

@@ -1,5 +1,4 @@
 import type { Db } from '../db/database.ts';
-import { readPortalSettings } from '../portal/portal.queries.ts';
 import { acceptedLocale, isLocale, type Locale } from './locale.ts';
 
 /**
@@ -11,6 +10,10 @@ import { acceptedLocale, isLocale, type Locale } from './locale.ts';
  * A mail: the recipient's saved choice, else, when the mail answers the recipient's own
  * request (sign-up, password reset, a sign-in code, an order they placed), that request's
  * language, else the vendor's default language.
+ *
+ * A download (an attachment, an invoice PDF, the statement): the page's language, which the
+ * elements put in the link as `?locale=`, else the person's saved choice, else the vendor's.
+ * Not the browser's Accept-Language: a download is fetched without the page's own header.
  */
 
 /** The languages people chose in their profile; people who chose none are left out. */
@@ -47,8 +50,20 @@ export async function requestLocaleOf(
   userId: string | null,
   fallback: Locale,
 ): Promise<Locale> {
-  const asked = acceptedLocale(headers.get('accept-language'));
-  if (asked) return asked;
+  return acceptedLocale(headers.get('accept-language')) ?? savedLocaleOr(db, userId, fallback);
+}
+
+/** The language of a download: `?locale=`, else the person's saved choice, else `fallback`. */
+export async function downloadLocaleOf(
+  db: Db,
+  asked: string | undefined,
+  userId: string | null,
+  fallback: Locale,
+): Promise<Locale> {
+  return isLocale(asked) ? asked : savedLocaleOr(db, userId, fallback);
+}
+
+async function savedLocaleOr(db: Db, userId: string | null, fallback: Locale): Promise<Locale> {
   if (!userId) return fallback;
   return (await savedLocales(db, [userId])).get(userId) ?? fallback;
 }
@@ -62,15 +77,15 @@ export interface Recipient {
 export interface RecipientContext {
   /** The headers of the request the mail answers, when the recipient made it themselves. */
   headers?: Headers | null | undefined;
-  /** The vendor's default language; read from the settings when not given. */
-  fallback?: Locale;
+  /** The vendor's default language (`services.portalSettings().defaultLocale`, cached). */
+  fallback: Locale;
 }
 
 /** The language to write a mail to `recipient` in; see the rules above. */
 export async function recipientLocale(
   db: Db,
   recipient: Recipient,
-  context: RecipientContext = {},
+  context: RecipientContext,
 ): Promise<Locale> {
   const saved = recipient.userId
     ? (await savedLocales(db, [recipient.userId])).get(recipient.userId)
@@ -80,5 +95,5 @@ export async function recipientLocale(
   if (saved) return saved;
   const asked = acceptedLocale(context.headers?.get('accept-language'));
   if (asked) return asked;
-  return context.fallback ?? (await readPortalSettings(db)).defaultLocale;
+  return context.fallback;
 }

@@ -5,6 +5,7 @@ import {
   type Source,
   type Translation,
 } from './catalogues.ts';
+import { fill, valueIn, type Value } from './fill.ts';
 import type { Locale } from './locale.ts';
 import de from './locales/de.ts';
 import el from './locales/el.ts';
@@ -26,22 +27,18 @@ type Sentences<C extends CatalogueName> = Readonly<Record<keyof Source[C], strin
 export type Values<S> = S extends string
   ? [Placeholders<S>] extends [never]
     ? []
-    : [values: Record<Placeholders<S>, string | number>]
+    : [values: Record<Placeholders<S>, Value>]
   : never;
 
-/** Puts values in for `{name}`s; a placeholder with no value is left as it is. */
-export function fill(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
-}
+export { fill, valueIn, type Value };
 
 /**
- * The sentences of one catalogue in one language, filled in: `t('SUBJECT', { vendor })`. The
- * values a key needs are checked against its English placeholders.
+ * The sentences of one catalogue in one language, filled in: `t('SUBJECT', { vendor })`, each
+ * number in the language's digits. The values a key needs are checked against its English
+ * placeholders.
  */
 export function translator<C extends CatalogueName>(locale: Locale, name: C) {
   const sentences = catalogue(locale, name);
   return <K extends keyof Source[C] & string>(key: K, ...values: Values<Source[C][K]>): string =>
-    fill(sentences[key], values[0]);
+    fill(sentences[key], values[0], locale);
 }

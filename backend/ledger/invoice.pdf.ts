@@ -1,5 +1,12 @@
 import PDFDocument from 'pdfkit';
 import type { Address } from '../address/address.schema.ts';
+import {
+  countryName,
+  formatDay,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+} from '../i18n/format.ts';
 import { directionOf, type Locale } from '../i18n/locale.ts';
 import { translator } from '../i18n/translate.ts';
 import type { InvoiceDetail } from './ledger.queries.ts';
@@ -78,8 +85,7 @@ function line(doc: Doc, raw: string, x: number, y: number, width: number, align?
   }
 }
 
-function addressLines(address: Address, locale: string): string[] {
-  const country = new Intl.DisplayNames([locale], { type: 'region' }).of(address.country);
+function addressLines(address: Address, locale: Locale): string[] {
   return [
     address.name,
     address.company,
@@ -87,7 +93,7 @@ function addressLines(address: Address, locale: string): string[] {
     address.line2,
     [address.postalCode, address.city].filter(Boolean).join(' '),
     address.region,
-    country ?? address.country,
+    countryName(locale, address.country),
   ].filter((value) => value.trim() !== '');
 }
 
@@ -120,13 +126,8 @@ export function renderInvoicePdf(
     const at = box(x, width, align);
     line(doc, text, at.x, y, at.width, at.align);
   };
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: invoice.currency });
-  const digits = money.resolvedOptions().maximumFractionDigits ?? 2;
-  const amount = (minor: number) => money.format(minor / 10 ** digits);
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
-  const count = new Intl.NumberFormat(locale);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const date = (day: string) => dates.format(new Date(`${day}T00:00:00Z`));
+  const amount = (minor: number) => formatMoney(locale, minor, invoice.currency);
+  const date = (day: string) => formatDay(locale, day, 'medium');
 
   const doc = new PDFDocument({
     size: 'A4',
@@ -215,9 +216,9 @@ export function renderInvoicePdf(
     }
     const cells = [
       item.description,
-      count.format(item.quantity),
+      formatNumber(locale, item.quantity),
       amount(item.unitPrice),
-      percent.format(item.taxRate / 10_000),
+      formatPercent(locale, item.taxRate / 10_000),
       amount(item.total),
     ];
     cells.forEach((text, index) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addressSchema } from '../address/address.schema.ts';
 import { cursorInput, pageLimit } from '../db/cursor.ts';
+import { LedgerError } from './ledger.errors.ts';
 
 export const INVOICE_STATUSES = ['open', 'overdue', 'paid', 'void'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
@@ -60,14 +61,14 @@ export const accountSearchInput = z.strictObject({
 export const staffStatementInput = z
   .strictObject({ accountId: id, from: day.optional(), to: day.optional() })
   .refine(({ from, to }) => !from || !to || from <= to, {
-    message: 'The start date must not be after the end date.',
+    message: LedgerError.BAD_RANGE,
     path: ['from'],
   });
 
 export const statementInput = z
   .strictObject({ from: day, to: day })
   .refine(({ from, to }) => from <= to, {
-    message: 'The start date must not be after the end date.',
+    message: LedgerError.BAD_RANGE,
     path: ['from'],
   });
 

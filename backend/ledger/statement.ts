@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { PaymentMethod } from '../db/schema.ts';
 import type { Locale } from '../i18n/locale.ts';
+import { plainAmount } from '../i18n/format.ts';
 import { translator } from '../i18n/translate.ts';
 import type { StatementInput } from './ledger.schema.ts';
 
@@ -147,13 +148,11 @@ const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"',
 export function statementCsv(
   statement: Statement,
   currency: string,
-  minorDigits: number,
   locale: Locale = 'en',
 ): string {
   const t = translator(locale, 'StatementText');
-  const decimal = (minor: number) =>
-    minor === 0 ? '' : (minor / 10 ** minorDigits).toFixed(minorDigits);
-  const signed = (minor: number) => (minor / 10 ** minorDigits).toFixed(minorDigits);
+  const decimal = (minor: number) => (minor === 0 ? '' : plainAmount(minor, currency));
+  const signed = (minor: number) => plainAmount(minor, currency);
   const rows: string[][] = [
     [
       t('DATE'),

@@ -1,5 +1,5 @@
 import type { Mail } from './mailer.ts';
-import { directionOf, type Locale } from '../i18n/locale.ts';
+import { directionOf, startSide, type Locale } from '../i18n/locale.ts';
 import { escapeHtml, mailWords } from './mail.words.ts';
 
 export { escapeHtml };
@@ -28,17 +28,20 @@ export const AccountMail = {
 
 /**
  * The frame of every mail: a heading, the body's HTML (already escaped), the vendor's name,
- * in the reader's language and writing direction.
+ * in the reader's language and writing direction. A heading with values in it comes as HTML
+ * from `w.html`, so they are isolated as in the body (a Latin order number in a Persian
+ * heading keeps its own order); plain text is escaped here.
  */
 export function mailLayout(
   vendor: string,
-  heading: string,
+  heading: string | { html: string },
   bodyHtml: string,
   locale: Locale = 'en',
 ): string {
   const dir = directionOf(locale);
-  return `<!doctype html><html lang="${locale}" dir="${dir}"><body dir="${dir}" style="font-family:system-ui,sans-serif;line-height:1.5;text-align:${dir === 'rtl' ? 'right' : 'left'}">
-<h1 style="font-size:1.25rem">${escapeHtml(heading)}</h1>${bodyHtml}
+  const headingHtml = typeof heading === 'string' ? escapeHtml(heading) : heading.html;
+  return `<!doctype html><html lang="${locale}" dir="${dir}"><body dir="${dir}" style="font-family:system-ui,sans-serif;line-height:1.5;text-align:${startSide(locale)}">
+<h1 style="font-size:1.25rem">${headingHtml}</h1>${bodyHtml}
 <p style="color:#555;font-size:.9em">${escapeHtml(vendor)}</p></body></html>`;
 }
 
@@ -49,8 +52,7 @@ export function mailButton(link: string, label: string): string {
 
 /** Someone's own words quoted in a mail, the bar on the side the reading starts from. */
 export function mailQuote(innerHtml: string, locale: Locale = 'en'): string {
-  const side = directionOf(locale) === 'rtl' ? 'right' : 'left';
-  return `<blockquote style="margin:1em 0;padding:.5em 1em;border-${side}:4px solid #ccc">${innerHtml}</blockquote>`;
+  return `<blockquote style="margin:1em 0;padding:.5em 1em;border-${startSide(locale)}:4px solid #ccc">${innerHtml}</blockquote>`;
 }
 
 interface LinkMail {
@@ -130,7 +132,7 @@ export function invitationMail({
     text: [w.text('INVITE_BODY', facts), link, w.text('INVITE_IGNORE', { inviter })].join('\n\n'),
     html: mailLayout(
       vendor,
-      w.text('INVITE_HEADING', { account }),
+      { html: w.html('INVITE_HEADING', { account }) },
       `<p>${w.html('INVITE_BODY', facts)}</p>
 ${mailButton(link, w.text('INVITE_ACTION'))}<p>${w.html('INVITE_IGNORE', { inviter })}</p>`,
       locale,

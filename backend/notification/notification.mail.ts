@@ -55,7 +55,10 @@ export const NotificationMail = {
 type Words = MailWords<'NotificationMail'>;
 type Format = 'text' | 'html';
 
-/** The heading (also the mail's subject) and the sentence of each kind, in `w`'s language. */
+/**
+ * The heading (also the mail's subject) and the sentence of each kind, in `w`'s language, as
+ * plain text or as HTML (escaped, values isolated).
+ */
 export function wording(
   kind: NotificationKind,
   p: NotificationParams,
@@ -72,52 +75,52 @@ export function wording(
   switch (kind) {
     case 'order_confirmed':
       return {
-        heading: w.text('ORDER_CONFIRMED_HEADING', { order }),
+        heading: say('ORDER_CONFIRMED_HEADING', { order }),
         text: say('ORDER_CONFIRMED_TEXT', { order }),
       };
     case 'order_shipped':
       return {
-        heading: w.text('ORDER_SHIPPED_HEADING', { order }),
+        heading: say('ORDER_SHIPPED_HEADING', { order }),
         text: p.trackingNumber
           ? say('ORDER_SHIPPED_TRACKING_TEXT', { order, tracking: p.trackingNumber })
           : say('ORDER_SHIPPED_TEXT', { order }),
       };
     case 'order_delivered':
       return {
-        heading: w.text('ORDER_DELIVERED_HEADING', { order }),
+        heading: say('ORDER_DELIVERED_HEADING', { order }),
         text: say('ORDER_DELIVERED_TEXT', { order }),
       };
     case 'order_cancelled':
       return {
-        heading: w.text('ORDER_CANCELLED_HEADING', { order }),
+        heading: say('ORDER_CANCELLED_HEADING', { order }),
         text: say('ORDER_CANCELLED_TEXT', { order }),
       };
     case 'order_delayed':
       return {
-        heading: w.text('ORDER_DELAYED_HEADING', { order }),
+        heading: say('ORDER_DELAYED_HEADING', { order }),
         text: say('ORDER_DELAYED_TEXT', { order, date: date(p.promisedOn) }),
       };
     case 'invoice_issued':
       return {
-        heading: w.text('INVOICE_ISSUED_HEADING', { invoice }),
+        heading: say('INVOICE_ISSUED_HEADING', { invoice }),
         text: say('INVOICE_ISSUED_TEXT', { invoice, amount, date: date(p.dueOn) }),
       };
     case 'invoice_due': {
       if (!p.days) {
         return {
-          heading: w.text('INVOICE_DUE_TODAY_HEADING', { invoice }),
+          heading: say('INVOICE_DUE_TODAY_HEADING', { invoice }),
           text: say('INVOICE_DUE_TODAY_TEXT', { invoice, amount }),
         };
       }
       const when = relativeTime(locale, p.days, 'day');
       return {
-        heading: w.text('INVOICE_DUE_HEADING', { invoice, when }),
+        heading: say('INVOICE_DUE_HEADING', { invoice, when }),
         text: say('INVOICE_DUE_TEXT', { invoice, amount, when, date: date(p.dueOn) }),
       };
     }
     case 'invoice_overdue':
       return {
-        heading: w.text('INVOICE_OVERDUE_HEADING', { invoice }),
+        heading: say('INVOICE_OVERDUE_HEADING', { invoice }),
         text: say('INVOICE_OVERDUE_TEXT', {
           invoice,
           amount,
@@ -127,17 +130,17 @@ export function wording(
       };
     case 'payment_posted':
       return {
-        heading: w.text('PAYMENT_POSTED_HEADING', { amount }),
+        heading: say('PAYMENT_POSTED_HEADING', { amount }),
         text: say('PAYMENT_POSTED_TEXT', { amount }),
       };
     case 'ticket_answered':
       return {
-        heading: w.text('TICKET_ANSWERED_HEADING', { ticket }),
+        heading: say('TICKET_ANSWERED_HEADING', { ticket }),
         text: say('TICKET_ANSWERED_TEXT', { ticket, subject: p.ticketSubject ?? '' }),
       };
     case 'chat_missed':
       return {
-        heading: w.text('CHAT_MISSED_HEADING'),
+        heading: say('CHAT_MISSED_HEADING'),
         text: ticket ? say('CHAT_MISSED_TICKET_TEXT', { ticket }) : say('CHAT_MISSED_TEXT'),
       };
   }
@@ -160,7 +163,7 @@ export function notificationMail(facts: NotificationMailFacts): Mail {
   const { vendor, name, link, locale } = facts;
   const w = mailWords(locale, 'NotificationMail');
   const { heading, text } = wording(facts.kind, facts.params, w);
-  const html = wording(facts.kind, facts.params, w, 'html').text;
+  const html = wording(facts.kind, facts.params, w, 'html');
   const action = (format: Format) =>
     link ? w[format]('ACTION_LINK', { link }) : w[format]('ACTION_SIGN_IN', { vendor });
   return {
@@ -171,8 +174,8 @@ export function notificationMail(facts: NotificationMailFacts): Mail {
     ),
     html: mailLayout(
       vendor,
-      heading,
-      `<p>${w.html('GREETING', { name })}</p><p>${html}</p>${
+      { html: html.heading },
+      `<p>${w.html('GREETING', { name })}</p><p>${html.text}</p>${
         link ? mailButton(link, w.text('BUTTON')) : `<p>${action('html')}</p>`
       }<p style="color:#555">${w.html('FOOTER')}</p>`,
       locale,

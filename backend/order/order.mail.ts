@@ -3,8 +3,8 @@ import type { Mail } from '../mail/mailer.ts';
 import { escapeHtml, mailWords, type MailWords } from '../mail/mail.words.ts';
 import { mailLayout } from '../mail/templates.ts';
 import { wantsMail } from '../notification/notification.kinds.ts';
-import { formatMoney } from '../i18n/format.ts';
-import { directionOf, type Locale } from '../i18n/locale.ts';
+import { countryName, formatMoney, formatNumber } from '../i18n/format.ts';
+import { endSide, type Locale } from '../i18n/locale.ts';
 import { recipientLocale } from '../i18n/request.ts';
 import type { OrderDetail } from './order.queries.ts';
 
@@ -27,14 +27,23 @@ export const OrderMail = {
 
 type Words = MailWords<'OrderMail'>;
 
+/** A quantity and a product, `2 × Espresso beans`, the quantity in the reader's digits. */
+const lineOf = (locale: Locale, line: OrderDetail['lines'][number]) =>
+  `${formatNumber(locale, line.quantity)} × ${line.name}`;
+
 function linesTable(order: OrderDetail, w: Words): string {
   const money = (minor: number) => escapeHtml(formatMoney(w.locale, minor, order.currency));
-  const end = directionOf(w.locale) === 'rtl' ? 'left' : 'right';
+  // The gap and the amounts go on the side a line ends on: the left in Persian. Physical
+  // sides, as mail clients ignore logical CSS properties.
+  const end = endSide(w.locale);
   const row = (label: string, amount: string, strong = false) =>
-    `<tr><td style="padding:4px 12px 4px 0">${strong ? `<b>${label}</b>` : label}</td>` +
+    `<tr><td style="padding:4px 0;padding-${end}:12px">${strong ? `<b>${label}</b>` : label}</td>` +
     `<td style="padding:4px 0;text-align:${end}">${strong ? `<b>${amount}</b>` : amount}</td></tr>`;
   const lines = order.lines.map((line) =>
-    row(`${line.quantity} × <bdi>${escapeHtml(line.name)}</bdi>`, money(line.total)),
+    row(
+      `${escapeHtml(formatNumber(w.locale, line.quantity))} × <bdi>${escapeHtml(line.name)}</bdi>`,
+      money(line.total),
+    ),
   );
   return `<table style="border-collapse:collapse">${lines.join('')}
 ${row(w.html('SHIPPING'), money(order.shipping))}
@@ -44,7 +53,7 @@ ${row(w.html('TOTAL'), money(order.total), true)}</table>`;
 function linesText(order: OrderDetail, w: Words): string {
   const money = (minor: number) => formatMoney(w.locale, minor, order.currency);
   return [
-    ...order.lines.map((l) => `${l.quantity} × ${l.name}: ${money(l.total)}`),
+    ...order.lines.map((line) => `${lineOf(w.locale, line)}: ${money(line.total)}`),
     `${w.text('SHIPPING')}: ${money(order.shipping)}`,
     `${w.text('TOTAL_WITH_TAX')}: ${money(order.total)}`,
   ].join('\n');
@@ -52,7 +61,7 @@ function linesText(order: OrderDetail, w: Words): string {
 
 function addressText(order: OrderDetail, locale: Locale): string {
   const a = order.address;
-  const country = new Intl.DisplayNames([locale], { type: 'region' }).of(a.country) ?? a.country;
+  const country = countryName(locale, a.country);
   return [a.name, a.company, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.region, country]
     .filter(Boolean)
     .join(', ');
@@ -82,7 +91,7 @@ export function orderPlacedMail({ vendor, to, name, order, locale }: OrderMailFa
     ].join('\n\n'),
     html: mailLayout(
       vendor,
-      w.text('PLACED_HEADING', facts),
+      { html: w.html('PLACED_HEADING', facts) },
       `<p>${w.html('GREETING', { name })}</p><p>${w.html('PLACED_BODY', facts)}</p>${linesTable(order, w)}<p>${w.html('SHIP_TO', { address })}</p>`,
       locale,
     ),
@@ -102,7 +111,7 @@ export function orderShippedMail({ vendor, to, name, order, locale }: OrderMailF
     text: [w.text('GREETING', { name }), body('text'), linesText(order, w), vendor].join('\n\n'),
     html: mailLayout(
       vendor,
-      w.text('SHIPPED_HEADING', { order: order.number }),
+      { html: w.html('SHIPPED_HEADING', { order: order.number }) },
       `<p>${w.html('GREETING', { name })}</p><p>${body('html')}</p>${linesTable(order, w)}`,
       locale,
     ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestLocale, type Context } from '../context.ts';
+import { contentLocaleOf, type Context } from '../context.ts';
 import type { SessionInfo } from '../session/session.cache.ts';
 import { buyerProcedure, customerProcedure, router } from '../trpc.ts';
 import { mayOrder } from '../account/account.roles.ts';
@@ -68,7 +68,7 @@ export const orderRouter = router({
       quoteCart(
         ctx.services.db,
         input,
-        requestLocale(ctx, input.locale),
+        contentLocaleOf(ctx, input.locale),
         ctx.services.portalSettings().currency,
       ),
     ),
@@ -80,7 +80,7 @@ export const orderRouter = router({
       customerActor(ctx.session),
       input,
       {
-        locale: requestLocale(ctx, input.locale),
+        locale: contentLocaleOf(ctx, input.locale),
         currency: ctx.services.portalSettings().currency,
       },
     );
@@ -142,7 +142,7 @@ export const orderRouter = router({
       const products = await loadPricedProducts(
         ctx.services.db,
         order.lines.flatMap((line) => (line.productId ? [line.productId] : [])),
-        requestLocale(ctx, input.locale),
+        contentLocaleOf(ctx, input.locale),
       );
       return cartAgain(products, order.lines, ctx.services.portalSettings().currency);
     }),

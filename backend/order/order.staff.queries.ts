@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import { TRPCError } from '@trpc/server';
+import { catalogueError, ServerError } from '../errors.ts';
 import type { Db } from '../db/database.ts';
 import type { OrderStatus } from '../db/schema.ts';
 import { decodeCursor, page } from '../db/cursor.ts';
@@ -26,10 +26,7 @@ export async function listStaffOrders(db: Db, filter: StaffListInput & { limit: 
   const sortKey = SORT_KEY[filter.sort];
   const after = decodeCursor(filter.cursor);
   if (after && after[0] !== sortKey) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: 'This page link is not valid any more. Start again from the first page.',
-    });
+    throw catalogueError('BAD_REQUEST', ServerError, 'BAD_CURSOR');
   }
   let query = db
     .selectFrom('order')

@@ -4,6 +4,7 @@ import { deleteSessionCookie } from 'better-auth/cookies';
 import type { Db } from '../db/database.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { newDeviceMail } from '../mail/security.templates.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { recipientLocale } from '../i18n/request.ts';
 import { hashBackupCode, secondFactorRequiredBy } from './second-factor.ts';
 import {
@@ -18,6 +19,8 @@ import { endPreviousSession } from './security.sessions.ts';
 export interface SecurityDeps extends HandoffDeps {
   mailer: Mailer;
   vendorName: () => string;
+  /** The vendor's default language, from the cached portal settings. */
+  defaultLocale: () => Locale;
   /** The header the server fills with the socket address. */
   ipHeader: string;
   log: (line: string) => void;
@@ -65,7 +68,11 @@ export function securityPlugin(deps: SecurityDeps): BetterAuthPlugin {
     const newDevice = await recordSignIn(db, user.id, kind, origin);
     if (newDevice) {
       // After the answer: a mail server that is slow or down never holds up or breaks a sign-in.
-      const locale = await recipientLocale(db, { userId: user.id }, { headers: ctx.headers });
+      const locale = await recipientLocale(
+        db,
+        { userId: user.id },
+        { headers: ctx.headers, fallback: deps.defaultLocale() },
+      );
       const mail = newDeviceMail(deps.vendorName(), user.email, user.name, origin, locale);
       void deps.mailer.send(mail).catch((error: unknown) => {
         deps.log(`user ${user.id}: the new-device mail was not sent: ${String(error)}`);

@@ -83,7 +83,7 @@ export function answerMail(facts: AnswerFacts): Mail {
     ].join('\n\n'),
     html: mailLayout(
       vendor,
-      w.text('ANSWER_HEADING', { subject: facts.subject }),
+      { html: w.html('ANSWER_HEADING', { subject: facts.subject }) },
       `<p>${w.html('GREETING', { name })} ${w.html('ANSWER_BODY', intro)}</p>${mailQuote(paragraphs(facts.body), locale)}${
         link ? mailButton(link, w.text('BUTTON')) : `<p>${action('html')}</p>`
       }<p style="color:#555">${w.html('NO_REPLY')}</p>`,

@@ -1,37 +1,30 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { TRPCError } from '@trpc/server';
 import { sourceCatalogues, type CatalogueName } from '../../backend/i18n/catalogues.ts';
-import { acceptedLocale, LOCALES, type Locale } from '../../backend/i18n/locale.ts';
-import { catalogue, fill } from '../../backend/i18n/translate.ts';
-import { translateRefusal } from '../../backend/i18n/refusal.ts';
-import { Refusal } from '../../backend/errors.ts';
-import { formatMoney } from '../../backend/i18n/format.ts';
-import { startTestPortico, type TestClient, type TestPortico } from '../support/portico.ts';
-import { ADDRESS, seedTestCatalog } from '../support/catalog.ts';
-import { quoteFor } from '../support/ordering.ts';
-import { data } from '../support/tickets.ts';
-import type { ReceivedMail } from '../support/mailbox.ts';
+import {
+  acceptedLocale,
+  endSide,
+  LOCALES,
+  startSide,
+  type Locale,
+} from '../../backend/i18n/locale.ts';
+import { catalogue, fill, translator } from '../../backend/i18n/translate.ts';
+import { errorMessage, sentenceIn } from '../../backend/i18n/refusal.ts';
+import { catalogueError, Refusal, ServerError } from '../../backend/errors.ts';
+import { tooManyAttempts } from '../../backend/rate-limit.ts';
+import { FileError } from '../../backend/file/file.errors.ts';
+import { inspectUpload } from '../../backend/file/file.inspect.ts';
+import { formatMoney, minorDigits, plainAmount } from '../../backend/i18n/format.ts';
+import { fillHtml, mailWords } from '../../backend/mail/mail.words.ts';
+import { png } from '../support/files.ts';
 
-const run = promisify(execFile);
 const TRANSLATED = LOCALES.filter((locale) => locale !== 'en');
 const source = sourceCatalogues() as Record<CatalogueName, Record<string, string>>;
 const names = Object.keys(source) as CatalogueName[];
 const sentences = (locale: Locale, name: CatalogueName) =>
   catalogue(locale, name) as Record<string, string>;
-/** One sentence of `locale`, filled in: what a test expects to read. */
-const say = (
-  locale: Locale,
-  name: CatalogueName,
-  key: string,
-  values: Record<string, string> = {},
-) => fill(sentences(locale, name)[key]!, values);
-
 /** Sentences that are right when left as in English: a subject made only of placeholders. */
 const SAME_AS_ENGLISH = new Set(['*:NotificationMail.SUBJECT']);
 
@@ -128,20 +121,22 @@ describe('server languages: the catalogues', () => {
   });
 
   it('says how long to wait in the reader’s own plural forms', () => {
-    const wait = (seconds: number) =>
-      new Refusal('RATE_LIMITED', 'Too many attempts.', { retryAfterSeconds: seconds });
+    const wait = (seconds: number) => tooManyAttempts(seconds).cause as Refusal;
+    assert.equal(wait(30).message, 'Too many attempts. Try again in 30 seconds.');
+    assert.equal(wait(30).reason, 'RATE_LIMITED');
     assert.equal(
-      translateRefusal('de', wait(30)),
+      errorMessage('de', tooManyAttempts(30), 'other'),
       'Zu viele Versuche. Versuchen Sie es in 30 Sekunden erneut.',
     );
     assert.equal(
-      translateRefusal('de', wait(1)),
+      errorMessage('de', tooManyAttempts(1), 'other'),
       'Zu viele Versuche. Versuchen Sie es in 1 Sekunde erneut.',
     );
     assert.equal(
-      translateRefusal('hr', wait(2)),
+      errorMessage('hr', tooManyAttempts(2), 'other'),
       'Previše pokušaja. Pokušajte ponovno za 2 sekunde.',
     );
+    assert.match(errorMessage('fa', tooManyAttempts(30), 'other'), /۳۰/);
   });
 
   it('takes the first supported language of an Accept-Language header, by quality', () => {
@@ -163,307 +158,97 @@ describe('server languages: the catalogues', () => {
   });
 });
 
-interface Customer {
-  email: string;
-  name: string;
-  client: TestClient;
+/** Every `.ts` file of the server but the translations, with its text. */
+async function backendSources(): Promise<{ path: string; text: string }[]> {
+  const root = new URL('../../backend/', import.meta.url);
+  const paths = (await readdir(root, { recursive: true })).filter(
+    (path) => path.endsWith('.ts') && !path.startsWith('i18n/locales/'),
+  );
+  return Promise.all(
+    paths.map(async (path) => ({ path, text: await readFile(new URL(path, root), 'utf8') })),
+  );
 }
 
-describe('server languages: refusals, mails and files', () => {
-  let portico: TestPortico;
-  let folder: string;
-  let ids: Awaited<ReturnType<typeof seedTestCatalog>>;
-  let agent: TestClient;
-  let vendor: string;
-  /** Saved languages: German, Greek, Persian; and one who chose none. */
-  let dora: Customer;
-  let eleni: Customer;
-  let farid: Customer;
-  let plain: Customer;
+describe('server languages: sentences by key', () => {
+  it('translates an access rule by its key, with no reason for clients to act on', () => {
+    const error = catalogueError('FORBIDDEN', ServerError, 'STAFF_ONLY');
+    assert.equal(error.code, 'FORBIDDEN');
+    assert.equal(error.message, ServerError.STAFF_ONLY);
+    assert.ok(!(error.cause instanceof Refusal), 'not a domain refusal: data.reason stays null');
+    assert.equal(errorMessage('el', error, 'other'), sentences('el', 'ServerError').STAFF_ONLY);
+    // The English of a sentence is never looked up as text: without its key it stays English.
+    const bare = new TRPCError({ code: 'FORBIDDEN', message: ServerError.STAFF_ONLY });
+    assert.equal(errorMessage('el', bare, 'other'), ServerError.STAFF_ONLY);
+  });
 
-  async function customer(email: string, name: string, locale: Locale | null) {
-    const client = await portico.personWithSession({ email, name });
-    if (locale) data(await client.mutate('profile.update', { locale }));
-    return { email, name, client };
-  }
-
-  /** A tRPC call as the portal's elements make it: with the page's language, or none. */
-  async function call(
-    client: TestClient,
-    kind: 'query' | 'mutation',
-    path: string,
-    input: unknown,
-    language?: string,
-  ) {
-    const headers: Record<string, string> = language ? { 'accept-language': language } : {};
-    const response =
-      kind === 'query'
-        ? await client.request(
-            `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
-            { headers },
-          )
-        : await client.post(`/api/trpc/${path}`, input, { headers });
-    return (await response.json()) as {
-      result?: { data: unknown };
-      error?: {
-        message: string;
-        data: { code: string; reason: string | null; fieldErrors: object | null };
-      };
-    };
-  }
-
-  async function order(who: Customer, language?: string) {
-    const items = [{ productId: ids.beans, quantity: 2 }];
-    const { total } = await quoteFor(who.client, items);
-    const placed = await call(
-      who.client,
-      'mutation',
-      'order.place',
-      { idempotencyKey: randomUUID(), items, address: ADDRESS, expectedTotal: total },
-      language,
+  it('throws no bare TRPCError with a sentence of its own: each goes by its catalogue key', async () => {
+    // `errors.ts` is where `refuse` and `catalogueError` build theirs.
+    const bare = (await backendSources()).filter(
+      ({ path, text }) => path !== 'errors.ts' && /new TRPCError\(\{[^}]*\bmessage\s*:/s.test(text),
     );
-    assert.ok(placed.result, JSON.stringify(placed.error));
-    return (placed.result.data as { order: { id: string; number: string; total: number } }).order;
-  }
+    assert.deepEqual(
+      bare.map(({ path }) => path),
+      [],
+      'use refuse() or catalogueError() so the sentence is translated by key',
+    );
+  });
 
-  async function ship(orderId: string) {
-    data(
-      await agent.mutate('staff.order.advance', {
-        orderId,
-        to: 'shipped',
-        trackingNumber: 'LV123456789',
+  it('keeps each sentence in its catalogue only, never repeated as text in the code', async () => {
+    // What is left of the code once every catalogue entry (`KEY: 'sentence'`) is taken out.
+    const code = (await backendSources()).map(({ text }) =>
+      text.replace(/\b[A-Z][A-Z0-9_]*:\s*'(?:[^'\\\n]|\\.)*'/g, ''),
+    );
+    const repeated = names
+      .flatMap((name) => Object.values(source[name]))
+      // Whole sentences only; a label such as "Total" may well appear in code for other reasons.
+      .filter((text) => /^[^{}]* [^{}]*\.$/.test(text))
+      .filter((text) => code.some((rest) => rest.includes(text)));
+    assert.deepEqual(repeated, [], 'refer to the catalogue (ServerError.X) instead');
+  });
+
+  it('writes a refused file’s sentence in the reader’s language, the kind of file too', async () => {
+    const inspected = await inspectUpload(png(), 'invoice.pdf');
+    assert.ok(!inspected.ok && inspected.reason === 'NAME_MISMATCH');
+    const english = sentenceIn('en', FileError, inspected.reason, inspected.values);
+    assert.equal(
+      english,
+      '“invoice.pdf” is named as .pdf but its content is a PNG image. Rename it to .png or save it again.',
+    );
+    const german = sentenceIn('de', FileError, inspected.reason, inspected.values);
+    assert.equal(
+      german,
+      fill(sentences('de', 'FileError').NAME_MISMATCH!, {
+        name: 'invoice.pdf',
+        extension: 'pdf',
+        kind: sentences('de', 'FileKind').PNG!,
+        expected: 'png',
       }),
     );
-  }
-
-  /** The one mail to `to` with exactly this subject. */
-  const mailTo = (to: string, subject: string): Promise<ReceivedMail> =>
-    portico.mailbox.next(to, new RegExp(`^${subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
-
-  const htmlOf = (mail: ReceivedMail) => mail.html.slice(0, mail.html.indexOf('<body'));
-
-  before(async () => {
-    portico = await startTestPortico();
-    folder = await mkdtemp(join(tmpdir(), 'portico-i18n-'));
-    ids = await seedTestCatalog(portico.services);
-    vendor = portico.services.portalSettings().vendorName;
-    agent = await portico.personWithSession({
-      email: 'jonas@vendor.test',
-      name: 'Jonas',
-      role: 'agent',
-    });
-    dora = await customer('dora@cafe.test', 'Dora', 'de');
-    eleni = await customer('eleni@cafe.test', 'Eleni', 'el');
-    farid = await customer('farid@cafe.test', 'Farid', 'fa');
-    plain = await customer('pat@cafe.test', 'Pat', null);
-  });
-  after(async () => {
-    await portico.close();
-    await rm(folder, { recursive: true, force: true });
+    assert.match(german, /PNG-Bild/);
   });
 
-  it('answers a refusal in the language the request asks for, its reason unchanged', async () => {
-    const missing = { orderId: 'no-such-order' };
-    for (const [language, locale] of [
-      ['fa', 'fa'],
-      ['de-AT,de;q=0.9,en;q=0.5', 'de'],
-      ['xx, el;q=0.4', 'el'],
-      [undefined, 'en'],
-    ] as const) {
-      const { error } = await call(plain.client, 'query', 'order.byId', missing, language);
-      assert.equal(error?.data.code, 'NOT_FOUND', language);
-      assert.equal(error?.data.reason, 'NOT_FOUND', language);
-      assert.equal(error?.message, say(locale, 'OrderError', 'NOT_FOUND'), language);
-    }
-    assert.notEqual(say('fa', 'OrderError', 'NOT_FOUND'), say('en', 'OrderError', 'NOT_FOUND'));
-    // No header: the saved language. A header: the page's language, whatever was saved.
-    const saved = await call(dora.client, 'query', 'order.byId', missing);
-    assert.equal(saved.error?.message, say('de', 'OrderError', 'NOT_FOUND'));
-    const page = await call(dora.client, 'query', 'order.byId', missing, 'en');
-    assert.equal(page.error?.message, say('en', 'OrderError', 'NOT_FOUND'));
+  it('writes numbers in a sentence in the reader’s digits', () => {
+    assert.match(translator('fa', 'FileError')('DAILY_LIMIT', { count: 50 }), /۵۰/);
+    assert.doesNotMatch(translator('fa', 'FileError')('DAILY_LIMIT', { count: 50 }), /50/);
+    assert.match(mailWords('fa', 'FileError').html('DAILY_LIMIT', { count: 50 }), /<bdi>۵۰<\/bdi>/);
+    assert.equal(fill('{count} files', { count: 1250 }, 'de'), '1.250 files');
   });
 
-  it('says "sign in" and "fields are not valid" in the language, field errors as they are', async () => {
-    const signedOut = await call(portico.client(), 'query', 'order.list', {}, 'fa');
-    assert.equal(signedOut.error?.data.code, 'UNAUTHORIZED');
-    assert.equal(signedOut.error?.message, say('fa', 'ServerError', 'SIGN_IN'));
-    const invalid = await call(plain.client, 'query', 'order.byId', { orderId: 5 }, 'de');
-    assert.equal(invalid.error?.data.code, 'BAD_REQUEST');
-    assert.equal(invalid.error?.message, say('de', 'ServerError', 'INVALID_FIELDS'));
-    assert.ok(invalid.error?.data.fieldErrors, 'the fields are still named');
-  });
-
-  it('mails a placed and a shipped order in the recipient’s saved language', async () => {
-    const placed = await order(dora);
-    const confirmation = await mailTo(
-      dora.email,
-      say('de', 'OrderMail', 'PLACED_SUBJECT', { vendor, order: placed.number }),
+  it('escapes every value of a mail sentence and isolates it in <bdi>', () => {
+    assert.equal(
+      fillHtml('Hello {name} & welcome,', { name: `<b>&"'` }),
+      'Hello <bdi>&#60;b&#62;&#38;&#34;&#39;</bdi> &#38; welcome,',
     );
-    assert.match(confirmation.text, /Espresso/);
-    assert.ok(confirmation.text.includes(formatMoney('de', placed.total, 'EUR')));
-    await ship(placed.id);
-    const shipped = await mailTo(
-      dora.email,
-      say('de', 'OrderMail', 'SHIPPED_SUBJECT', { vendor, order: placed.number }),
-    );
-    assert.ok(shipped.text.startsWith(say('de', 'OrderMail', 'GREETING', { name: 'Dora' })));
-    assert.match(shipped.text, /Die Sendungsnummer lautet LV123456789\./);
-    assert.match(htmlOf(shipped), /<html lang="de" dir="ltr">/);
-
-    const persian = await order(farid);
-    await ship(persian.id);
-    const rtl = await mailTo(
-      farid.email,
-      say('fa', 'OrderMail', 'SHIPPED_SUBJECT', { vendor, order: persian.number }),
-    );
-    assert.match(htmlOf(rtl), /<html lang="fa" dir="rtl">/);
-    assert.ok(rtl.text.includes(formatMoney('fa', persian.total, 'EUR')), rtl.text);
-    assert.ok(rtl.text.includes(say('fa', 'OrderMail', 'TOTAL_WITH_TAX')));
   });
 
-  it('mails an order placed from a Greek page in Greek when nothing was saved', async () => {
-    const placed = await order(plain, 'el');
-    const mail = await mailTo(
-      plain.email,
-      say('el', 'OrderMail', 'PLACED_SUBJECT', { vendor, order: placed.number }),
-    );
-    assert.match(htmlOf(mail), /<html lang="el" dir="ltr">/);
-  });
-
-  it('mails a ticket answer in Greek and in Persian', async () => {
-    for (const [who, locale] of [
-      [eleni, 'el'],
-      [farid, 'fa'],
-    ] as const) {
-      const ticket = data<{ id: string; number: string; subject: string }>(
-        await who.client.mutate('ticket.create', {
-          subject: `Beans for ${who.name}`,
-          kind: 'question',
-          body: 'How fresh are they?',
-        }),
-      );
-      data(
-        await agent.mutate('staff.ticket.reply', { ticketId: ticket.id, body: 'Roasted today.' }),
-      );
-      const mail = await mailTo(who.email, `[${ticket.number}] ${ticket.subject}`);
-      const intro = say(locale, 'TicketMail', 'ANSWER_BODY', {
-        agent: 'Jonas',
-        ticket: ticket.number,
-      });
-      assert.ok(mail.text.includes(intro), mail.text);
-      assert.match(mail.text, /Roasted today\./);
-      assert.ok(mail.text.includes(say(locale, 'TicketMail', 'NO_REPLY')));
-      assert.match(htmlOf(mail), new RegExp(`<html lang="${locale}"`));
-    }
-  });
-
-  it('sends the sign-up and password mails in the language of the request that asked', async () => {
-    const client = portico.client();
-    const email = 'gerda@cafe.test';
-    const signUp = await client.post(
-      '/api/auth/sign-up/email',
-      { name: 'Gerda', email, password: 'a long enough password' },
-      { headers: { 'accept-language': 'de' } },
-    );
-    assert.equal(signUp.status, 200);
-    const verify = await mailTo(email, say('de', 'AccountMail', 'VERIFY_SUBJECT', { vendor }));
-    assert.ok(verify.text.includes(say('de', 'AccountMail', 'VERIFY_BODY', { vendor })));
-    assert.ok(verify.links.some((url) => url.includes('/api/auth/verify-email')));
-    assert.match(htmlOf(verify), /<html lang="de" dir="ltr">/);
-
-    const reset = await client.post(
-      '/api/auth/request-password-reset',
-      { email: plain.email, redirectTo: 'http://vendor.test/signin' },
-      { headers: { 'accept-language': 'fa' } },
-    );
-    assert.equal(reset.status, 200);
-    const mail = await mailTo(plain.email, say('fa', 'AccountMail', 'RESET_SUBJECT', { vendor }));
-    assert.match(htmlOf(mail), /<html lang="fa" dir="rtl">/);
-    // A saved language beats the page's: Dora reads German even from a Persian page.
-    await client.post(
-      '/api/auth/request-password-reset',
-      { email: dora.email, redirectTo: 'http://vendor.test/signin' },
-      { headers: { 'accept-language': 'fa' } },
-    );
-    await mailTo(dora.email, say('de', 'AccountMail', 'RESET_SUBJECT', { vendor }));
-  });
-
-  describe('files', () => {
-    let invoice: { id: string; number: string };
-
-    /** The words of a PDF and where each starts on the page (Persian words come reversed). */
-    async function words(pdf: Buffer): Promise<{ text: string; x: number }[]> {
-      const file = join(folder, `${randomUUID()}.pdf`);
-      await writeFile(file, pdf);
-      const { stdout } = await run('pdftotext', ['-bbox', file, '-']);
-      return [
-        ...stdout.normalize('NFKC').matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g),
-      ].map((m) => ({ text: m[2]!.replace(/\u200C/g, ''), x: Number(m[1]) }));
-    }
-
-    const xOf = (found: { text: string; x: number }[], word: string) => {
-      const hit = found.find((candidate) => candidate.text === word);
-      assert.ok(hit, `no "${word}" in ${found.map((w) => w.text).join(' ')}`);
-      return hit.x;
-    };
-    const reversed = (word: string) => [...word].reverse().join('');
-
-    async function pdf(client: TestClient, query: string): Promise<Buffer> {
-      const response = await client.request(`/api/invoices/${invoice.id}/pdf${query}`);
-      assert.equal(response.status, 200);
-      return Buffer.from(await response.arrayBuffer());
-    }
-
-    before(async () => {
-      const me = data<{ account: { id: string } }>(await dora.client.query('session.me'));
-      invoice = data(
-        await agent.mutate('staff.invoice.create', {
-          accountId: me.account.id,
-          billTo: ADDRESS,
-          lines: [
-            { description: 'Espresso beans 1 kg', quantity: 2, unitPrice: 2450, taxRate: 1200 },
-          ],
-          issuedOn: '2026-01-15',
-        }),
-      );
-    });
-
-    it('prints every label of the invoice PDF in German', async () => {
-      for (const query of ['?locale=de', '']) {
-        const found = await words(await pdf(dora.client, query));
-        const text = found.map((word) => word.text).join(' ');
-        for (const key of ['HEADING', 'DESCRIPTION', 'UNIT_PRICE', 'SUBTOTAL', 'AMOUNT_DUE']) {
-          assert.ok(text.includes(say('de', 'InvoiceText', key)), `${query}: ${key} in ${text}`);
-        }
-        assert.doesNotMatch(text, /Subtotal|Amount due|Description/);
-        assert.match(text, /54,88 €/);
-        // Left to right: the description column comes before the amount column.
-        assert.ok(xOf(found, 'Beschreibung') < xOf(found, 'Betrag'));
-      }
-    });
-
-    it('lays the Persian invoice out right to left, shaped and in Persian digits', async () => {
-      const found = await words(await pdf(dora.client, '?locale=fa'));
-      const description = xOf(found, reversed(say('fa', 'InvoiceText', 'DESCRIPTION')));
-      const amount = xOf(found, reversed(say('fa', 'InvoiceText', 'AMOUNT')));
-      assert.ok(description > amount, 'the first column is on the right');
-      const text = found.map((word) => word.text).join(' ');
-      assert.ok(text.includes('۵۴٫۸۸'), text);
-      assert.doesNotMatch(text, /Invoice|Total/);
-    });
-
-    it('heads the CSV statement in the customer’s language, numbers left machine-readable', async () => {
-      const response = await dora.client.request(
-        '/api/statement.csv?from=2026-01-01&to=2026-01-31&locale=de',
-      );
-      const rows = (await response.text())
-        .replace(/^\uFEFF/, '')
-        .trimEnd()
-        .split('\r\n');
-      assert.equal(rows[0], 'Datum,Art,Nummer,Referenz,Soll (EUR),Haben (EUR),Saldo (EUR)');
-      assert.equal(rows[1], '2026-01-01,Anfangssaldo,,,,,0.00');
-      assert.match(rows[2] ?? '', /^2026-01-15,Rechnung,\d{4}-\d{5},,54\.88,,54\.88$/);
-      assert.equal(rows.at(-1), '2026-01-31,Endsaldo,,,,,54.88');
-    });
+  it('knows the reading sides and each currency’s minor units in one place', () => {
+    assert.deepEqual([startSide('fa'), endSide('fa')], ['right', 'left']);
+    assert.deepEqual([startSide('de'), endSide('de')], ['left', 'right']);
+    assert.equal(minorDigits('EUR'), 2);
+    assert.equal(minorDigits('JPY'), 0);
+    assert.equal(plainAmount(6488, 'EUR'), '64.88');
+    assert.equal(plainAmount(-500, 'EUR'), '-5.00');
+    assert.equal(plainAmount(500, 'JPY'), '500');
+    assert.equal(formatMoney('de', 2450, 'EUR'), '24,50\u00a0€');
   });
 });

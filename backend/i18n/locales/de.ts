@@ -18,6 +18,8 @@ const de: Translation = {
     OWNER_NEEDS_SECOND_FACTOR:
       'Aktivieren Sie zuerst Sicherheitscodes für sich selbst; danach können Sie sie für alle verlangen.',
     UNTRUSTED_LINK: 'Der Link muss auf eine Seite des Anbieters führen.',
+    REMOVE_SELF:
+      'Sie können sich nicht selbst aus dem Konto entfernen. Verlassen Sie es stattdessen.',
   },
   AddressError: {
     NOT_FOUND: 'Diese Adresse steht nicht in Ihrem Adressbuch.',
@@ -44,6 +46,40 @@ const de: Translation = {
       'Eine der angehängten Dateien ist nicht mehr verfügbar. Entfernen Sie sie und laden Sie sie erneut hoch.',
     STAFF_SESSION:
       'Sie sind als Mitarbeiterin oder Mitarbeiter angemeldet; beantworten Sie Chats in der Mitarbeiterkonsole.',
+  },
+  FileError: {
+    NO_FILE: 'Wählen Sie eine Datei zum Hochladen aus.',
+    DAILY_LIMIT:
+      'Sie haben innerhalb eines Tages {count} Dateien hochgeladen, die Höchstzahl. Versuchen Sie es morgen erneut oder schreiben Sie uns.',
+    NO_ACCOUNT:
+      'Zu dieser Anmeldung gehört kein Kundenkonto, an das Dateien angehängt werden könnten.',
+    NOT_FOUND: 'Wir konnten diese Datei nicht finden.',
+    EMPTY: '„{name}“ ist leer. Wählen Sie eine Datei mit Inhalt.',
+    TOO_LARGE:
+      '„{name}“ ist größer als {limit}, die Höchstgröße pro Datei. Verkleinern oder teilen Sie die Datei.',
+    BODY_TOO_LARGE:
+      'Jede Datei darf höchstens {limit} groß sein. Verkleinern oder teilen Sie die Datei.',
+    MARKUP:
+      '„{name}“ ist eine Webseite, SVG- oder XML-Datei und kann nicht angehängt werden. Speichern Sie die Datei stattdessen als PDF oder PNG-Bild.',
+    TYPE_NOT_ALLOWED:
+      '„{name}“ hat einen Dateityp, den wir nicht annehmen. Sie können Bilder (PNG, JPEG, GIF, WebP), PDF, reinen Text und Office-Dokumente (Word, Excel, PowerPoint, OpenDocument) anhängen.',
+    NAME_MISMATCH:
+      '„{name}“ hat die Endung .{extension}, der Inhalt ist aber vom Typ „{kind}“. Benennen Sie die Datei in .{expected} um oder speichern Sie sie erneut.',
+  },
+  FileKind: {
+    PNG: 'PNG-Bild',
+    JPEG: 'JPEG-Bild',
+    GIF: 'GIF-Bild',
+    WEBP: 'WebP-Bild',
+    PDF: 'PDF-Dokument',
+    WORD: 'Word-Dokument',
+    EXCEL: 'Excel-Arbeitsmappe',
+    POWERPOINT: 'PowerPoint-Datei',
+    OPENDOCUMENT_TEXT: 'OpenDocument-Text',
+    OPENDOCUMENT_SPREADSHEET: 'OpenDocument-Tabelle',
+    OPENDOCUMENT_PRESENTATION: 'OpenDocument-Präsentation',
+    OFFICE: 'Office-Dokument',
+    TEXT: 'Textdatei',
   },
   HelpError: {
     NOT_FOUND: 'Diesen Artikel gibt es im Hilfe-Center nicht.',

@@ -17,6 +17,7 @@ const hr: Translation = {
     OWNER_NEEDS_SECOND_FACTOR:
       'Najprije uključite sigurnosne kodove za sebe, a zatim ih možete učiniti obaveznima za sve.',
     UNTRUSTED_LINK: 'Poveznica mora voditi na jednu od stranica prodavatelja.',
+    REMOVE_SELF: 'Ne možete ukloniti sami sebe iz korisničkog računa. Umjesto toga napustite ga.',
   },
   AddressError: {
     NOT_FOUND: 'Ta adresa nije u vašem adresaru.',
@@ -42,6 +43,40 @@ const hr: Translation = {
       'Jedna od priloženih datoteka više nije dostupna. Uklonite je i ponovno je prenesite.',
     STAFF_SESSION:
       'Prijavljeni ste kao član osoblja; na razgovore odgovarajte u konzoli za osoblje.',
+  },
+  FileError: {
+    NO_FILE: 'Odaberite datoteku koju želite prenijeti.',
+    DAILY_LIMIT:
+      'U posljednja 24 sata prenijeli ste {count} datoteka, što je najviše dopušteno. Pokušajte ponovno sutra ili nam pišite.',
+    NO_ACCOUNT:
+      'Ova prijava nije povezana ni s jednim korisničkim računom kojem bi se mogle priložiti datoteke.',
+    NOT_FOUND: 'Nismo pronašli tu datoteku.',
+    EMPTY: 'Datoteka „{name}” prazna je. Odaberite datoteku sa sadržajem.',
+    TOO_LARGE:
+      'Datoteka „{name}” veća je od {limit}, koliko je najviše dopušteno po datoteci. Smanjite je ili podijelite.',
+    BODY_TOO_LARGE:
+      'Pojedina datoteka smije biti velika najviše {limit}. Smanjite datoteku ili je podijelite.',
+    MARKUP:
+      '„{name}” je web-stranica ili datoteka SVG ili XML, a takve datoteke nije moguće priložiti. Umjesto toga spremite je kao PDF ili kao sliku u formatu PNG.',
+    TYPE_NOT_ALLOWED:
+      'Datoteka „{name}” nije podržane vrste. Možete priložiti slike (PNG, JPEG, GIF, WebP), PDF, obični tekst i uredske dokumente (Word, Excel, PowerPoint, OpenDocument).',
+    NAME_MISMATCH:
+      'Datoteka „{name}” ima nastavak .{extension}, ali sadržaj joj je {kind}. Preimenujte je u .{expected} ili je ponovno spremite.',
+  },
+  FileKind: {
+    PNG: 'slika PNG',
+    JPEG: 'slika JPEG',
+    GIF: 'slika GIF',
+    WEBP: 'slika WebP',
+    PDF: 'dokument PDF',
+    WORD: 'dokument Word',
+    EXCEL: 'radna knjiga Excel',
+    POWERPOINT: 'datoteka PowerPoint',
+    OPENDOCUMENT_TEXT: 'tekst OpenDocument',
+    OPENDOCUMENT_SPREADSHEET: 'proračunska tablica OpenDocument',
+    OPENDOCUMENT_PRESENTATION: 'prezentacija OpenDocument',
+    OFFICE: 'uredski dokument',
+    TEXT: 'tekstna datoteka',
   },
   HelpError: {
     NOT_FOUND: 'Taj članak ne postoji u centru za pomoć.',

@@ -18,6 +18,7 @@ const lv: Translation = {
     OWNER_NEEDS_SECOND_FACTOR:
       'Vispirms ieslēdziet drošības kodus sev; pēc tam varēsiet tos pieprasīt visiem.',
     UNTRUSTED_LINK: 'Saitei jāved uz kādu no pārdevēja vietnes lapām.',
+    REMOVE_SELF: 'Jūs nevarat izņemt sevi no konta. Tā vietā pametiet to.',
   },
   AddressError: {
     NOT_FOUND: 'Šīs adreses nav jūsu adrešu grāmatā.',
@@ -44,6 +45,39 @@ const lv: Translation = {
       'Viens no pievienotajiem failiem vairs nav pieejams. Izņemiet to un augšupielādējiet vēlreiz.',
     STAFF_SESSION:
       'Jūs izmantojat darbinieka kontu; uz tērzēšanām atbildiet darbinieku konsolē.',
+  },
+  FileError: {
+    NO_FILE: 'Izvēlieties augšupielādējamo failu.',
+    DAILY_LIMIT:
+      'Pēdējās diennakts laikā augšupielādēti {count} faili — tas ir maksimālais skaits. Mēģiniet vēlreiz rīt vai rakstiet mums.',
+    NO_ACCOUNT: 'Šim lietotājam nav piesaistīta klienta konta, kuram pievienot failus.',
+    NOT_FOUND: 'Neizdevās atrast šo failu.',
+    EMPTY: '„{name}” ir tukšs. Izvēlieties failu ar saturu.',
+    TOO_LARGE:
+      '„{name}” ir lielāks par {limit} — maksimālo viena faila izmēru. Samaziniet failu vai sadaliet to vairākos.',
+    BODY_TOO_LARGE:
+      'Viena faila izmērs nedrīkst pārsniegt {limit}. Samaziniet failu vai sadaliet to vairākos.',
+    MARKUP:
+      '„{name}” ir tīmekļa lapa, SVG vai XML fails, ko nevar pievienot. Tā vietā saglabājiet to kā PDF vai PNG attēlu.',
+    TYPE_NOT_ALLOWED:
+      '„{name}” nav atļauta veida fails. Varat pievienot attēlus (PNG, JPEG, GIF, WebP), PDF, vienkārša teksta failus un biroja dokumentus (Word, Excel, PowerPoint, OpenDocument).',
+    NAME_MISMATCH:
+      'Faila „{name}” nosaukums beidzas ar .{extension}, bet tā saturs ir {kind}. Pārdēvējiet to par .{expected} vai saglabājiet vēlreiz.',
+  },
+  FileKind: {
+    PNG: 'PNG attēls',
+    JPEG: 'JPEG attēls',
+    GIF: 'GIF attēls',
+    WEBP: 'WebP attēls',
+    PDF: 'PDF dokuments',
+    WORD: 'Word dokuments',
+    EXCEL: 'Excel darbgrāmata',
+    POWERPOINT: 'PowerPoint fails',
+    OPENDOCUMENT_TEXT: 'OpenDocument teksts',
+    OPENDOCUMENT_SPREADSHEET: 'OpenDocument izklājlapa',
+    OPENDOCUMENT_PRESENTATION: 'OpenDocument prezentācija',
+    OFFICE: 'biroja dokuments',
+    TEXT: 'teksta fails',
   },
   HelpError: {
     NOT_FOUND: 'Palīdzības centrā nav šāda raksta.',
