@@ -93,7 +93,7 @@ describe('the elements’ translations', () => {
       assert.deepEqual(
         missing.map((unit) => `${unit.id}: ${unit.source}`),
         [],
-        `${locale}.xlf lacks messages: run npm run i18n and translate them`,
+        `${locale}.xlf is behind the code: run npm run i18n, then translate what it adds`,
       );
       assert.deepEqual(stale, [], `${locale}.xlf has messages no element uses: run npm run i18n`);
     }
