@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
+import { joinIsolated } from '../shared/bidi.ts';
 import { formatDate, formatMoney } from '../shared/format.ts';
 
 export { accountOf, renderTaskError } from '../shared/task.ts';
@@ -55,7 +56,7 @@ export function methodLabel(method: PaymentMethod): string {
 
 /** Which invoices a payment settled, and what is left of it as credit. */
 export function paymentUse(payment: PaymentRow) {
-  const numbers = payment.invoiceNumbers.join(', ');
+  const numbers = joinIsolated(payment.invoiceNumbers);
   const left = formatMoney(payment.unallocated, payment.currency);
   if (!numbers) return msg(str`Not applied to an invoice yet: ${left} in credit`);
   return payment.unallocated > 0
@@ -83,7 +84,7 @@ export function renderPayment(payment: PaymentRow, index?: number) {
       <span class="amount">${formatMoney(payment.amount, payment.currency)}</span>
       <span class="meta">
         ${methodLabel(payment.method)}
-        ${payment.reference ? html`· <span class="reference">${payment.reference}</span>` : nothing}
+        ${payment.reference ? html`· <span class="reference" dir="auto">${payment.reference}</span>` : nothing}
       </span>
       <span class="use">${paymentUse(payment)}</span>
     </li>

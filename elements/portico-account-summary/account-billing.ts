@@ -6,6 +6,7 @@ import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
 import { DownloadController, invoicePdf } from '../shared/download.ts';
+import { isolate } from '../shared/bidi.ts';
 import { formatDate, formatMoney } from '../shared/format.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { routeHref } from './account.routes.ts';
@@ -176,7 +177,7 @@ export class PorticoAccountBilling extends LitElement {
     const api = this.api;
     return html`
       <li part="invoice" class="row" data-index=${index}>
-        <span class="name" tabindex="-1">${msg(str`Invoice ${invoice.number}`)}</span>
+        <span class="name" tabindex="-1">${msg(str`Invoice ${isolate(invoice.number)}`)}</span>
         ${renderInvoiceStatus(invoice.status)}
         <span class="meta">
           ${msg(html`Issued <time datetime=${invoice.issuedOn}>${formatDate(invoice.issuedOn)}</time>`)}
@@ -187,7 +188,7 @@ export class PorticoAccountBilling extends LitElement {
                   <a
                     part="invoice-order"
                     href=${routeHref({ view: 'order', number: invoice.orderNumber })}
-                    >${msg(str`Order ${invoice.orderNumber}`)}</a
+                    >${msg(str`Order ${isolate(invoice.orderNumber)}`)}</a
                   >`
               : nothing
           }

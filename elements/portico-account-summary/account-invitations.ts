@@ -6,6 +6,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
+import { isolate } from '../shared/bidi.ts';
 import { formatDate } from '../shared/format.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import {
@@ -156,7 +157,7 @@ export class PorticoAccountInvitations extends LitElement {
                 missing
                   ? html`<p part="invitation-missing">
                       ${msg(
-                        str`The invitation from your link is not waiting for ${this.session.me.user.email}. It may have been answered or cancelled, have expired, or be meant for another email address.`,
+                        str`The invitation from your link is not waiting for ${isolate(this.session.me.user.email)}. It may have been answered or cancelled, have expired, or be meant for another email address.`,
                       )}
                     </p>`
                   : nothing
@@ -180,6 +181,9 @@ export class PorticoAccountInvitations extends LitElement {
   private renderInvitation(invitation: InvitationForYou) {
     const { accountName, invitedBy } = invitation;
     const role = roleName(accountRole(invitation.role));
+    const invites = msg(
+      str`${isolate(invitedBy)} invites you to join ${isolate(accountName)} as ${role}.`,
+    );
     const linked = invitation.id === this.linked;
     const busy = this.answerTask.status === TaskStatus.PENDING && this.answering === invitation.id;
     return html`
@@ -189,7 +193,7 @@ export class PorticoAccountInvitations extends LitElement {
         data-invitation=${invitation.id}
       >
         ${linked ? html`<p class="badge">${msg('From your email')}</p>` : nothing}
-        <p>${msg(str`${invitedBy} invites you to join ${accountName} as ${role}.`)}</p>
+        <p>${invites}</p>
         <p class="meta">
           ${msg('Valid until')}
           <time datetime=${invitation.expiresAt}>${formatDate(invitation.expiresAt)}</time>
@@ -199,7 +203,7 @@ export class PorticoAccountInvitations extends LitElement {
             part="accept"
             type="button"
             class="primary"
-            aria-label=${msg(str`Accept the invitation to ${accountName}`)}
+            aria-label=${msg(str`Accept the invitation to ${isolate(accountName)}`)}
             ?disabled=${busy}
             @click=${() => this.handleAnswer(invitation, true)}
           >
@@ -209,7 +213,7 @@ export class PorticoAccountInvitations extends LitElement {
             part="decline"
             type="button"
             class="secondary"
-            aria-label=${msg(str`Decline the invitation to ${accountName}`)}
+            aria-label=${msg(str`Decline the invitation to ${isolate(accountName)}`)}
             ?disabled=${busy}
             @click=${() => this.handleAnswer(invitation, false)}
           >

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
+import { isolate } from '../shared/bidi.ts';
 import { formatDate } from '../shared/format.ts';
 import {
   ROLES,
@@ -140,11 +141,11 @@ export class InviteController {
     const { email, invitedBy } = invitation;
     return html`<li part="pending" class="card" data-invitation=${invitation.id}>
       <p class="card-head">
-        <strong class="email">${email}</strong>
+        <strong class="email" dir="ltr">${email}</strong>
         <span part="role" class="badge">${roleName(invitation.role)}</span>
       </p>
       <p class="meta">
-        <span>${msg(str`Invited by ${invitedBy}`)}</span>
+        <span>${msg(str`Invited by ${isolate(invitedBy)}`)}</span>
         <span>
           ${msg('Valid until')}
           <time datetime=${invitation.expiresAt}>${formatDate(invitation.expiresAt)}</time>
@@ -157,7 +158,7 @@ export class InviteController {
                 part="cancel-invitation"
                 type="button"
                 class="secondary"
-                aria-label=${msg(str`Cancel the invitation to ${email}`)}
+                aria-label=${msg(str`Cancel the invitation to ${isolate(email)}`)}
                 ?disabled=${busy}
                 @click=${() => this.#cancel(invitation)}
               >

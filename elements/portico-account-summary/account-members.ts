@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
+import { isolate } from '../shared/bidi.ts';
 import { formatDate } from '../shared/format.ts';
 import {
   ROLES,
@@ -113,7 +114,7 @@ export class MembersController {
     return html`
       <section part="members" aria-labelledby="members-title">
         <h3 id="members-title" tabindex="-1">${msg('Company account members')}</h3>
-        <p>${msg(str`The people who work in ${accountName}, and what each may do.`)}</p>
+        <p>${msg(str`The people who work in ${isolate(accountName)}, and what each may do.`)}</p>
         <ul part="roles" class="roles">
           ${ROLES.map((role) => html`<li>${roleExplained(role)}</li>`)}
         </ul>
@@ -141,11 +142,11 @@ export class MembersController {
     return html`
       <li part="member" class="card" data-member=${member.userId}>
         <p class="card-head">
-          <strong>${member.name}</strong>
+          <strong dir="auto">${member.name}</strong>
           ${me ? html`<span part="you" class="badge">${msg('You')}</span>` : nothing}
         </p>
         <p class="meta">
-          <span class="email">${member.email}</span>
+          <span class="email" dir="ltr">${member.email}</span>
           <span part="role">${roleName(member.role)}</span>
           <span>
             ${msg('Member since')} <time datetime=${member.since}>${formatDate(member.since)}</time>
@@ -159,7 +160,7 @@ export class MembersController {
                 @submit=${(event: SubmitEvent) => this.#setRole(event, member)}
               >
                 <div class="field">
-                  <label for=${selectId}>${msg(str`Role of ${member.name}`)}</label>
+                  <label for=${selectId}>${msg(str`Role of ${isolate(member.name)}`)}</label>
                   <select id=${selectId} part="role-select" name="role">
                     ${ROLES.map(
                       (role) =>
@@ -180,7 +181,7 @@ export class MembersController {
                           part="remove-member"
                           type="button"
                           class="secondary"
-                          aria-label=${msg(str`Remove ${member.name}`)}
+                          aria-label=${msg(str`Remove ${isolate(member.name)}`)}
                           @click=${() => this.#ask(member.userId, `#remove-member-${member.userId}`)}
                         >
                           ${msg('Remove')}
@@ -194,7 +195,7 @@ export class MembersController {
           this.confirming === member.userId
             ? renderConfirm({
                 id: `remove-member-${member.userId}`,
-                question: msg(str`Remove ${member.name} from this account?`),
+                question: msg(str`Remove ${isolate(member.name)} from this account?`),
                 detail: msg('They lose access to its orders, invoices and tickets at once.'),
                 yes: msg('Yes, remove'),
                 no: msg('Keep them'),
@@ -223,7 +224,7 @@ export class MembersController {
     if (this.confirming === 'leave') {
       return renderConfirm({
         id: 'leave-question',
-        question: msg(str`Leave ${accountName}?`),
+        question: msg(str`Leave ${isolate(accountName)}?`),
         detail: msg('You will no longer see its orders, invoices and tickets.'),
         yes: msg('Yes, leave'),
         no: msg('Stay'),

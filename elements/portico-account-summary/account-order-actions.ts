@@ -6,11 +6,12 @@ import { TRPCClientError } from '@trpc/client';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import {
-  addressLine,
+  addressLines,
   renderAddressFields,
   withFieldValue,
   type Address,
 } from '../shared/address-fields.ts';
+import { isolate, joinIsolated } from '../shared/bidi.ts';
 import { CartStore } from '../shared/cart.ts';
 import { onEscape } from '../shared/keyboard.ts';
 import {
@@ -253,7 +254,7 @@ export class OrderActionsController {
                   ${saved.map(
                     (entry) =>
                       html`<option value=${entry.id}>
-                        ${entry.label ? `${entry.label}: ` : ''}${addressLine(entry.address)}
+                        ${entry.label ? `${isolate(entry.label)}: ` : ''}${joinIsolated(addressLines(entry.address))}
                       </option>`,
                   )}
                 </select>

@@ -4,6 +4,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { TRPCClientError } from '@trpc/client';
 import type { PorticoApi } from '../api/client.ts';
 import { addressLines } from '../shared/address-fields.ts';
+import { isolate, ownDirection } from '../shared/bidi.ts';
 import { formatDate, formatMoney, formatNumber } from '../shared/format.ts';
 import { routeHref } from './account.routes.ts';
 import { OrderActionsController, type ActionsHost } from './account-order-actions.ts';
@@ -84,12 +85,13 @@ export class DetailController {
     const pending = this.loadTask.status === TaskStatus.PENDING;
     const notFound = isNotFound(this.loadTask.error);
     const number = order?.number ?? normalNumber(this.#host.number);
+    const title = msg(str`Order ${isolate(number)}`);
     return html`
       <article part="detail" aria-labelledby="detail-title">
         <a part="back" class="back" href=${routeHref({ view: 'orders' })}>
           ${msg('Back to all orders')}
         </a>
-        <h2 id="detail-title" part="heading" tabindex="-1">${msg(str`Order ${number}`)}</h2>
+        <h2 id="detail-title" part="heading" tabindex="-1">${title}</h2>
         <p part="summary" role="status">
           ${pending && !order ? msg('Loading the order…') : nothing}
         </p>
@@ -121,8 +123,10 @@ export class DetailController {
           ${order.lines.map(
             (line) => html`
               <li part="line">
-                <span class="name">${line.name}</span>
-                <span class="each">${msg(str`${formatNumber(line.quantity)} × ${money(line.unitPrice)}`)}</span>
+                <span class="name">${ownDirection(line.name)}</span>
+                <span class="each"
+                  >${msg(str`${formatNumber(line.quantity)} × ${money(line.unitPrice)}`)}</span
+                >
                 <span class="amount">${money(line.subtotal)}</span>
               </li>
             `,
@@ -152,25 +156,24 @@ export class DetailController {
 
   #renderDelivery(order: OrderDetail) {
     const lines = addressLines(order.address);
+    // The vendor's tracking number and the customer's note keep their own direction.
+    const tracking = ownDirection(order.trackingNumber ?? '');
+    const note = ownDirection(order.note ?? '');
     return html`
       <section class="block" aria-labelledby="delivery-title">
         <h3 id="delivery-title">${msg('Delivery')}</h3>
         <address part="address">
-          ${lines.map((line, index) => html`${index ? html`<br />` : nothing}${line}`)}
+          ${lines.map((line, index) => html`${index ? html`<br />` : nothing}${ownDirection(line)}`)}
         </address>
         ${renderPromise(order)}
         ${
           order.trackingNumber
             ? html`<p part="tracking">
-                ${msg(html`Tracking number: <strong>${order.trackingNumber}</strong>`)}
+                ${msg(html`Tracking number: <strong>${tracking}</strong>`)}
               </p>`
             : nothing
         }
-        ${
-          order.note
-            ? html`<p part="note">${msg(html`Your note: <q>${order.note}</q>`)}</p>`
-            : nothing
-        }
+        ${order.note ? html`<p part="note">${msg(html`Your note: <q>${note}</q>`)}</p>` : nothing}
       </section>
     `;
   }

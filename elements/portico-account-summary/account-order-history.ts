@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
+import { ownDirection } from '../shared/bidi.ts';
 import { formatDate, formatMoney, formatNumber } from '../shared/format.ts';
 import { routeHref } from './account.routes.ts';
 import { pause, renderShowMore } from '../shared/task.ts';
@@ -239,7 +240,7 @@ export class HistoryController {
     return html`
       <li part="order" data-index=${index}>
         <a part="order-link" href=${routeHref({ view: 'order', number: order.number })}>
-          <span class="visually-hidden">${msg('Order')}</span> ${order.number}
+          <span class="visually-hidden">${msg('Order')}</span> ${ownDirection(order.number)}
         </a>
         ${renderStatus(order.status)}
         <span class="meta">

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CartStore } from '../shared/cart.ts';
 import type { Reordered } from './account-orders.api.ts';
+import { isolate, ownDirection } from '../shared/bidi.ts';
 import { formatNumber } from '../shared/format.ts';
 
 /** What a reorder put in the cart, and what it could not, with why. */
@@ -55,7 +56,7 @@ export function renderReorderReport(report: ReorderReport, shop: string | undefi
                 ${report.added.map(
                   ({ name, quantity, requested }) =>
                     html`<li>
-                      ${msg(str`${formatNumber(quantity)} × ${name}`)}
+                      ${msg(str`${formatNumber(quantity)} × ${isolate(name)}`)}
                       ${
                         quantity < requested
                           ? msg(
@@ -72,7 +73,7 @@ export function renderReorderReport(report: ReorderReport, shop: string | undefi
         report.skipped.length
           ? html`<p>${msg('Not added:')}</p>
               <ul>
-                ${report.skipped.map(({ name, why }) => html`<li>${name}: ${why}</li>`)}
+                ${report.skipped.map(({ name, why }) => html`<li>${ownDirection(name)}: ${why}</li>`)}
               </ul>`
           : nothing
       }

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { addressLine, isAddress } from '../shared/address-fields.ts';
+import { addressLines, isAddress } from '../shared/address-fields.ts';
+import { isolate, joinIsolated } from '../shared/bidi.ts';
 import { formatDate, formatDateTime } from '../shared/format.ts';
 import type { OrderEvent } from './account-orders.api.ts';
 
@@ -10,9 +11,14 @@ function text(event: OrderEvent, key: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
+/** The same as it goes into a sentence: whole, even in a right-to-left one. */
+function piece(event: OrderEvent, key: string): string {
+  return isolate(text(event, key));
+}
+
 /** Who made the change, named for people; the system's own steps go unnamed. */
 function actorOf(event: OrderEvent): string {
-  return event.actor.role === 'system' ? '' : event.actor.name.trim();
+  return event.actor.role === 'system' ? '' : isolate(event.actor.name.trim());
 }
 
 /** What happened, as one sentence a customer reads in their timeline. */
@@ -24,7 +30,7 @@ export function eventSentence(event: OrderEvent): string {
     case 'confirmed':
       return msg('The order was confirmed.');
     case 'shipped': {
-      const tracking = text(event, 'trackingNumber');
+      const tracking = piece(event, 'trackingNumber');
       return tracking
         ? msg(str`The order was shipped with tracking number ${tracking}.`)
         : msg('The order was shipped.');
@@ -32,7 +38,7 @@ export function eventSentence(event: OrderEvent): string {
     case 'delivered':
       return msg('The order was delivered.');
     case 'cancelled': {
-      const reason = text(event, 'reason');
+      const reason = piece(event, 'reason');
       const what = actor
         ? msg(str`${actor} cancelled the order.`)
         : msg('The order was cancelled.');
@@ -41,13 +47,13 @@ export function eventSentence(event: OrderEvent): string {
     case 'address_changed': {
       const to = event.detail['to'];
       if (!isAddress(to)) return msg('The delivery address was changed.');
-      const line = addressLine(to);
+      const line = joinIsolated(addressLines(to));
       return actor
         ? msg(str`${actor} changed the delivery address to ${line}.`)
         : msg(str`The delivery address was changed to ${line}.`);
     }
     case 'tracking_changed': {
-      const tracking = text(event, 'trackingNumber');
+      const tracking = piece(event, 'trackingNumber');
       return tracking
         ? msg(str`The tracking number is now ${tracking}.`)
         : msg('The tracking number was changed.');

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
+import { isolate } from '../shared/bidi.ts';
 import { formatDate } from '../shared/format.ts';
 import type { OrderStep, RecentOrder } from './account-billing.api.ts';
 
@@ -54,7 +55,11 @@ export function renderSteps(order: RecentOrder) {
   const steps = stepsOf(order);
   const current = steps.findLast((step) => step.done);
   return html`
-    <ol part="steps" class="steps" aria-label=${msg(str`Progress of order ${order.number}`)}>
+    <ol
+      part="steps"
+      class="steps"
+      aria-label=${msg(str`Progress of order ${isolate(order.number)}`)}
+    >
       ${steps.map(
         (step) => html`
           <li

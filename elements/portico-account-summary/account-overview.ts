@@ -4,6 +4,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { DownloadController, invoicePdf } from '../shared/download.ts';
+import { isolate } from '../shared/bidi.ts';
 import { formatDate, formatMoney, formatNumber } from '../shared/format.ts';
 import { routeHref } from './account.routes.ts';
 import {
@@ -168,7 +169,7 @@ export class OverviewController implements ReactiveController {
                 ${items.map(
                   (invoice) => html`
                     <li part="invoice" class="row">
-                      <span class="name">${msg(str`Invoice ${invoice.number}`)}</span>
+                      <span class="name">${msg(str`Invoice ${isolate(invoice.number)}`)}</span>
                       ${renderInvoiceStatus(invoice.status)}
                       <span class="meta">
                         ${msg(html`Due <time datetime=${invoice.dueOn}>${formatDate(invoice.dueOn)}</time>`)}
@@ -246,7 +247,7 @@ export class OverviewController implements ReactiveController {
     return html`
       <li part="order" class="row">
         <a part="order-link" class="name" href=${routeHref({ view: 'order', number })}>
-          ${msg(str`Order ${number}`)}
+          ${msg(str`Order ${isolate(number)}`)}
         </a>
         <span part="status status-${status}" class="status" data-status=${status}>
           ${orderStatusLabel(status)}

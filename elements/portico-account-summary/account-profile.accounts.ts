@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
+import { isolate } from '../shared/bidi.ts';
 import {
   accountOf,
   accountRole,
@@ -93,7 +94,7 @@ export class AccountsController {
         aria-current=${account.current ? 'true' : nothing}
       >
         <p class="card-head">
-          <strong>${account.name}</strong>
+          <strong dir="auto">${account.name}</strong>
           ${
             account.current && several
               ? html`<span class="badge">${msg('You work here now')}</span>`
@@ -112,7 +113,7 @@ export class AccountsController {
                   ?disabled=${busy}
                   @click=${() => this.#switch(account)}
                 >
-                  ${busy ? msg('Switching…') : msg(str`Work in ${account.name}`)}
+                  ${busy ? msg('Switching…') : msg(str`Work in ${isolate(account.name)}`)}
                 </button>
               </div>`
         }

@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
+import { isolate, ownDirection } from '../shared/bidi.ts';
 import {
   addressLines,
   emptyAddress,
@@ -184,17 +185,17 @@ export class AddressBookController {
     return html`
       <li part="address" class="card" data-address=${entry.id}>
         <p class="card-head">
-          <strong>${entry.label || msg('Address')}</strong>
+          <strong dir="auto">${entry.label || msg('Address')}</strong>
           ${entry.isDefault ? html`<span part="default" class="badge">${msg('Default')}</span>` : nothing}
         </p>
         <address part="address-text">
-          ${addressLines(entry.address).map((line) => html`<span>${line}</span>`)}
+          ${addressLines(entry.address).map((line) => html`<span>${ownDirection(line)}</span>`)}
         </address>
         ${
           confirming
             ? renderConfirm({
                 id: `remove-${entry.id}`,
-                question: msg(str`Remove “${name}” from your address book?`),
+                question: msg(str`Remove “${isolate(name)}” from your address book?`),
                 yes: msg('Yes, remove it'),
                 no: msg('Keep it'),
                 busyText: msg('Removing…'),
@@ -210,7 +211,7 @@ export class AddressBookController {
                     part="edit-address"
                     type="button"
                     class="secondary"
-                    aria-label=${msg(str`Edit ${name}`)}
+                    aria-label=${msg(str`Edit ${isolate(name)}`)}
                     @click=${() => this.#open(entry)}
                   >
                     ${msg('Edit')}
@@ -222,7 +223,7 @@ export class AddressBookController {
                           part="make-default"
                           type="button"
                           class="secondary"
-                          aria-label=${msg(str`Make ${name} the default`)}
+                          aria-label=${msg(str`Make ${isolate(name)} the default`)}
                           ?disabled=${settingDefault}
                           @click=${() => this.#setDefault(entry)}
                         >
@@ -233,7 +234,7 @@ export class AddressBookController {
                     part="remove-address"
                     type="button"
                     class="secondary"
-                    aria-label=${msg(str`Remove ${name}`)}
+                    aria-label=${msg(str`Remove ${isolate(name)}`)}
                     @click=${() => this.#askRemove(entry)}
                   >
                     ${msg('Remove')}
@@ -260,7 +261,7 @@ export class AddressBookController {
         @change=${this.#onInput}
       >
         <h4 id="address-form-title">
-          ${entry ? msg(str`Change “${nameOf(entry)}”`) : msg('New address')}
+          ${entry ? msg(str`Change “${isolate(nameOf(entry))}”`) : msg('New address')}
         </h4>
         <div class="field">
           <label for="address-label"

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
+import { isolate } from '../shared/bidi.ts';
 import { errorMessage } from '../api/errors.ts';
 import {
   LANGUAGES,
@@ -275,6 +276,6 @@ export class DetailsController {
 
 function emailSentText(email: string): string {
   return msg(
-    str`We sent a confirmation link to ${email}. Your email address changes once you open it.`,
+    str`We sent a confirmation link to ${isolate(email)}. Your email address changes once you open it.`,
   );
 }

@@ -7,6 +7,7 @@ import type { PorticoApi } from '../api/client.ts';
 import { mustSetUpSecondFactor, type SessionState } from '../api/session.ts';
 import { secondFactorRequiredSentence } from '../api/errors.ts';
 import { apiContext, sessionContext } from '../context.ts';
+import { isolate } from '../shared/bidi.ts';
 import { BusyNotice } from '../shared/busy.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 // The views other than the overview are elements of their own; importing them defines them.
@@ -232,9 +233,9 @@ export class PorticoAccountSummary extends LitElement {
           <section class="overview-view" aria-labelledby="view-title">
             <div class="greeting">
               <h2 id="view-title" part="greeting heading" tabindex="-1">
-                ${msg(str`Hello, ${name}`)}
+                ${msg(str`Hello, ${isolate(name)}`)}
               </h2>
-              <p part="account">${msg(str`Account: ${accountName}`)}</p>
+              <p part="account">${msg(str`Account: ${isolate(accountName)}`)}</p>
             </div>
             ${this.overview.render()}
           </section>

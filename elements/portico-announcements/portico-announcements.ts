@@ -7,6 +7,7 @@ import { TRPCClientError } from '@trpc/client';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
+import { isolate } from '../shared/bidi.ts';
 import { BusyNotice } from '../shared/busy.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { LiveStreamController } from '../shared/live-stream.ts';
@@ -191,15 +192,15 @@ export class PorticoAnnouncements extends LitElement {
           <h2 id=${headingId} class="heading">
             <span part="severity" class="severity">${severityLabel(item.severity)}</span
             ><span class="visually-hidden">: </span>
-            <span part="title" class="title">${item.title}</span>
+            <span part="title" class="title" dir="auto">${item.title}</span>
           </h2>
-          <p part="body" class="body">${item.body}</p>
+          <p part="body" class="body" dir="auto">${item.body}</p>
         </div>
         <button
           part="dismiss"
           class="dismiss secondary"
           type="button"
-          aria-label=${msg(str`Dismiss: ${item.title}`)}
+          aria-label=${msg(str`Dismiss: ${isolate(item.title)}`)}
           @click=${() => this.dismiss(item)}
         >
           ${msg('Dismiss')}

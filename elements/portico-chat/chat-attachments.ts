@@ -11,6 +11,7 @@ import {
   type UploadItem,
 } from '../shared/upload.ts';
 import { MAX_FILES, type ChatAttachment } from './chat.api.ts';
+import { isolate } from '../shared/bidi.ts';
 import { formatNumber } from '../shared/format.ts';
 
 export interface FilesHost extends ReactiveControllerHost {
@@ -121,13 +122,13 @@ export class ChatFilesController implements ReactiveController {
 
   #renderItem(item: UploadItem) {
     return html`<li part="file" class="chosen-file" aria-label=${uploadLabel(item)}>
-      <span class="name">${item.file.name}</span>
+      <span class="name" dir="auto">${item.file.name}</span>
       <span class="hint">(${formatSize(item.file.size)})</span>
       <button
         type="button"
         part="remove"
         class="remove"
-        aria-label=${msg(str`Remove ${item.file.name}`)}
+        aria-label=${msg(str`Remove ${isolate(item.file.name)}`)}
         @click=${() => this.#remove(item)}
       >
         ×

@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
 import { attachmentDownload, type DownloadController } from '../shared/download.ts';
+import { isolate } from '../shared/bidi.ts';
 import { formatDateTime, formatTime } from '../shared/format.ts';
 import { formatSize } from '../shared/upload.ts';
 import {
@@ -119,20 +120,22 @@ function noticeText(message: ChatMessage, context: MessagesContext): string | Te
         : msg('You are in the queue. Someone will be with you as soon as possible.');
     }
     case 'joined':
-      return msg(str`${String(param('agent') ?? '')} joined the chat.`);
+      return msg(str`${isolate(String(param('agent') ?? ''))} joined the chat.`);
     case 'transferred':
-      return msg(str`The chat was passed to ${String(param('agent') ?? '')}.`);
+      return msg(str`The chat was passed to ${isolate(String(param('agent') ?? ''))}.`);
     case 'offline': {
       const email = param('email');
       return email
-        ? msg(str`Nobody is online right now. We will answer by email to ${String(email)}.`)
+        ? msg(
+            str`Nobody is online right now. We will answer by email to ${isolate(String(email))}.`,
+          )
         : msg('Nobody is online right now. We will answer as soon as we can.');
     }
     case 'ticket': {
       const id = String(param('ticketId') ?? '');
       const number = String(param('number') ?? '');
       const link = html`<a part="ticket-link" href=${fillHref(context.ticketHref, { id })}
-        >${msg(str`ticket ${number}`)}</a
+        >${msg(str`ticket ${isolate(number)}`)}</a
       >`;
       return msg(
         html`Nobody could answer right away, so your chat is now ${link}. We will answer there.`,
@@ -173,10 +176,10 @@ function renderFiles(files: readonly ChatAttachment[], context: MessagesContext,
                   part: 'download',
                   className: 'download',
                   label: html`<span class="visually-hidden">${msg('Download')}</span>
-                    <span class="name">${file.name}</span>
+                    <span class="name" dir="auto">${file.name}</span>
                     <span class="size">(${formatSize(file.size)})</span>`,
                 })
-              : html`<span class="name">${file.name}</span>`
+              : html`<span class="name" dir="auto">${file.name}</span>`
           }
         </li>`,
     )}
@@ -190,7 +193,7 @@ function renderArticles(message: ChatMessage, context: MessagesContext, latest: 
     <ul part="articles" class="articles" aria-label=${msg('Suggested articles')}>
       ${message.articles.map(
         (article) =>
-          html`<li part="article" class="article" lang=${article.locale}>
+          html`<li part="article" class="article" lang=${article.locale} dir="auto">
             <a
               part="article-link"
               href=${fillHref(context.helpHref, { slug: article.slug, locale: article.locale })}
@@ -235,7 +238,7 @@ function renderMessage(
   const role = message.author.role;
   return html`<div part="message message-${role}" class="message" data-seq=${message.seq}>
     <div class="bubble">
-      ${message.body ? html`<p part="body" class="body">${message.body}</p>` : nothing}
+      ${message.body ? html`<p part="body" class="body" dir="auto">${message.body}</p>` : nothing}
       ${
         message.kind === 'articles'
           ? renderArticles(message, context, options.latestArticles)
@@ -258,7 +261,7 @@ function renderPending(item: Outgoing, context: MessagesContext) {
     data-pending=${item.state}
   >
     <div class="bubble">
-      <p part="body" class="body">${item.body}</p>
+      <p part="body" class="body" dir="auto">${item.body}</p>
       ${renderFiles(item.files, context, false)}
     </div>
     <p part="meta" class="meta">
@@ -304,7 +307,7 @@ export function renderMessages(context: MessagesContext) {
       const last = messages.at(-1);
       return html`<div part="group group-${role}" class="group" data-role=${role}>
         <p part="author" class="author">
-          ${role === 'customer' ? nothing : html`<span class="name">${name}</span>`}
+          ${role === 'customer' ? nothing : html`<span class="name" dir="auto">${name}</span>`}
           <span part="role" class=${role === 'customer' ? 'name' : 'role'}>${roleLabel(role)}</span>
         </p>
         ${repeat(

@@ -6,6 +6,7 @@ import type { ChatState } from './chat.state.ts';
 import type { ChatOutgoing } from './chat.outgoing.ts';
 import { MESSAGE_FIELD, type ChatComposer } from './chat-composer.ts';
 import { renderMessages, type MessagesContext } from './chat-messages.ts';
+import { isolate } from '../shared/bidi.ts';
 import { formatNumber } from '../shared/format.ts';
 
 /** What the panel shows, as the element has it for this render. */
@@ -146,7 +147,7 @@ function renderStatus(state: ChatState, locale: string) {
     conversation?.status === 'waiting' && state.availability.online
       ? queueText(conversation, locale)
       : conversation?.status === 'active' && conversation.agent
-        ? msg(str`You are chatting with ${conversation.agent.name}.`)
+        ? msg(str`You are chatting with ${isolate(conversation.agent.name)}.`)
         : '';
   return html`<p part="status" class="status" role="status">${text}</p>`;
 }
@@ -218,7 +219,7 @@ export function renderBody(context: PanelContext) {
   return html`
     ${renderStatus(state, context.locale)} ${renderLog(context)}
     <p part="typing" class="typing" aria-live="polite">
-      ${state.typing ? msg(str`${state.typing} is typing…`) : nothing}
+      ${state.typing ? msg(str`${isolate(state.typing)} is typing…`) : nothing}
     </p>
     ${renderTaskError(context.load, context.reload)} ${renderTaskError(outgoing.moveTask)}
     ${renderTaskError(outgoing.earlierTask)}

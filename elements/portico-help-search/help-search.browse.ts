@@ -20,6 +20,7 @@ import {
   renderSkeleton,
   resultId,
 } from './help-search.results.ts';
+import { isolate } from '../shared/bidi.ts';
 import { formatNumber } from '../shared/format.ts';
 
 /** What the browsing views read from the element on every update. */
@@ -202,7 +203,7 @@ export class HelpBrowseController {
         ${
           shown?.correctedTo
             ? html`<p part="corrected" class="hint">
-                ${msg(str`Showing results for “${shown.correctedTo}”`)}
+                ${msg(str`Showing results for “${isolate(shown.correctedTo)}”`)}
               </p>`
             : nothing
         }
@@ -296,7 +297,7 @@ export class HelpBrowseController {
   #renderEmpty(q: string) {
     return html`
       <div part="empty" class="empty">
-        <p>${msg(str`No articles match “${q.trim()}”.`)}</p>
+        <p>${msg(str`No articles match “${isolate(q.trim())}”.`)}</p>
         <p class="hint">${msg('Try other or fewer words, or browse the categories.')}</p>
         <button part="browse" class="secondary" type="button" @click=${this.#options.clearQuery}>
           ${msg('Browse categories')}

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import {
   articleHref,
+  directionOf,
   languageName,
   type HelpCategory,
   type HelpResult,
@@ -53,6 +54,8 @@ export function renderResults(list: ResultList) {
 function renderResult(result: HelpResult, index: number, list: ResultList) {
   const active = index === list.active;
   const foreign = result.locale !== list.locale;
+  // An article in another language reads in its own direction (Persian in an English list).
+  const dir = foreign ? directionOf(result.locale) : nothing;
   return html`
     <li role="none">
       <a
@@ -65,7 +68,9 @@ function renderResult(result: HelpResult, index: number, list: ResultList) {
         href=${articleHref(result.slug)}
         lang=${foreign ? result.locale : nothing}
       >
-        <span part="result-title" class="result-title">${renderSegments(result.title)}</span>
+        <span part="result-title" class="result-title" dir=${dir}
+          >${renderSegments(result.title)}</span
+        >
         <span part="result-meta" class="result-meta" lang=${foreign ? list.locale : nothing}>
           <span part="result-category">${result.category.name}</span>
           ${
@@ -76,7 +81,7 @@ function renderResult(result: HelpResult, index: number, list: ResultList) {
               : nothing
           }
         </span>
-        <span part="snippet" class="snippet">${renderSegments(result.snippet)}</span>
+        <span part="snippet" class="snippet" dir=${dir}>${renderSegments(result.snippet)}</span>
       </a>
     </li>
   `;

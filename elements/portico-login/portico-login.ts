@@ -1,11 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
+import { ownDirection } from '../shared/bidi.ts';
 import { BusyNotice } from '../shared/busy.ts';
 import { AuthError } from '../api/auth.ts';
 import { SignedInEvent, SignedOutEvent } from '../events.ts';
@@ -16,6 +17,7 @@ import { emailField, passwordField, renderAuthError, renderForm } from './portic
 import { SecondFactorController, type LoginSteps } from './portico-login.second-factor.ts';
 import { EmailCodeController } from './portico-login.email-code.ts';
 import { returnUrl, takeReturnedLink } from './portico-login.links.ts';
+import { confirmationResent, confirmationSent, resetLinkSent } from './portico-login.sent.ts';
 
 type View = 'sign-in' | 'sign-up' | 'forgot' | 'reset' | 'second-factor' | 'email-code';
 
@@ -99,10 +101,7 @@ export class PorticoLogin extends LitElement {
     task: async ([name, email, password]: [string, string, string], { signal }) => {
       await this.client().auth.signUp(name, email, password, returnUrl('verified'), signal);
       this.pendingEmail = email;
-      this.show(
-        'sign-in',
-        msg(str`We sent a confirmation link to ${email}. Open it to finish signing up.`),
-      );
+      this.show('sign-in', confirmationSent(email));
     },
   });
 
@@ -110,7 +109,7 @@ export class PorticoLogin extends LitElement {
     autoRun: false,
     task: async ([email]: [string], { signal }) => {
       await this.client().auth.resendVerification(email, returnUrl('verified'), signal);
-      this.show('sign-in', msg(str`We sent a new confirmation link to ${email}.`));
+      this.show('sign-in', confirmationResent(email));
     },
   });
 
@@ -118,10 +117,7 @@ export class PorticoLogin extends LitElement {
     autoRun: false,
     task: async ([email]: [string], { signal }) => {
       await this.client().auth.requestPasswordReset(email, returnUrl('reset-password'), signal);
-      this.show(
-        'sign-in',
-        msg(str`If ${email} has an account, we sent it a link to choose a new password.`),
-      );
+      this.show('sign-in', resetLinkSent(email));
     },
   });
 
@@ -204,7 +200,7 @@ export class PorticoLogin extends LitElement {
     return html`
       <div part="signed-in">
         <p id="signed-in-as" tabindex="-1">
-          ${msg(html`Signed in as <strong>${user.name}</strong>`)}
+          ${msg(html`Signed in as <strong>${ownDirection(user.name)}</strong>`)}
         </p>
         <button
           part="sign-out"

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
+import { isolate } from '../shared/bidi.ts';
 import { formatDate, formatMoney } from '../shared/format.ts';
 import { getLocale } from '../shared/locale.ts';
 import type { NotificationSubject } from '../events.ts';
@@ -40,7 +41,7 @@ function amountOf(params: NotificationParams): string {
   const { amount, currency } = params;
   if (typeof amount !== 'number' || typeof currency !== 'string' || !currency) return '';
   try {
-    return formatMoney(amount, currency);
+    return isolate(formatMoney(amount, currency));
   } catch {
     return '';
   }
@@ -51,9 +52,17 @@ function textOf(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
+/**
+ * A number, code or name from the params as it goes into a sentence: whole and in its own
+ * direction in a right-to-left sentence (`2026-00002`, not `00002-2026`), or ''.
+ */
+function pieceOf(value: unknown): string {
+  return isolate(textOf(value));
+}
+
 function orderSentence(kind: NotificationKind, params: NotificationParams): string {
-  const order = textOf(params.orderNumber);
-  const tracking = textOf(params.trackingNumber);
+  const order = pieceOf(params.orderNumber);
+  const tracking = pieceOf(params.trackingNumber);
   const promised = textOf(params.promisedOn);
   switch (kind) {
     case 'order_confirmed':
@@ -77,7 +86,7 @@ function orderSentence(kind: NotificationKind, params: NotificationParams): stri
 }
 
 function invoiceSentence(kind: NotificationKind, params: NotificationParams): string {
-  const invoice = textOf(params.invoiceNumber);
+  const invoice = pieceOf(params.invoiceNumber);
   const amount = amountOf(params);
   const what = invoice && amount ? `${invoice} (${amount})` : invoice || amount;
   const days = typeof params.days === 'number' ? params.days : null;
@@ -133,15 +142,15 @@ export function notificationSentence(notification: NotificationView): string {
         : msg('We received your payment. Thank you.');
     }
     case 'ticket_answered': {
-      const ticket = textOf(params.ticketNumber);
-      const subject = textOf(params.ticketSubject);
+      const ticket = pieceOf(params.ticketNumber);
+      const subject = pieceOf(params.ticketSubject);
       if (ticket && subject) return msg(str`Ticket ${ticket} “${subject}” has a new answer.`);
       return ticket
         ? msg(str`Ticket ${ticket} has a new answer.`)
         : msg('Your ticket has a new answer.');
     }
     case 'chat_missed': {
-      const ticket = textOf(params.ticketNumber);
+      const ticket = pieceOf(params.ticketNumber);
       return ticket
         ? msg(str`We missed your chat. It is now ticket ${ticket}; we will answer there.`)
         : msg('We missed your chat. We will answer by email.');

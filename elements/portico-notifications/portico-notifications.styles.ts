@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The bell with its badge, and the panel that opens under it towards the inline start. */
+/** The bell with its badge, and the panel that opens under it, kept on screen. */
 export const styles = css`
   :host {
     display: inline-block;
@@ -58,11 +58,12 @@ export const styles = css`
   .panel {
     position: absolute;
     inset-block-start: calc(100% + 0.25rem);
-    inset-inline-end: 0;
+    /* Measured on opening (notifications.placement.ts), so the panel stays on screen. */
+    inset-inline-end: var(--_panel-shift, 0px);
     z-index: var(--layer);
     display: grid;
     grid-template-rows: auto auto auto minmax(0, 1fr);
-    inline-size: min(var(--panel-width), calc(100vw - 1rem));
+    inline-size: min(var(--panel-width), var(--_panel-room, calc(100vw - 1rem)));
     max-block-size: var(--panel-max-height);
     padding: calc(var(--_space) * 0.75);
     gap: 0.5rem;

@@ -19,6 +19,7 @@ import {
   type ViewEffects,
 } from './notifications.api.ts';
 import { NotificationFeed } from './notifications.feed.ts';
+import { placePanel } from './notifications.placement.ts';
 import { NotificationPreferences } from './notifications.preferences.ts';
 import { styles } from './portico-notifications.styles.ts';
 import { formatNumber } from '../shared/format.ts';
@@ -35,7 +36,8 @@ const HEADING = '#notifications-title';
  * notification read on one device is read on all. The panel's "Email settings" choose, per kind,
  * whether a notification also comes by email. Signed out, or signed in without a customer
  * account, the element is hidden and calls nothing. Place it in the site's header, at the inline
- * end of the navigation: the panel opens below the bell, towards the inline start.
+ * end of the navigation: the panel opens below the bell, towards the inline start. Wherever the
+ * bell is, the panel stays on screen: it turns towards the inline end, or slides, when needed.
  *
  * @summary Bell with unread count and a panel of notifications, with email settings.
  * @attr page-size - How many notifications each page of the list shows, 1 to 50. Default: 20.
@@ -183,11 +185,13 @@ export class PorticoNotifications extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('click', this.handleDocumentClick);
+    window.addEventListener('resize', this.handleResize);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('click', this.handleDocumentClick);
+    window.removeEventListener('resize', this.handleResize);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -202,6 +206,7 @@ export class PorticoNotifications extends LitElement {
   protected override updated(): void {
     this.setCustomState('open', this.expanded);
     this.setCustomState('unread', (this.unread ?? 0) > 0);
+    if (this.expanded) this.placePanel();
     const target = this.focusTarget;
     if (!target) return;
     const element = this.renderRoot.querySelector<HTMLElement>(target);
@@ -298,6 +303,13 @@ export class PorticoNotifications extends LitElement {
     `;
   }
 
+  /** Measured before the panel is painted, so it never shows off screen first. */
+  private placePanel(): void {
+    const anchor = this.renderRoot.querySelector<HTMLElement>('.anchor');
+    const panel = this.renderRoot.querySelector<HTMLElement>("[part~='panel']");
+    if (anchor && panel) placePanel(anchor, panel);
+  }
+
   private setCustomState(name: string, on: boolean): void {
     if (on) this.internals.states.add(name);
     else this.internals.states.delete(name);
@@ -346,6 +358,10 @@ export class PorticoNotifications extends LitElement {
     if (event.key !== 'Escape' || event.defaultPrevented || !this.expanded) return;
     event.preventDefault();
     this.close();
+  };
+
+  private handleResize = () => {
+    if (this.expanded) this.placePanel();
   };
 
   /** A click anywhere outside the element closes the panel, as a popover does. */

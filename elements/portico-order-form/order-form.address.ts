@@ -5,15 +5,16 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import {
-  addressLine,
+  addressLines,
   emptyAddress,
   renderAddressFields,
   withFieldValue,
 } from '../shared/address-fields.ts';
+import { ownDirectionList } from '../shared/bidi.ts';
 import { renderTaskError, type Address, type SavedAddress } from './order-form.api.ts';
 
-// The review step names the address it delivers to with the same line.
-export { addressLine };
+// The review step names the address it delivers to with the same pieces.
+export { addressLines };
 
 /** The choice of "a new address" among the saved ones. */
 const NEW = 'new';
@@ -155,7 +156,7 @@ export class AddressController implements ReactiveController {
         ${saved.map((entry) =>
           choice(
             entry.id,
-            html`${entry.label ? html`<strong>${entry.label}</strong> ` : nothing}${addressLine(entry.address)}`,
+            html`${entry.label ? html`<strong dir="auto">${entry.label}</strong> ` : nothing}${ownDirectionList(addressLines(entry.address))}`,
           ),
         )}
         ${choice(NEW, msg('A new address'))}

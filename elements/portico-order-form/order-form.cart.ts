@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
+import { isolate, ownDirection } from '../shared/bidi.ts';
 import { formatMoney, formatNumber } from '../shared/format.ts';
 import { MAX_QUANTITY, type CartLine } from '../shared/cart.ts';
 
@@ -64,7 +65,7 @@ function renderLine(line: CartLine, view: CartView) {
   const max = snapshot?.stock ? Math.min(snapshot.stock, MAX_QUANTITY) : MAX_QUANTITY;
   return html`
     <li part="cart-line">
-      <span class="name">${name}</span>
+      <span class="name">${ownDirection(name)}</span>
       ${
         snapshot
           ? html`<span class="each">${formatMoney(snapshot.unitPrice, snapshot.currency)}</span>`
@@ -81,7 +82,7 @@ function renderLine(line: CartLine, view: CartView) {
           step="1"
           inputmode="numeric"
           autocomplete="off"
-          aria-label=${msg(str`Quantity of ${name}`)}
+          aria-label=${msg(str`Quantity of ${isolate(name)}`)}
           .value=${String(line.quantity)}
           @change=${(event: Event) => {
             const input = event.target as HTMLInputElement;

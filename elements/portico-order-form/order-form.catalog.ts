@@ -3,7 +3,8 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
-import { formatMoney } from '../shared/format.ts';
+import { isolate, ownDirection } from '../shared/bidi.ts';
+import { formatMoney, formatNumber } from '../shared/format.ts';
 import { pause, renderShowMore } from '../shared/task.ts';
 import {
   apiLocale,
@@ -220,7 +221,7 @@ export class CatalogController implements ReactiveController {
           ? html`<p class="empty">
               ${
                 this.#shown.query
-                  ? msg(str`No products match “${this.#shown.query}”.`)
+                  ? msg(str`No products match “${isolate(this.#shown.query)}”.`)
                   : msg('There are no products here yet.')
               }
             </p>`
@@ -254,8 +255,8 @@ export class CatalogController implements ReactiveController {
             : html`<div part="product-image" class="no-image"></div>`
         }
         <div class="body">
-          <h3 tabindex="-1">${item.name}</h3>
-          ${item.description ? html`<p class="description">${item.description}</p>` : nothing}
+          <h3 tabindex="-1">${ownDirection(item.name)}</h3>
+          ${item.description ? html`<p class="description" dir="auto">${item.description}</p>` : nothing}
           <p part="price">${formatMoney(item.unitPrice, item.currency)}</p>
           ${this.#renderBadges(item)}
           <div class="card-actions">
@@ -272,7 +273,7 @@ export class CatalogController implements ReactiveController {
                   : msg(html`Add to cart<span class="visually-hidden">: ${item.name}</span>`)
               }
             </button>
-            ${inCart ? html`<span class="in-cart">${msg(str`In cart: ${inCart}`)}</span>` : nothing}
+            ${inCart ? html`<span class="in-cart">${msg(str`In cart: ${formatNumber(inCart)}`)}</span>` : nothing}
           </div>
         </div>
       </li>
@@ -285,7 +286,11 @@ export class CatalogController implements ReactiveController {
     if (item.stock === 0) {
       badges.push(html`<span part="badge" class="sold-out">${msg('Sold out')}</span>`);
     } else if (item.stock !== null && item.stock <= LOW_STOCK) {
-      badges.push(html`<span part="badge" class="low">${msg(str`Only ${item.stock} left`)}</span>`);
+      badges.push(
+        html`<span part="badge" class="low"
+          >${msg(str`Only ${formatNumber(item.stock)} left`)}</span
+        >`,
+      );
     }
     return badges.length ? html`<p class="badges">${badges}</p>` : nothing;
   }

@@ -3,9 +3,10 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
+import { ownDirection, ownDirectionList } from '../shared/bidi.ts';
 import { formatMoney, formatNumber } from '../shared/format.ts';
 import { SubmissionKey } from '../shared/request-key.ts';
-import { addressLine } from './order-form.address.ts';
+import { addressLines } from './order-form.address.ts';
 import {
   apiLocale,
   refusalOf,
@@ -172,7 +173,8 @@ export class ReviewController {
         ${
           this.#address
             ? html`<p class="deliver-to">
-                <strong>${msg('Deliver to')}</strong> ${addressLine(this.#address)}
+                <strong>${msg('Deliver to')}</strong>
+                ${ownDirectionList(addressLines(this.#address))}
               </p>`
             : nothing
         }
@@ -237,7 +239,7 @@ export class ReviewController {
               ${quote.lines.map(
                 (line) => html`
                   <li part="line">
-                    <span class="name">${line.name}</span>
+                    <span class="name">${ownDirection(line.name)}</span>
                     <span class="each"
                       >${msg(str`${formatNumber(line.quantity)} × ${money(line.unitPrice)}`)}</span
                     >
@@ -284,10 +286,10 @@ export class ReviewController {
         ? msg('No longer sold.')
         : problem.reason === 'OUT_OF_STOCK' || available === 0
           ? msg('Sold out.')
-          : msg(str`Not enough in stock: ${available} available.`);
+          : msg(str`Not enough in stock: ${formatNumber(available)} available.`);
     return html`
       <li part="problem">
-        <span class="name">${name}</span>
+        <span class="name">${ownDirection(name)}</span>
         <span class="why">${why}</span>
         <span class="fixes">
           ${
@@ -297,7 +299,7 @@ export class ReviewController {
                   class="secondary"
                   @click=${() => this.#actions.setQuantity(problem.productId, available)}
                 >
-                  ${msg(html`Change to ${available}<span class="visually-hidden">: ${name}</span>`)}
+                  ${msg(html`Change to ${formatNumber(available)}<span class="visually-hidden">: ${name}</span>`)}
                 </button>`
               : nothing
           }
@@ -323,7 +325,7 @@ export function renderDone(placed: Placed, orderHref: string | undefined, onNew:
   return html`
     <div part="confirmation">
       <p>
-        ${msg(html`Your order number is <strong part="order-number">${order.number}</strong>.`)}
+        ${msg(html`Your order number is <strong part="order-number">${ownDirection(order.number)}</strong>.`)}
       </p>
       <p>${msg(str`Total: ${formatMoney(order.total, order.currency)}`)}</p>
       ${

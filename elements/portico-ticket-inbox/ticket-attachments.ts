@@ -15,6 +15,7 @@ import {
   uploadLabel,
   type UploadItem,
 } from '../shared/upload.ts';
+import { isolate, ownDirection } from '../shared/bidi.ts';
 import { formatNumber } from '../shared/format.ts';
 
 export const MAX_FILES = 5;
@@ -214,16 +215,15 @@ export class PorticoTicketAttachments extends LitElement {
   }
 
   #renderItem(item: UploadItem) {
+    const name = ownDirection(item.file.name);
     return html`<li part="file" aria-label=${uploadLabel(item)}>
-      <span class="name"
-        >${item.file.name} <span class="hint">(${formatSize(item.file.size)})</span></span
-      >
+      <span class="name">${name} <span class="hint">(${formatSize(item.file.size)})</span></span>
       <button
         type="button"
         part="remove"
         class="remove"
         ?disabled=${this.disabled}
-        aria-label=${msg(str`Remove ${item.file.name}`)}
+        aria-label=${msg(str`Remove ${isolate(item.file.name)}`)}
         @click=${() => this.#remove(item)}
       >
         ${msg('Remove')}

@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
+import { ownDirection, ownDirectionList } from '../shared/bidi.ts';
 import { formatDateTime, formatNumber } from '../shared/format.ts';
 import { pause } from '../shared/task.ts';
 import { routeHref } from './ticket.routes.ts';
@@ -215,7 +216,10 @@ export class TicketListController {
   }
 
   #renderTicket(ticket: TicketSummary, index: number) {
-    const details = [kindLabel(ticket.kind), ticket.category].filter(Boolean).join(' · ');
+    const details = ownDirectionList(
+      [kindLabel(ticket.kind), ticket.category ?? ''].filter(Boolean),
+      ' · ',
+    );
     const messages =
       ticket.messageCount === 1
         ? msg('1 message')
@@ -235,8 +239,8 @@ export class TicketListController {
               : nothing
           }
           <a part="ticket-link" href=${routeHref({ view: 'ticket', id: ticket.id })}>
-            <span part="number">${ticket.number}</span>
-            <span part="subject">${ticket.subject}</span>
+            <span part="number" dir="ltr">${ticket.number}</span>
+            <span part="subject">${ownDirection(ticket.subject)}</span>
             ${
               ticket.unread
                 ? html`<span class="visually-hidden">${msg('(new answer)')}</span>`
@@ -256,7 +260,7 @@ export class TicketListController {
         ${
           ticket.tags.length
             ? html`<ul part="tags" class="tags" aria-label=${msg('Tags')}>
-                ${ticket.tags.map((tag) => html`<li part="tag">${tag}</li>`)}
+                ${ticket.tags.map((tag) => html`<li part="tag" dir="auto">${tag}</li>`)}
               </ul>`
             : nothing
         }

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { errorMessage, refusalReason } from '../api/errors.ts';
+import { isolate, joinIsolated } from '../shared/bidi.ts';
 import { formatDate, formatMoney } from '../shared/format.ts';
 import { fieldErrorsOf, type OrderOption } from './ticket-list.api.ts';
 
@@ -70,7 +71,12 @@ export function describedBy(field: Field, text: string | undefined, hint?: strin
 
 /** An order as the select offers it: number, day and total. */
 export function orderLabel(order: OrderOption) {
-  return `${order.number} · ${formatDate(order.createdAt)} · ${formatMoney(order.total, order.currency)}`;
+  const pieces = [
+    order.number,
+    formatDate(order.createdAt),
+    formatMoney(order.total, order.currency),
+  ];
+  return joinIsolated(pieces, ' · ');
 }
 
 /** The page the form is on, for the answer mails' link back, when it is a web page. */
@@ -82,6 +88,6 @@ export function pageUrl(): string | undefined {
 /** What the order field says when the linked order is not the customer's. */
 export function missingOrderText(number: string): string {
   return msg(
-    str`We could not find order ${number} in your account. Choose one of your orders, or none.`,
+    str`We could not find order ${isolate(number)} in your account. Choose one of your orders, or none.`,
   );
 }

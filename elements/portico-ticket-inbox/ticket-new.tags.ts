@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { tagProblem } from './ticket-list.filters.ts';
 import { MAX_TAGS, MAX_TAG_LENGTH, normalTag, type ViewEffects } from './ticket-list.api.ts';
+import { isolate } from '../shared/bidi.ts';
 import { formatNumber } from '../shared/format.ts';
 
 /**
@@ -51,13 +52,13 @@ export class TagChips {
                 ${this.tags.map(
                   (tag) =>
                     html`<li part="tag" class="chip">
-                      <span>${tag}</span>
+                      <span dir="auto">${tag}</span>
                       <button
                         part="remove-tag"
                         type="button"
                         class="remove"
                         ?disabled=${disabled}
-                        aria-label=${msg(str`Remove tag ${tag}`)}
+                        aria-label=${msg(str`Remove tag ${isolate(tag)}`)}
                         @click=${() => this.#remove(tag)}
                       >
                         <span aria-hidden="true">×</span>

@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import type { PorticoApi } from '../api/client.ts';
 import { attachmentDownload, type DownloadController } from '../shared/download.ts';
+import { isolate } from '../shared/bidi.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { formatSize } from '../shared/upload.ts';
 import type { Attachment, ThreadMessage } from './ticket-thread.api.ts';
@@ -55,14 +56,14 @@ function renderMessage(
       aria-labelledby=${titleId}
     >
       <p class="byline" id=${titleId}>
-        <span part="author">${name}</span>
+        <span part="author" dir="auto">${name}</span>
         <span part="role" class="role">${roleLabel(role)}</span>
         <time part="time" datetime=${message.createdAt}>${formatDateTime(message.createdAt)}</time>
       </p>
-      <div part="body" class="body">${message.body}</div>
+      <div part="body" class="body" dir="auto">${message.body}</div>
       ${
         message.attachments.length && api
-          ? html`<ul part="files" aria-label=${msg(str`Files from ${name}`)}>
+          ? html`<ul part="files" aria-label=${msg(str`Files from ${isolate(name)}`)}>
               ${message.attachments.map((file) => renderFile(file, api, downloads))}
             </ul>`
           : nothing
@@ -77,7 +78,7 @@ function renderFile(file: Attachment, api: PorticoApi, downloads: DownloadContro
       ${downloads.render(api, attachmentDownload(api, file), {
         part: 'download',
         label: html`<span class="visually-hidden">${msg('Download')}</span>
-          <span class="name">${file.name}</span>
+          <span class="name" dir="auto">${file.name}</span>
           <span class="size">(${formatSize(file.size)})</span>`,
       })}
     </li>

@@ -24,6 +24,11 @@ function starMarks(stars: number) {
   >`;
 }
 
+/** The comment given with a rating, in whatever language and direction it was written. */
+function renderComment(comment: string) {
+  return html`<blockquote part="rating-comment-given" dir="auto">${comment}</blockquote>`;
+}
+
 /**
  * The customer's verdict on the answer: once the ticket is resolved, one to five stars and an
  * optional comment, given once; afterwards the rating they gave.
@@ -136,11 +141,7 @@ export class RatingController {
             >${msg(html`Rated on <time datetime=${rating.at}>${formatDate(rating.at)}</time>`)}</span
           >
         </p>
-        ${
-          rating.comment
-            ? html`<blockquote part="rating-comment-given">${rating.comment}</blockquote>`
-            : nothing
-        }
+        ${rating.comment ? renderComment(rating.comment) : nothing}
       </section>
     `;
   }

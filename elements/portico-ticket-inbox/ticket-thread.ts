@@ -8,6 +8,7 @@ import type { PorticoApi } from '../api/client.ts';
 import type { SessionState } from '../api/session.ts';
 import { apiContext, sessionContext } from '../context.ts';
 import { DownloadController } from '../shared/download.ts';
+import { isolate, ownDirection } from '../shared/bidi.ts';
 import { formatDate } from '../shared/format.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
@@ -243,7 +244,7 @@ export class PorticoTicketThread extends LitElement {
       <article part="thread" aria-labelledby="thread-title" aria-busy=${pending ? 'true' : 'false'}>
         <a part="back" class="back" href="#tickets">${msg('Back to tickets')}</a>
         <h2 id="thread-title" part="heading" tabindex="-1">
-          ${ticket ? ticket.subject : notFound ? msg('Ticket not found') : msg('Ticket')}
+          ${ticket ? ownDirection(ticket.subject) : notFound ? msg('Ticket not found') : msg('Ticket')}
         </h2>
         <p part="summary" role="status">${pending ? msg('Loading the ticket…') : nothing}</p>
         ${renderTaskError(this.loadTask, notFound ? undefined : () => void this.loadTask.run())}
@@ -263,7 +264,7 @@ export class PorticoTicketThread extends LitElement {
   private renderTicket(ticket: TicketDetail) {
     return html`
       <p class="badges">
-        <span part="number" class="number">${msg(str`Ticket ${ticket.number}`)}</span>
+        <span part="number" class="number">${msg(str`Ticket ${isolate(ticket.number)}`)}</span>
         ${renderStatus(ticket.status)} ${renderPriority(ticket.priority)}
       </p>
       ${this.renderFacts(ticket)} ${this.renderMerged(ticket)} ${this.reply.renderMoves(ticket)}
@@ -283,7 +284,7 @@ export class PorticoTicketThread extends LitElement {
           ticket.category
             ? html`<div>
                 <dt>${msg('Category')}</dt>
-                <dd part="category">${ticket.category}</dd>
+                <dd part="category">${ownDirection(ticket.category)}</dd>
               </div>`
             : nothing
         }
@@ -291,7 +292,7 @@ export class PorticoTicketThread extends LitElement {
           ticket.order
             ? html`<div>
                 <dt>${msg('Order')}</dt>
-                <dd part="order">${ticket.order.number}</dd>
+                <dd part="order">${ownDirection(ticket.order.number)}</dd>
               </div>`
             : nothing
         }
@@ -307,7 +308,7 @@ export class PorticoTicketThread extends LitElement {
                 <dt>${msg('Tags')}</dt>
                 <dd>
                   <ul part="tags" class="tags">
-                    ${ticket.tags.map((tag) => html`<li part="tag" class="tag">${tag}</li>`)}
+                    ${ticket.tags.map((tag) => html`<li part="tag" class="tag" dir="auto">${tag}</li>`)}
                   </ul>
                 </dd>
               </div>`
@@ -321,7 +322,7 @@ export class PorticoTicketThread extends LitElement {
     const target = ticket.mergedInto;
     if (!target) return nothing;
     const link = html`<a part="merged-link" href="#ticket=${encodeURIComponent(target.id)}"
-      >${msg(str`Ticket ${target.number}`)}</a
+      >${msg(str`Ticket ${isolate(target.number)}`)}</a
     >`;
     return html`<p part="merged" class="merged">
       ${msg(html`This ticket was merged into ${link}. Please continue the conversation there.`)}

@@ -50,11 +50,13 @@ function advance(order: Placed, to: 'confirmed' | 'shipped' | 'delivered') {
   return staff('staff.order.advance', { orderId: order.id, to });
 }
 
+/** The bell in a header row: at its inline end (the default), or at its start (`at: 'start'`). */
 async function render(
-  options: { dir?: string; pageSize?: number } = {},
+  options: { dir?: string; pageSize?: number; at?: 'start' | 'end' } = {},
 ): Promise<PorticoNotifications> {
+  const justify = options.at === 'start' ? 'flex-start' : 'flex-end';
   const container = await fixture(html`
-    <div dir=${ifDefined(options.dir)} style="display: flex; justify-content: flex-end">
+    <div dir=${ifDefined(options.dir)} style="display: flex; justify-content: ${justify}">
       <portico-portal api=${backendUrl}>
         <portico-notifications page-size=${ifDefined(options.pageSize)}></portico-notifications>
       </portico-portal>
@@ -338,6 +340,37 @@ describe('<portico-notifications>', () => {
         // The badge sits at the bell's inline end: the right in LTR, the left in RTL.
         if (dir === 'rtl') expect(badge.left - bellBox.left).to.be.below(bellBox.width / 2);
         else expect(bellBox.right - badge.right).to.be.below(bellBox.width / 2);
+      }
+    } finally {
+      await setViewport(original);
+    }
+  });
+
+  it('keeps the panel on a 320 px screen when the bell is at the inline start, right to left too', async () => {
+    await signInAsNewCustomer();
+    await advance(await placeOrder(), 'confirmed');
+    const original = { width: window.innerWidth, height: window.innerHeight };
+    await setViewport({ width: 320, height: 640 });
+    try {
+      for (const dir of ['ltr', 'rtl']) {
+        const element = await render({ dir, at: 'start' });
+        await unreadIs(element, 1);
+        const page = document.documentElement;
+        const bellBox = bell(element).getBoundingClientRect();
+        // A header that wrapped: the bell starts its row, on the left in LTR, the right in RTL.
+        if (dir === 'rtl') expect(bellBox.right, 'rtl: bell not at the start').to.be.above(270);
+        else expect(bellBox.left, 'ltr: bell not at the start').to.be.below(50);
+        await opened(element);
+        const box = panel(element).getBoundingClientRect();
+        const where = `${dir}: the panel spans ${Math.round(box.left)}..${Math.round(box.right)} px`;
+        expect(box.left, where).to.be.at.least(0);
+        expect(box.right, where).to.be.at.most(page.clientWidth);
+        expect(box.width, `${dir}: the panel shrank to nothing`).to.be.above(250);
+        expect(page.scrollWidth, `${dir}: the page scrolls sideways`).to.be.at.most(
+          page.clientWidth,
+        );
+        // It still hangs below the bell, not over it.
+        expect(box.top).to.be.at.least(bellBox.bottom);
       }
     } finally {
       await setViewport(original);
