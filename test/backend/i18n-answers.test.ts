@@ -6,12 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
-import type { CatalogueName } from '../../backend/i18n/catalogues.ts';
-import type { Locale } from '../../backend/i18n/locale.ts';
-import { catalogue, fill } from '../../backend/i18n/translate.ts';
 import { startTestPortico, type TestClient, type TestPortico } from '../support/portico.ts';
 import { ADDRESS } from '../support/catalog.ts';
 import { data } from '../support/tickets.ts';
+import { callIn, customerIn, say, type Answer, type Customer } from '../support/i18n-world.ts';
 import { png } from '../support/files.ts';
 
 /**
@@ -21,32 +19,9 @@ import { png } from '../support/files.ts';
 
 const run = promisify(execFile);
 
-/** One sentence of `locale`, filled in: what a test expects to read. */
-const say = (
-  locale: Locale,
-  name: CatalogueName,
-  key: string,
-  values: Record<string, string> = {},
-) => fill((catalogue(locale, name) as Record<string, string>)[key]!, values);
-
-/** A tRPC answer over HTTP. */
-interface Answer {
-  result?: { data: unknown };
-  error?: {
-    message: string;
-    data: { code: string; reason: string | null; fieldErrors: object | null };
-  };
-}
-
 /** A refusal outside tRPC, as downloads and the body limit answer it. */
 interface Problem {
   error: { code: string; message: string };
-}
-
-interface Customer {
-  email: string;
-  name: string;
-  client: TestClient;
 }
 
 describe('server languages: refusals and files', () => {
@@ -56,31 +31,6 @@ describe('server languages: refusals and files', () => {
   /** Saved languages: German, and one who chose none. */
   let dora: Customer;
   let plain: Customer;
-
-  async function customer(email: string, name: string, locale: Locale | null) {
-    const client = await portico.personWithSession({ email, name });
-    if (locale) data(await client.mutate('profile.update', { locale }));
-    return { email, name, client };
-  }
-
-  /** A tRPC call as the portal's elements make it: with the page's language, or none. */
-  async function call(
-    client: TestClient,
-    kind: 'query' | 'mutation',
-    path: string,
-    input: unknown,
-    language?: string,
-  ) {
-    const headers: Record<string, string> = language ? { 'accept-language': language } : {};
-    const response =
-      kind === 'query'
-        ? await client.request(
-            `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
-            { headers },
-          )
-        : await client.post(`/api/trpc/${path}`, input, { headers });
-    return (await response.json()) as Answer;
-  }
 
   /** One file posted to `file.upload` as the elements do: multipart, with the page's language. */
   async function upload(client: TestClient, bytes: Uint8Array, name: string, language: string) {
@@ -102,8 +52,8 @@ describe('server languages: refusals and files', () => {
       name: 'Jonas',
       role: 'agent',
     });
-    dora = await customer('dora@cafe.test', 'Dora', 'de');
-    plain = await customer('pat@cafe.test', 'Pat', null);
+    dora = await customerIn(portico, 'dora@cafe.test', 'Dora', 'de');
+    plain = await customerIn(portico, 'pat@cafe.test', 'Pat', null);
   });
   after(async () => {
     await portico.close();
@@ -118,39 +68,39 @@ describe('server languages: refusals and files', () => {
       ['xx, el;q=0.4', 'el'],
       [undefined, 'en'],
     ] as const) {
-      const { error } = await call(plain.client, 'query', 'order.byId', missing, language);
+      const { error } = await callIn(plain.client, 'query', 'order.byId', missing, language);
       assert.equal(error?.data.code, 'NOT_FOUND', language);
       assert.equal(error?.data.reason, 'NOT_FOUND', language);
       assert.equal(error?.message, say(locale, 'OrderError', 'NOT_FOUND'), language);
     }
     assert.notEqual(say('fa', 'OrderError', 'NOT_FOUND'), say('en', 'OrderError', 'NOT_FOUND'));
     // No header: the saved language. A header: the page's language, whatever was saved.
-    const saved = await call(dora.client, 'query', 'order.byId', missing);
+    const saved = await callIn(dora.client, 'query', 'order.byId', missing);
     assert.equal(saved.error?.message, say('de', 'OrderError', 'NOT_FOUND'));
-    const page = await call(dora.client, 'query', 'order.byId', missing, 'en');
+    const page = await callIn(dora.client, 'query', 'order.byId', missing, 'en');
     assert.equal(page.error?.message, say('en', 'OrderError', 'NOT_FOUND'));
   });
 
   it('says "sign in" and "fields are not valid" in the language, field errors as they are', async () => {
-    const signedOut = await call(portico.client(), 'query', 'order.list', {}, 'fa');
+    const signedOut = await callIn(portico.client(), 'query', 'order.list', {}, 'fa');
     assert.equal(signedOut.error?.data.code, 'UNAUTHORIZED');
     assert.equal(signedOut.error?.message, say('fa', 'ServerError', 'SIGN_IN'));
-    const invalid = await call(plain.client, 'query', 'order.byId', { orderId: 5 }, 'de');
+    const invalid = await callIn(plain.client, 'query', 'order.byId', { orderId: 5 }, 'de');
     assert.equal(invalid.error?.data.code, 'BAD_REQUEST');
     assert.equal(invalid.error?.message, say('de', 'ServerError', 'INVALID_FIELDS'));
     assert.ok(invalid.error?.data.fieldErrors, 'the fields are still named');
   });
 
   it('words the access rules and a stale page link by key, with no reason to act on', async () => {
-    const staffOnly = await call(plain.client, 'query', 'staff.ticket.list', {}, 'el');
+    const staffOnly = await callIn(plain.client, 'query', 'staff.ticket.list', {}, 'el');
     assert.equal(staffOnly.error?.data.code, 'FORBIDDEN');
     assert.equal(staffOnly.error?.data.reason, null);
     assert.equal(staffOnly.error?.message, say('el', 'ServerError', 'STAFF_ONLY'));
-    const noAccount = await call(agent, 'query', 'order.list', {}, 'hr');
+    const noAccount = await callIn(agent, 'query', 'order.list', {}, 'hr');
     assert.equal(noAccount.error?.data.code, 'FORBIDDEN');
     assert.equal(noAccount.error?.data.reason, null);
     assert.equal(noAccount.error?.message, say('hr', 'ServerError', 'NO_CUSTOMER_ACCOUNT'));
-    const stale = await call(plain.client, 'query', 'order.list', { cursor: 'not-a-page' }, 'lv');
+    const stale = await callIn(plain.client, 'query', 'order.list', { cursor: 'not-a-page' }, 'lv');
     assert.equal(stale.error?.data.code, 'BAD_REQUEST');
     assert.equal(stale.error?.data.reason, null);
     assert.equal(stale.error?.message, say('lv', 'ServerError', 'BAD_CURSOR'));

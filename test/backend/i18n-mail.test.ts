@@ -1,9 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { CatalogueName } from '../../backend/i18n/catalogues.ts';
-import type { Locale } from '../../backend/i18n/locale.ts';
-import { catalogue, fill } from '../../backend/i18n/translate.ts';
 import { formatMoney, formatNumber } from '../../backend/i18n/format.ts';
 import { escapeHtml } from '../../backend/mail/mail.words.ts';
 import {
@@ -15,6 +12,7 @@ import {
 import { ADDRESS, seedTestCatalog } from '../support/catalog.ts';
 import { quoteFor } from '../support/ordering.ts';
 import { data } from '../support/tickets.ts';
+import { callIn, customerIn, say, type Customer } from '../support/i18n-world.ts';
 import type { ReceivedMail } from '../support/mailbox.ts';
 
 /**
@@ -22,20 +20,6 @@ import type { ReceivedMail } from '../support/mailbox.ts';
  * the Persian ones right to left with numbers in Persian digits, and every value a customer
  * or agent typed escaped and isolated in `<bdi>`.
  */
-
-/** One sentence of `locale`, filled in: what a test expects to read. */
-const say = (
-  locale: Locale,
-  name: CatalogueName,
-  key: string,
-  values: Record<string, string> = {},
-) => fill((catalogue(locale, name) as Record<string, string>)[key]!, values);
-
-interface Customer {
-  email: string;
-  name: string;
-  client: TestClient;
-}
 
 describe('server languages: mails', () => {
   let portico: TestPortico;
@@ -48,41 +32,10 @@ describe('server languages: mails', () => {
   let farid: Customer;
   let plain: Customer;
 
-  async function customer(email: string, name: string, locale: Locale | null) {
-    const client = await portico.personWithSession({ email, name });
-    if (locale) data(await client.mutate('profile.update', { locale }));
-    return { email, name, client };
-  }
-
-  /** A tRPC call as the portal's elements make it: with the page's language, or none. */
-  async function call(
-    client: TestClient,
-    kind: 'query' | 'mutation',
-    path: string,
-    input: unknown,
-    language?: string,
-  ) {
-    const headers: Record<string, string> = language ? { 'accept-language': language } : {};
-    const response =
-      kind === 'query'
-        ? await client.request(
-            `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
-            { headers },
-          )
-        : await client.post(`/api/trpc/${path}`, input, { headers });
-    return (await response.json()) as {
-      result?: { data: unknown };
-      error?: {
-        message: string;
-        data: { code: string; reason: string | null; fieldErrors: object | null };
-      };
-    };
-  }
-
   async function order(who: Customer, language?: string) {
     const items = [{ productId: ids.beans, quantity: 2 }];
     const { total } = await quoteFor(who.client, items);
-    const placed = await call(
+    const placed = await callIn(
       who.client,
       'mutation',
       'order.place',
@@ -118,10 +71,10 @@ describe('server languages: mails', () => {
       name: 'Jonas',
       role: 'agent',
     });
-    dora = await customer('dora@cafe.test', 'Dora', 'de');
-    eleni = await customer('eleni@cafe.test', 'Eleni', 'el');
-    farid = await customer('farid@cafe.test', 'Farid', 'fa');
-    plain = await customer('pat@cafe.test', 'Pat', null);
+    dora = await customerIn(portico, 'dora@cafe.test', 'Dora', 'de');
+    eleni = await customerIn(portico, 'eleni@cafe.test', 'Eleni', 'el');
+    farid = await customerIn(portico, 'farid@cafe.test', 'Farid', 'fa');
+    plain = await customerIn(portico, 'pat@cafe.test', 'Pat', null);
   });
   after(() => portico.close());
 

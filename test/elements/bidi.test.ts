@@ -11,8 +11,8 @@ import '../../elements/portico-ticket-inbox/portico-ticket-inbox.ts';
 import '../../elements/portico-ticket-inbox/ticket-thread.ts';
 import { FSI, PDI, isolate, joinIsolated, ownDirectionList } from '../../elements/shared/bidi.ts';
 import { CartStore } from '../../elements/shared/cart.ts';
-import { directionOf, setLocale, type Locale } from '../../elements/shared/locale.ts';
 import type { StaffCall } from './support/portico-backend.plugin.ts';
+import { useLocale } from './support/contract.page.ts';
 import {
   all,
   attachContextRoot,
@@ -46,14 +46,6 @@ const products = productIds as Record<'beans' | 'cups' | 'service', string>;
 /** Any letter of the Arabic script, as Persian is written in. */
 const PERSIAN = /[\u0600-\u06ff]/;
 const WESTERN_DIGIT = /[0-9]/;
-
-/** The page's language and direction, as a vendor's `<html lang dir>` and the loader set them. */
-async function speak(locale: Locale): Promise<void> {
-  const page = document.documentElement;
-  page.lang = locale;
-  page.dir = directionOf(locale);
-  await setLocale(locale);
-}
 
 /** A staff procedure the agent calls from outside the page, as from the staff console. */
 function staff<T = unknown>(path: string, input: unknown): Promise<T> {
@@ -133,7 +125,7 @@ async function inPortal<T extends Element>(tag: string, template: unknown): Prom
 }
 
 describe('isolating text of another direction', () => {
-  afterEach(() => speak('en'));
+  afterEach(() => useLocale('en'));
 
   it('leaves left-to-right text exactly as it was, and isolates it in Persian', async () => {
     expect(isolate('2026-00002', 'en')).to.equal('2026-00002');
@@ -141,7 +133,7 @@ describe('isolating text of another direction', () => {
     expect(isolate('2026-00002', 'fa')).to.equal(`${FSI}2026-00002${PDI}`);
     expect(isolate('', 'fa'), 'nothing stays nothing').to.equal('');
     expect(joinIsolated(['2026-00001', '2026-00002'], ', ')).to.equal('2026-00001, 2026-00002');
-    await speak('fa');
+    await useLocale('fa');
     expect(isolate('2026-00002')).to.equal(`${FSI}2026-00002${PDI}`);
     expect(joinIsolated(['LV-1010 Rīga', 'لتونی'])).to.equal(
       `${FSI}LV-1010 Rīga${PDI}, ${FSI}لتونی${PDI}`,
@@ -149,7 +141,7 @@ describe('isolating text of another direction', () => {
   });
 
   it('sees the reversal it guards against, and that isolating undoes it', async () => {
-    await speak('fa');
+    await useLocale('fa');
     const box = await fixture<HTMLElement>(html`<p style="font-size: 20px"></p>`);
     box.textContent = 'تسویهٔ 2026-00002';
     expect(reversals(box, '2026-00002'), 'a bare number in Persian').not.to.deep.equal([]);
@@ -176,11 +168,11 @@ describe('in a right-to-left page', () => {
     orderNumber = (await shippedOrder(products.beans, 2)).number;
   });
 
-  beforeEach(() => speak('fa'));
+  beforeEach(() => useLocale('fa'));
 
   afterEach(async () => {
     CartStore.for(backendUrl).clear();
-    await speak('en');
+    await useLocale('en');
   });
 
   after(async () => {
@@ -208,7 +200,7 @@ describe('in a right-to-left page', () => {
     const reference = all(summary, "[part~='recent-payments'] .reference")[0];
     expectOwnDirection(reference, 'the bank’s reference');
 
-    await speak('en');
+    await useLocale('en');
     await until(() => textOf(invoiceName()).startsWith('Invoice'), 'English did not come back');
     expect(invoiceName()!.textContent, 'English is written as before').to.equal(
       `Invoice ${invoiceNumber}`,

@@ -3,31 +3,22 @@ import '../../elements/portico-account-summary/portico-account-summary.ts';
 import type { PorticoAccountSummary } from '../../elements/portico-account-summary/portico-account-summary.ts';
 import { porticoApiFor } from '../../elements/api/client.ts';
 import { agent } from './support/people.ts';
-import {
-  attachContextRoot,
-  backendUrl,
-  definePortal,
-  part,
-  products,
-  sessionKnown,
-  signIn,
-  signOut,
-  until,
-} from './support/page.ts';
-import {
-  api,
-  backToAnna,
-  createInvoice,
-  postPayment,
-  shippedOrder,
-  signInAsNewCustomer,
-} from './support/ledger.ts';
+import { backendUrl, part, products, signIn } from './support/page.ts';
+import { api, createInvoice, postPayment, shippedOrder } from './support/ledger.ts';
 import { ADDRESS } from '../support/address.ts';
 import { contractSuite, holdAnswers, UNREACHABLE } from './support/contract.ts';
 import { deepQuery } from './support/contract.tree.ts';
+import {
+  clearHash,
+  contractPage,
+  openAt,
+  rendered,
+  seedCustomers,
+  shown,
+  viewAs as viewOf,
+  type Person,
+} from './support/contract.page.ts';
 import { appFromKey, newCustomer, signInAs, totp, type } from './security.support.ts';
-
-type Person = Awaited<ReturnType<typeof signInAsNewCustomer>>;
 
 /** A customer with a bit of everything: overdue invoice, shipped and open orders, a payment. */
 let filled: Person;
@@ -37,8 +28,11 @@ let empty: Person;
 let openOrder = '';
 
 async function seed(): Promise<void> {
-  empty = await signInAsNewCustomer();
-  filled = await signInAsNewCustomer();
+  ({ empty, filled } = await seedCustomers(fillAccount));
+}
+
+/** Gives the signed-in customer a bit of everything; remembers the order still open. */
+async function fillAccount(): Promise<void> {
   await createInvoice(12_345, 30);
   await shippedOrder(products.beans!, 2);
   await postPayment(1_000, 'Part payment');
@@ -52,37 +46,24 @@ async function seed(): Promise<void> {
     expectedTotal: quote.total,
   });
   openOrder = placed.order.number;
-  backToAnna();
-  await signOut();
 }
 
 /** The account element at the view `hash` names, as a vendor's account page shows it. */
 async function renderAccount(hash = ''): Promise<PorticoAccountSummary> {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-  const portal = await fixture(html`
-    <portico-portal api=${backendUrl}>
-      <portico-account-summary></portico-account-summary>
-    </portico-portal>
-  `);
-  const summary = portal.querySelector('portico-account-summary');
-  if (!summary) throw new Error('the fixture did not render');
-  await sessionKnown(summary);
-  return summary;
-}
-
-/** Waits for something anywhere inside the account, nested views included. */
-async function shown(summary: Element, selector: string): Promise<HTMLElement> {
-  await until(() => deepQuery(summary, selector), `nothing matches ${selector}`);
-  return deepQuery<HTMLElement>(summary, selector)!;
+  openAt(hash);
+  return rendered(
+    html`
+      <portico-portal api=${backendUrl}>
+        <portico-account-summary></portico-account-summary>
+      </portico-portal>
+    `,
+    'portico-account-summary',
+  );
 }
 
 /** `person`'s account at `hash`, once `selector` is on screen. */
-async function viewAs(person: Person, hash: string, selector: string) {
-  await signIn(person);
-  const summary = await renderAccount(hash);
-  await shown(summary, selector);
-  return summary;
-}
+const viewAs = (person: Person, hash: string, selector: string) =>
+  viewOf(person, () => renderAccount(hash), selector);
 
 /** The view inside the account element that `tag` names (orders, billing, profile). */
 function view(summary: Element, tag: string): { api?: unknown } & Element {
@@ -92,16 +73,7 @@ function view(summary: Element, tag: string): { api?: unknown } & Element {
 }
 
 describe('<portico-account-summary> keeps the element contract', () => {
-  before(async () => {
-    attachContextRoot();
-    await definePortal();
-    await seed();
-  });
-
-  afterEach(async () => {
-    history.replaceState(null, '', location.pathname + location.search);
-    await signOut();
-  });
+  contractPage({ seed, reset: clearHash });
 
   contractSuite('<portico-account-summary>', (state) => {
     state('loading: before it knows who is signed in', () =>

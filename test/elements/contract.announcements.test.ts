@@ -1,19 +1,11 @@
-import { fixture, html } from '@open-wc/testing';
+import { html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../elements/portico-announcements/portico-announcements.ts';
 import type { PorticoAnnouncements } from '../../elements/portico-announcements/portico-announcements.ts';
-import {
-  all,
-  attachContextRoot,
-  backendUrl,
-  definePortal,
-  part,
-  sessionKnown,
-  signOut,
-  until,
-} from './support/page.ts';
+import { all, backendUrl, part, until } from './support/page.ts';
 import { backToAnna, signInAsNewCustomer } from './support/ledger.ts';
 import { afterState, contractSuite } from './support/contract.ts';
+import { contractPage, rendered } from './support/contract.page.ts';
 
 const SEVERITIES = ['info', 'warning', 'outage'] as const;
 
@@ -37,16 +29,15 @@ async function publishAll(): Promise<void> {
   }
 }
 
-async function renderBanners(): Promise<PorticoAnnouncements> {
-  const portal = await fixture(html`
-    <portico-portal api=${backendUrl}
-      ><portico-announcements></portico-announcements
-    ></portico-portal>
-  `);
-  const element = portal.querySelector('portico-announcements');
-  if (!element) throw new Error('the fixture did not render');
-  await sessionKnown(element);
-  return element;
+function renderBanners(): Promise<PorticoAnnouncements> {
+  return rendered(
+    html`
+      <portico-portal api=${backendUrl}
+        ><portico-announcements></portico-announcements
+      ></portico-portal>
+    `,
+    'portico-announcements',
+  );
 }
 
 async function withBanners(): Promise<PorticoAnnouncements> {
@@ -60,15 +51,11 @@ async function withBanners(): Promise<PorticoAnnouncements> {
 }
 
 describe('<portico-announcements> keeps the element contract', () => {
-  before(async () => {
-    attachContextRoot();
-    await definePortal();
-  });
-
-  afterEach(async () => {
-    localStorage.clear();
-    backToAnna();
-    await signOut();
+  contractPage({
+    reset: () => {
+      localStorage.clear();
+      backToAnna();
+    },
   });
 
   contractSuite('<portico-announcements>', (state) => {

@@ -1,21 +1,11 @@
-import { fixture, html } from '@open-wc/testing';
+import { html } from '@open-wc/testing';
 import '../../elements/portico-chat/portico-chat.ts';
 import type { PorticoChat } from '../../elements/portico-chat/portico-chat.ts';
 import { porticoApiFor } from '../../elements/api/client.ts';
-import {
-  attachContextRoot,
-  backendUrl,
-  definePortal,
-  part,
-  sessionKnown,
-  signIn,
-  signOut,
-  until,
-} from './support/page.ts';
-import { api, backToAnna, signInAsNewCustomer } from './support/ledger.ts';
+import { backendUrl, part, signIn, until } from './support/page.ts';
+import { api } from './support/ledger.ts';
 import { contractSuite, holdAnswers, UNREACHABLE, type StateOptions } from './support/contract.ts';
-
-type Person = Awaited<ReturnType<typeof signInAsNewCustomer>>;
+import { contractPage, rendered, seedCustomers, type Person } from './support/contract.page.ts';
 
 /** A customer whose chat asked how to track a delivery, and was offered articles. */
 let chatting: Person;
@@ -23,11 +13,9 @@ let chatting: Person;
 let quiet: Person;
 
 async function seed(): Promise<void> {
-  quiet = await signInAsNewCustomer();
-  chatting = await signInAsNewCustomer();
-  await api.trpc.chat.start.mutate({ message: 'How can I track my delivery?', locale: 'en' });
-  backToAnna();
-  await signOut();
+  ({ empty: quiet, filled: chatting } = await seedCustomers(() =>
+    api.trpc.chat.start.mutate({ message: 'How can I track my delivery?', locale: 'en' }),
+  ));
 }
 
 /**
@@ -42,14 +30,11 @@ const LAUNCHER: StateOptions = {
   }),
 };
 
-async function renderChat(): Promise<PorticoChat> {
-  const portal = await fixture(html`
-    <portico-portal api=${backendUrl}><portico-chat></portico-chat></portico-portal>
-  `);
-  const chat = portal.querySelector('portico-chat');
-  if (!chat) throw new Error('the fixture did not render');
-  await sessionKnown(chat);
-  return chat;
+function renderChat(): Promise<PorticoChat> {
+  return rendered(
+    html`<portico-portal api=${backendUrl}><portico-chat></portico-chat></portico-portal>`,
+    'portico-chat',
+  );
 }
 
 /** The chat opened from its launcher, once `name` shows in the panel. */
@@ -61,16 +46,7 @@ async function opened(name: string): Promise<PorticoChat> {
 }
 
 describe('<portico-chat> keeps the element contract', () => {
-  before(async () => {
-    attachContextRoot();
-    await definePortal();
-    await seed();
-  });
-
-  afterEach(async () => {
-    sessionStorage.removeItem('portico-chat-open');
-    await signOut();
-  });
+  contractPage({ seed, reset: () => sessionStorage.removeItem('portico-chat-open') });
 
   contractSuite('<portico-chat>', (state) => {
     state('closed: the launcher', renderChat, LAUNCHER);

@@ -5,6 +5,7 @@ import type { PorticoHelpSearch } from '../../elements/portico-help-search/porti
 import type { BusyBackendInfo } from './support/busy-backend.plugin.ts';
 import { all, attachContextRoot, backendUrl, definePortal, part, until } from './support/page.ts';
 import { afterState, contractSuite, holdAnswers, UNREACHABLE } from './support/contract.ts';
+import { clearHash, openAt } from './support/contract.page.ts';
 
 /** A word that finds the shipment article in the page's language. */
 const TRACK: Record<string, string> = { en: 'track', fa: 'رهگیری' };
@@ -29,7 +30,7 @@ async function publishArticle(): Promise<string> {
 async function renderHelp(
   options: { hash?: string; query?: string; api?: string } = {},
 ): Promise<PorticoHelpSearch> {
-  history.replaceState(null, '', `${location.pathname}${location.search}${options.hash ?? ''}`);
+  openAt(options.hash ?? '');
   const portal = await fixture(html`
     <portico-portal api=${options.api ?? backendUrl}>
       <portico-help-search .query=${options.query ?? ''}></portico-help-search>
@@ -56,7 +57,7 @@ describe('<portico-help-search> keeps the element contract', () => {
     judged = await publishArticle();
   });
 
-  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+  afterEach(clearHash);
 
   contractSuite('<portico-help-search>', (state) => {
     state('loading: a search on its way', async () => {

@@ -2,28 +2,16 @@ import { fixture, html } from '@open-wc/testing';
 import '../../elements/portico-login/portico-login.ts';
 import type { PorticoLogin } from '../../elements/portico-login/portico-login.ts';
 import { agent, anna } from './support/people.ts';
-import {
-  attachContextRoot,
-  backendUrl,
-  all,
-  definePortal,
-  part,
-  sessionKnown,
-  signIn,
-  signOut,
-  until,
-} from './support/page.ts';
+import { all, backendUrl, part, signIn, until } from './support/page.ts';
 import { contractSuite } from './support/contract.ts';
+import { contractPage, rendered } from './support/contract.page.ts';
 
 /** `<portico-login>` on a vendor's page, once it knows whether anyone is signed in. */
-async function renderLogin(): Promise<PorticoLogin> {
-  const portal = await fixture(html`
-    <portico-portal api=${backendUrl}><portico-login></portico-login></portico-portal>
-  `);
-  const login = portal.querySelector('portico-login');
-  if (!login) throw new Error('the fixture did not render');
-  await sessionKnown(login);
-  return login;
+function renderLogin(): Promise<PorticoLogin> {
+  return rendered(
+    html`<portico-portal api=${backendUrl}><portico-login></portico-login></portico-portal>`,
+    'portico-login',
+  );
 }
 
 /** Types into the sign-in form and sends it, as a person would. */
@@ -61,12 +49,7 @@ async function fromLink(query: string): Promise<PorticoLogin> {
 }
 
 describe('<portico-login> keeps the element contract', () => {
-  before(async () => {
-    attachContextRoot();
-    await definePortal();
-  });
-
-  afterEach(signOut);
+  contractPage();
 
   contractSuite('<portico-login>', (state) => {
     state('loading: before it knows who is signed in', async () => {

@@ -1,25 +1,13 @@
-import { fixture, html } from '@open-wc/testing';
+import { html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../elements/portico-notifications/portico-notifications.ts';
 import type { PorticoNotifications } from '../../elements/portico-notifications/portico-notifications.ts';
 import { porticoApiFor } from '../../elements/api/client.ts';
-import {
-  all,
-  attachContextRoot,
-  backendUrl,
-  definePortal,
-  part,
-  products,
-  sessionKnown,
-  signIn,
-  signOut,
-  until,
-} from './support/page.ts';
-import { api, backToAnna, signInAsNewCustomer } from './support/ledger.ts';
+import { all, backendUrl, part, products, signIn, until } from './support/page.ts';
+import { api } from './support/ledger.ts';
 import { ADDRESS } from '../support/address.ts';
 import { contractSuite, holdAnswers, UNREACHABLE, type StateOptions } from './support/contract.ts';
-
-type Person = Awaited<ReturnType<typeof signInAsNewCustomer>>;
+import { contractPage, rendered, seedCustomers, type Person } from './support/contract.page.ts';
 
 /** A customer whose order was confirmed and shipped: three unread notifications. */
 let notified: Person;
@@ -27,8 +15,11 @@ let notified: Person;
 let quiet: Person;
 
 async function seed(): Promise<void> {
-  quiet = await signInAsNewCustomer();
-  notified = await signInAsNewCustomer();
+  ({ empty: quiet, filled: notified } = await seedCustomers(orderShipped));
+}
+
+/** An order of the signed-in customer's, confirmed and shipped by staff. */
+async function orderShipped(): Promise<void> {
   const items = [{ productId: products.cups!, quantity: 1 }];
   const quote = await api.trpc.order.quote.query({ items, address: ADDRESS });
   const { order } = await api.trpc.order.place.mutate({
@@ -43,8 +34,6 @@ async function seed(): Promise<void> {
       input: { orderId: order.id, to },
     });
   }
-  backToAnna();
-  await signOut();
 }
 
 /** The unread count sits at the bell's inline end: its right in English, its left in Persian. */
@@ -62,18 +51,17 @@ const PANEL: StateOptions = {
 };
 
 /** The bell at the end of a vendor's header bar, as the demo site has it. */
-async function renderBell(): Promise<PorticoNotifications> {
-  const header = await fixture(html`
-    <div style="display: flex; justify-content: flex-end">
-      <portico-portal api=${backendUrl}>
-        <portico-notifications></portico-notifications>
-      </portico-portal>
-    </div>
-  `);
-  const element = header.querySelector('portico-notifications');
-  if (!element) throw new Error('the fixture did not render');
-  await sessionKnown(element);
-  return element;
+function renderBell(): Promise<PorticoNotifications> {
+  return rendered(
+    html`
+      <div style="display: flex; justify-content: flex-end">
+        <portico-portal api=${backendUrl}>
+          <portico-notifications></portico-notifications>
+        </portico-portal>
+      </div>
+    `,
+    'portico-notifications',
+  );
 }
 
 /** `person`'s bell, once it knows how many are unread. */
@@ -92,16 +80,7 @@ async function opened(element: PorticoNotifications, name: string) {
 }
 
 describe('<portico-notifications> keeps the element contract', () => {
-  before(async () => {
-    attachContextRoot();
-    await definePortal();
-    await seed();
-  });
-
-  afterEach(async () => {
-    localStorage.clear();
-    await signOut();
-  });
+  contractPage({ seed, reset: () => localStorage.clear() });
 
   contractSuite('<portico-notifications>', (state) => {
     state(

@@ -1,23 +1,12 @@
-import { fixture, html } from '@open-wc/testing';
+import { html } from '@open-wc/testing';
 import '../../elements/portico-order-form/portico-order-form.ts';
 import type { PorticoOrderForm } from '../../elements/portico-order-form/portico-order-form.ts';
 import { porticoApiFor } from '../../elements/api/client.ts';
 import { CartStore } from '../../elements/shared/cart.ts';
-import {
-  all,
-  attachContextRoot,
-  backendUrl,
-  definePortal,
-  part,
-  products,
-  sessionKnown,
-  signIn,
-  signOut,
-  textOf,
-  until,
-} from './support/page.ts';
+import { all, backendUrl, part, products, signIn, textOf, until } from './support/page.ts';
 import { ADDRESS } from '../support/address.ts';
 import { contractSuite, holdAnswers, UNREACHABLE, type StateOptions } from './support/contract.ts';
+import { contractPage, rendered } from './support/contract.page.ts';
 
 const BEANS = 'Espresso beans 1 kg';
 
@@ -30,14 +19,13 @@ const CHIPS: StateOptions = {
   sideways: [{ selector: "[part~='categories']", why: 'one row of filter chips, by design' }],
 };
 
-async function renderForm(): Promise<PorticoOrderForm> {
-  const portal = await fixture(html`
-    <portico-portal api=${backendUrl}><portico-order-form></portico-order-form></portico-portal>
-  `);
-  const form = portal.querySelector('portico-order-form');
-  if (!form) throw new Error('the fixture did not render');
-  await sessionKnown(form);
-  return form;
+function renderForm(): Promise<PorticoOrderForm> {
+  return rendered(
+    html`
+      <portico-portal api=${backendUrl}><portico-order-form></portico-order-form></portico-portal>
+    `,
+    'portico-order-form',
+  );
 }
 
 const cards = (form: PorticoOrderForm) => all(form, "[part~='products'] > [part~='product']");
@@ -93,13 +81,8 @@ async function review(): Promise<PorticoOrderForm> {
 }
 
 describe('<portico-order-form> keeps the element contract', () => {
-  before(async () => {
-    attachContextRoot();
-    await definePortal();
-  });
-
+  contractPage();
   beforeEach(() => localStorage.clear());
-  afterEach(signOut);
 
   contractSuite('<portico-order-form>', (state) => {
     state('loading: the catalog on its way', async () => {

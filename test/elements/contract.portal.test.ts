@@ -5,16 +5,9 @@ import '../../elements/portico-chat/portico-chat.ts';
 import '../../elements/portico-notifications/portico-notifications.ts';
 import '../../elements/portico-announcements/portico-announcements.ts';
 import '../../elements/portico-ticket-inbox/portico-ticket-inbox.ts';
-import {
-  attachContextRoot,
-  backendUrl,
-  definePortal,
-  part,
-  signIn,
-  signOut,
-  until,
-} from './support/page.ts';
+import { backendUrl, part, signIn, until } from './support/page.ts';
 import { contractSuite } from './support/contract.ts';
+import { contractPage } from './support/contract.page.ts';
 import { deepQuery } from './support/contract.tree.ts';
 
 /**
@@ -39,12 +32,7 @@ async function renderPage(): Promise<Element> {
 }
 
 describe('<portico-portal> keeps the element contract', () => {
-  before(async () => {
-    attachContextRoot();
-    await definePortal();
-  });
-
-  afterEach(signOut);
+  contractPage();
 
   contractSuite('<portico-portal>', (state) => {
     state('a signed-out page: sign-in, help, tickets and chat', async () => {

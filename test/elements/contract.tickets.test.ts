@@ -6,20 +6,19 @@ import type { PorticoTicketAttachments } from '../../elements/portico-ticket-inb
 import { porticoApiFor } from '../../elements/api/client.ts';
 import { agent } from './support/people.ts';
 import type { StaffCall } from './support/portico-backend.plugin.ts';
-import {
-  attachContextRoot,
-  backendUrl,
-  definePortal,
-  sessionKnown,
-  signIn,
-  signOut,
-  until,
-} from './support/page.ts';
-import { api, backToAnna, signInAsNewCustomer } from './support/ledger.ts';
+import { backendUrl, signIn, until } from './support/page.ts';
+import { api } from './support/ledger.ts';
 import { contractSuite, holdAnswers, UNREACHABLE } from './support/contract.ts';
-import { deepQuery } from './support/contract.tree.ts';
-
-type Person = Awaited<ReturnType<typeof signInAsNewCustomer>>;
+import {
+  clearHash,
+  contractPage,
+  openAt,
+  rendered,
+  seedCustomers,
+  shown,
+  viewAs as viewOf,
+  type Person,
+} from './support/contract.page.ts';
 
 /** A customer with an answered ticket, a resolved one and an open one. */
 let filled: Person;
@@ -43,8 +42,11 @@ function openTicket(subject: string, priority: 'normal' | 'urgent' = 'normal') {
 }
 
 async function seed(): Promise<void> {
-  empty = await signInAsNewCustomer();
-  filled = await signInAsNewCustomer();
+  ({ empty, filled } = await seedCustomers(fillInbox));
+}
+
+/** Three tickets of the signed-in customer's: one answered, one resolved, one urgent and open. */
+async function fillInbox(): Promise<void> {
   await openTicket('The grinder makes a loud noise', 'urgent');
   const first = await openTicket('Where is my parcel?');
   await staff('staff.ticket.reply', { ticketId: first.id, body: 'It left our warehouse today.' });
@@ -52,33 +54,24 @@ async function seed(): Promise<void> {
   const second = await openTicket('Wrong invoice address');
   await staff('staff.ticket.reply', { ticketId: second.id, body: 'Fixed.', status: 'resolved' });
   resolved = second.id;
-  backToAnna();
-  await signOut();
 }
 
 /** The inbox at the view `hash` names, as a vendor's support page shows it. */
 async function renderInbox(hash = ''): Promise<PorticoTicketInbox> {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-  const portal = await fixture(html`
-    <portico-portal api=${backendUrl}><portico-ticket-inbox></portico-ticket-inbox></portico-portal>
-  `);
-  const inbox = portal.querySelector('portico-ticket-inbox');
-  if (!inbox) throw new Error('the fixture did not render');
-  await sessionKnown(inbox);
-  return inbox;
+  openAt(hash);
+  return rendered(
+    html`
+      <portico-portal api=${backendUrl}
+        ><portico-ticket-inbox></portico-ticket-inbox
+      ></portico-portal>
+    `,
+    'portico-ticket-inbox',
+  );
 }
 
-async function shown(host: Element, selector: string): Promise<HTMLElement> {
-  await until(() => deepQuery(host, selector), `nothing matches ${selector}`);
-  return deepQuery<HTMLElement>(host, selector)!;
-}
-
-async function viewAs(person: Person, hash: string, selector: string) {
-  await signIn(person);
-  const inbox = await renderInbox(hash);
-  await shown(inbox, selector);
-  return inbox;
-}
+/** `person`'s inbox at `hash`, once `selector` is on screen. */
+const viewAs = (person: Person, hash: string, selector: string) =>
+  viewOf(person, () => renderInbox(hash), selector);
 
 /** The view at `hash` while its first read is on its way. */
 async function loading(hash: string): Promise<PorticoTicketInbox> {
@@ -95,16 +88,7 @@ function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): voi
 }
 
 describe('<portico-ticket-inbox> keeps the element contract', () => {
-  before(async () => {
-    attachContextRoot();
-    await definePortal();
-    await seed();
-  });
-
-  afterEach(async () => {
-    history.replaceState(null, '', location.pathname + location.search);
-    await signOut();
-  });
+  contractPage({ seed, reset: clearHash });
 
   contractSuite('<portico-ticket-inbox>', (state) => {
     state('loading: before it knows who is signed in', () =>

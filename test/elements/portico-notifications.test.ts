@@ -82,6 +82,22 @@ async function opened(element: PorticoNotifications, count = 1): Promise<void> {
   await until(() => items(element).length >= count, 'the list never showed the notifications');
 }
 
+/**
+ * Runs `check` left to right and then right to left on a 320 px phone, for a new customer with
+ * one unread notification; the window gets its size back whether the checks pass or not.
+ */
+async function onPhoneBothWays(check: (dir: 'ltr' | 'rtl') => Promise<void>): Promise<void> {
+  await signInAsNewCustomer();
+  await advance(await placeOrder(), 'confirmed');
+  const original = { width: window.innerWidth, height: window.innerHeight };
+  await setViewport({ width: 320, height: 640 });
+  try {
+    for (const dir of ['ltr', 'rtl'] as const) await check(dir);
+  } finally {
+    await setViewport(original);
+  }
+}
+
 /** The element that has focus, inside shadow roots too. */
 function deepActive(): Element | null {
   let active = document.activeElement;
@@ -316,64 +332,44 @@ describe('<portico-notifications>', () => {
   });
 
   it('fits a 320 px screen and opens towards the inline start, right to left too', async () => {
-    await signInAsNewCustomer();
-    await advance(await placeOrder(), 'confirmed');
-    const original = { width: window.innerWidth, height: window.innerHeight };
-    await setViewport({ width: 320, height: 640 });
-    try {
-      for (const dir of ['ltr', 'rtl']) {
-        const element = await render({ dir });
-        await unreadIs(element, 1);
-        await opened(element);
-        const page = document.documentElement;
-        expect(page.scrollWidth, `${dir}: the page scrolls sideways`).to.be.at.most(
-          page.clientWidth,
-        );
-        const box = panel(element).getBoundingClientRect();
-        expect(box.left, `${dir}: panel starts off screen`).to.be.at.least(0);
-        expect(box.right, `${dir}: panel ends off screen`).to.be.at.most(320);
-        const item = items(element)[0]!;
-        expect(item.scrollWidth, `${dir}: an item overflows`).to.be.at.most(item.clientWidth);
-        expect(getComputedStyle(panel(element)).direction).to.equal(dir);
-        const badge = part(element, 'badge')!.getBoundingClientRect();
-        const bellBox = bell(element).getBoundingClientRect();
-        // The badge sits at the bell's inline end: the right in LTR, the left in RTL.
-        if (dir === 'rtl') expect(badge.left - bellBox.left).to.be.below(bellBox.width / 2);
-        else expect(bellBox.right - badge.right).to.be.below(bellBox.width / 2);
-      }
-    } finally {
-      await setViewport(original);
-    }
+    await onPhoneBothWays(async (dir) => {
+      const element = await render({ dir });
+      await unreadIs(element, 1);
+      await opened(element);
+      const page = document.documentElement;
+      expect(page.scrollWidth, `${dir}: the page scrolls sideways`).to.be.at.most(page.clientWidth);
+      const box = panel(element).getBoundingClientRect();
+      expect(box.left, `${dir}: panel starts off screen`).to.be.at.least(0);
+      expect(box.right, `${dir}: panel ends off screen`).to.be.at.most(320);
+      const item = items(element)[0]!;
+      expect(item.scrollWidth, `${dir}: an item overflows`).to.be.at.most(item.clientWidth);
+      expect(getComputedStyle(panel(element)).direction).to.equal(dir);
+      const badge = part(element, 'badge')!.getBoundingClientRect();
+      const bellBox = bell(element).getBoundingClientRect();
+      // The badge sits at the bell's inline end: the right in LTR, the left in RTL.
+      if (dir === 'rtl') expect(badge.left - bellBox.left).to.be.below(bellBox.width / 2);
+      else expect(bellBox.right - badge.right).to.be.below(bellBox.width / 2);
+    });
   });
 
   it('keeps the panel on a 320 px screen when the bell is at the inline start, right to left too', async () => {
-    await signInAsNewCustomer();
-    await advance(await placeOrder(), 'confirmed');
-    const original = { width: window.innerWidth, height: window.innerHeight };
-    await setViewport({ width: 320, height: 640 });
-    try {
-      for (const dir of ['ltr', 'rtl']) {
-        const element = await render({ dir, at: 'start' });
-        await unreadIs(element, 1);
-        const page = document.documentElement;
-        const bellBox = bell(element).getBoundingClientRect();
-        // A header that wrapped: the bell starts its row, on the left in LTR, the right in RTL.
-        if (dir === 'rtl') expect(bellBox.right, 'rtl: bell not at the start').to.be.above(270);
-        else expect(bellBox.left, 'ltr: bell not at the start').to.be.below(50);
-        await opened(element);
-        const box = panel(element).getBoundingClientRect();
-        const where = `${dir}: the panel spans ${Math.round(box.left)}..${Math.round(box.right)} px`;
-        expect(box.left, where).to.be.at.least(0);
-        expect(box.right, where).to.be.at.most(page.clientWidth);
-        expect(box.width, `${dir}: the panel shrank to nothing`).to.be.above(250);
-        expect(page.scrollWidth, `${dir}: the page scrolls sideways`).to.be.at.most(
-          page.clientWidth,
-        );
-        // It still hangs below the bell, not over it.
-        expect(box.top).to.be.at.least(bellBox.bottom);
-      }
-    } finally {
-      await setViewport(original);
-    }
+    await onPhoneBothWays(async (dir) => {
+      const element = await render({ dir, at: 'start' });
+      await unreadIs(element, 1);
+      const page = document.documentElement;
+      const bellBox = bell(element).getBoundingClientRect();
+      // A header that wrapped: the bell starts its row, on the left in LTR, the right in RTL.
+      if (dir === 'rtl') expect(bellBox.right, 'rtl: bell not at the start').to.be.above(270);
+      else expect(bellBox.left, 'ltr: bell not at the start').to.be.below(50);
+      await opened(element);
+      const box = panel(element).getBoundingClientRect();
+      const where = `${dir}: the panel spans ${Math.round(box.left)}..${Math.round(box.right)} px`;
+      expect(box.left, where).to.be.at.least(0);
+      expect(box.right, where).to.be.at.most(page.clientWidth);
+      expect(box.width, `${dir}: the panel shrank to nothing`).to.be.above(250);
+      expect(page.scrollWidth, `${dir}: the page scrolls sideways`).to.be.at.most(page.clientWidth);
+      // It still hangs below the bell, not over it.
+      expect(box.top).to.be.at.least(bellBox.bottom);
+    });
   });
 });

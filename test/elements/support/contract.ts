@@ -1,6 +1,6 @@
 import { expect, nextFrame } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import { directionOf, setLocale } from '../../../elements/shared/locale.ts';
+import { directionOf } from '../../../elements/shared/locale.ts';
 import { axeProblems } from './contract.axe.ts';
 import { contrastProblems } from './contract.contrast.ts';
 import { directionProblems, type MirrorAnchor } from './contract.direction.ts';
@@ -10,8 +10,10 @@ import { overflowProblems, targetProblems, type Sideways } from './contract.layo
 import { motionProblems } from './contract.motion.ts';
 import { stylesProblems } from './contract.styles.ts';
 import { deepElements } from './contract.tree.ts';
+import { useLocale } from './contract.page.ts';
 
 export type { MirrorAnchor } from './contract.direction.ts';
+export { useLocale } from './contract.page.ts';
 
 /**
  * The contract every customer element keeps in every state: axe-clean (WCAG 2.2 AA), no
@@ -26,17 +28,6 @@ export type ContractLocale = (typeof CONTRACT_LOCALES)[number];
 
 /** The phone the contract is measured on: the narrowest WCAG's reflow asks for (1.4.10). */
 export const PHONE = { width: 320, height: 640 };
-
-/**
- * Puts the page in `locale`: `<html lang dir>` as a vendor's Persian page has it, and the
- * interface's translations (strings a translation lacks stay English, still right to left).
- */
-export async function useLocale(locale: ContractLocale): Promise<void> {
-  const page = document.documentElement;
-  page.lang = locale;
-  page.dir = directionOf(locale);
-  await setLocale(locale);
-}
 
 /** What a state of an element needs besides its rendering. */
 export interface StateOptions {
