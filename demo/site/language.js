@@ -1,5 +1,7 @@
 // The shop's language switcher. Portico follows the page's `lang`: switching it here switches
 // every Portico element on the page. The choice is kept for the next page; `?lang=fa` sets it too.
+// It goes on <body> as well as <html>: a lang inside the page is the shop choosing the portal's
+// language, which comes before a customer's saved language; <html lang> alone comes after it.
 const LANGUAGES = ['en', 'de', 'lv', 'hr', 'el', 'fa'];
 const RIGHT_TO_LEFT = new Set(['fa']);
 const KEY = 'nordlicht-language';
@@ -12,9 +14,18 @@ function stored() {
   }
 }
 
+function markBody(language) {
+  if (document.body) document.body.lang = language;
+  else {
+    // This script runs in <head>; <body> is there once parsing ends, before Portico's module runs.
+    document.addEventListener('readystatechange', () => markBody(language), { once: true });
+  }
+}
+
 function apply(language) {
   document.documentElement.lang = language;
   document.documentElement.dir = RIGHT_TO_LEFT.has(language) ? 'rtl' : 'ltr';
+  markBody(language);
   try {
     localStorage.setItem(KEY, language);
   } catch {

@@ -353,6 +353,7 @@
 's748ada4515d64eac': `Backup-Code verwenden`,
 's750f05cb7737e1f6': `Ihre Angaben werden geladen…`,
 's7579a4c571ac083f': str`Voraussichtliche Wartezeit: etwa ${0}.`,
+'s757da1c5dd478ba0': `Sie sind abgemeldet.`,
 's7584ded3d749c75e': `Mehr laden`,
 's759c7af2093954e8': `Aufgegeben ab`,
 's75ab4c63787bde93': `Sie haben ein Konto? Melden Sie sich zuerst an, um Dateien zu senden und diesen Chat in Ihrem Konto zu speichern.`,

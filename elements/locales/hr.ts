@@ -353,6 +353,7 @@
 's748ada4515d64eac': `Upotrijebite rezervni kod`,
 's750f05cb7737e1f6': `Učitavanje podataka…`,
 's7579a4c571ac083f': str`Očekivano čekanje: otprilike ${0}.`,
+'s757da1c5dd478ba0': `Odjavljeni ste.`,
 's7584ded3d749c75e': `Učitajte još`,
 's759c7af2093954e8': `Naručeno od`,
 's75ab4c63787bde93': `Imate korisnički račun? Najprije se prijavite kako biste mogli slati datoteke i spremiti ovaj razgovor u svoj korisnički račun.`,

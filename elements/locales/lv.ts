@@ -353,6 +353,7 @@
 's748ada4515d64eac': `Izmantot rezerves kodu`,
 's750f05cb7737e1f6': `Ielādē jūsu datus…`,
 's7579a4c571ac083f': str`Paredzamais gaidīšanas laiks: aptuveni ${0}.`,
+'s757da1c5dd478ba0': `Atslēgšanās izdevās.`,
 's7584ded3d749c75e': `Ielādēt vairāk`,
 's759c7af2093954e8': `Noformēts no`,
 's75ab4c63787bde93': `Jums ir konts? Vispirms pieslēdzieties, lai varētu sūtīt failus un saglabāt šo tērzēšanu savā kontā.`,

@@ -125,7 +125,7 @@ export function queueText(conversation: ChatConversation, locale: string): strin
   const place =
     position === null || position <= 1
       ? msg('You are next in line.')
-      : msg(str`You are number ${formatNumber(position, locale)} in line.`);
+      : msg(str`You are number ${formatNumber(position)} in line.`);
   return wait === null
     ? place
     : `${place} ${msg(str`Expected wait: about ${formatMinutes(wait, locale)}.`)}`;

@@ -139,6 +139,8 @@ export class PorticoLogin extends LitElement {
       this.client().session.markSignedOut();
       this.dispatchEvent(new SignedOutEvent());
       this.show('sign-in', '');
+      // Said aloud, and it clears "Signed in." so that the next sign-in is heard again.
+      this.announcement = msg('You are signed out.');
     },
   });
 

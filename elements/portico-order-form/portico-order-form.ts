@@ -27,6 +27,7 @@ import { CatalogController } from './order-form.catalog.ts';
 import { lineName, renderCart } from './order-form.cart.ts';
 import { ReviewController, renderDone } from './order-form.review.ts';
 import { formatNumber } from '../shared/format.ts';
+import { isolate } from '../shared/bidi.ts';
 
 type Step = 'catalog' | 'address' | 'review' | 'done';
 
@@ -337,7 +338,7 @@ export class PorticoOrderForm extends LitElement {
     this.placed = placed;
     this.go('done');
     // The heading that takes focus thanks; the live region says what happened, with the number.
-    this.announcement = msg(str`Your order ${order.number} is placed.`);
+    this.announcement = msg(str`Your order ${isolate(order.number)} is placed.`);
     this.cart.store?.clear();
     this.dispatchEvent(
       new OrderPlacedEvent({

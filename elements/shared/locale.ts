@@ -36,7 +36,12 @@ let wanted: Locale = sourceLocale;
  */
 export function setLocale(locale: Locale): Promise<void> {
   wanted = locale;
-  return localization.setLocale(locale);
+  return localization.setLocale(locale).catch((error: unknown) => {
+    // The translation did not arrive: the page stays in the language it shows, so requests
+    // ask for that one again, and the next look at the page asks for this language anew.
+    if (wanted === locale) wanted = getLocale();
+    throw error;
+  });
 }
 
 /**

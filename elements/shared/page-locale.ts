@@ -16,8 +16,11 @@ import { directionOf, setLocale, supportedLocale, wantedLocale, type Locale } fr
 export class PageLocale {
   readonly #tags: readonly string[];
   readonly #selector: string;
-  /** Which of `lang` and `dir` this class wrote on a host (never a vendor's own). */
-  readonly #marked = new WeakMap<Element, Set<'lang' | 'dir'>>();
+  /**
+   * What this class wrote on a host, by attribute. An attribute is ours only while it still
+   * holds what we wrote: a vendor who writes over it makes it theirs.
+   */
+  readonly #marked = new WeakMap<Element, Map<'lang' | 'dir', string>>();
   #preferred: Locale | null = null;
   #observer: MutationObserver | undefined;
 
@@ -78,16 +81,20 @@ export class PageLocale {
 
   /** The nearest element with a `lang` the page itself wrote (skipping ours). */
   #pageLangCarrier(host: Element): Element | null {
-    const start = this.#marked.get(host)?.has('lang') ? host.parentElement : host;
+    const start = this.#owns(host, 'lang') ? host.parentElement : host;
     return start?.closest('[lang]') ?? null;
+  }
+
+  #owns(host: Element, name: 'lang' | 'dir'): boolean {
+    const written = this.#marked.get(host)?.get(name);
+    return written !== undefined && host.getAttribute(name) === written;
   }
 
   /** Gives `host` the page's language and direction when what is around it says otherwise. */
   #mark(host: Element, locale: Locale): void {
-    const ours = this.#marked.get(host);
     // A `lang` or `dir` the vendor wrote on one of our tags is theirs to keep.
     const writable = (['lang', 'dir'] as const).filter(
-      (name) => ours?.has(name) || !host.hasAttribute(name),
+      (name) => this.#owns(host, name) || !host.hasAttribute(name),
     );
     const around = host.parentElement ?? document.documentElement;
     const wanted = { lang: locale, dir: directionOf(locale) };
@@ -95,12 +102,12 @@ export class PageLocale {
       lang: supportedLocale(around.closest('[lang]')?.getAttribute('lang')),
       dir: getComputedStyle(around).direction,
     };
-    const written = new Set<'lang' | 'dir'>();
+    const written = new Map<'lang' | 'dir', string>();
     for (const name of writable) {
       if (page[name] === wanted[name]) host.removeAttribute(name);
       else {
         setIfDifferent(host, name, wanted[name]);
-        written.add(name);
+        written.set(name, wanted[name]);
       }
     }
     if (written.size) this.#marked.set(host, written);

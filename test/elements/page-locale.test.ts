@@ -94,6 +94,18 @@ describe('the page’s language', () => {
     expect(probe.hasAttribute('dir'), 'our dir stayed behind').to.equal(false);
   });
 
+  it('leaves a lang the vendor writes over one of ours to the vendor', async () => {
+    root.lang = 'en';
+    const probe = await fixture(fixtureHtml`<portico-locale-probe></portico-locale-probe>`);
+    follow().prefer('fa');
+    await until(() => probe.getAttribute('lang') === 'fa', 'not marked Persian');
+    // The vendor's own switcher now names this tag's language: theirs wins over the saved one.
+    probe.setAttribute('lang', 'de');
+    await until(() => probeText(probe) === SIGN_IN.de, 'the vendor’s lang was not followed');
+    expect(probe.getAttribute('lang')).to.equal('de');
+    expect(getComputedStyle(probe).direction).to.equal('ltr');
+  });
+
   it('takes a section’s lang over the saved language', async () => {
     root.lang = 'en';
     const section = await fixture(fixtureHtml`
