@@ -65,7 +65,8 @@ describe('the demo help centre, searched as a visitor types', () => {
     });
     await page.goto(`${demo.demo}/support.html`);
     const help = page.locator('portico-help-search');
-    await help.getByLabel('Search the help centre').pressSequentially('رهگیر', { delay: 40 });
+    // The page is Persian, so the search box is labelled in Persian too.
+    await help.getByLabel('جستجو در مرکز راهنما').pressSequentially('رهگیر', { delay: 40 });
     const result = help.locator('[part~="result"]', { hasText: 'رهگیری مرسوله' });
     await result.waitFor();
     const layout = await result.evaluate((element) => {
