@@ -16,6 +16,7 @@ import { recipientLocale } from './i18n/request.ts';
 import { recordFactorChange, securityPlugin } from './security/security.auth.ts';
 import { recordSecurityEvent } from './security/security.events.ts';
 import type { BackgroundTasks } from './http/background.ts';
+import { authCookiePath, cookieAttributes } from './http/cookies.ts';
 
 export interface AuthDeps {
   config: Config;
@@ -60,7 +61,8 @@ export function createAuth(deps: AuthDeps) {
     recipientLocale(db, recipient, { headers, fallback: defaultLocale() });
   return betterAuth({
     appName: 'Portico',
-    baseURL: config.publicUrl,
+    // With a path of its own: behind a vendor's proxy, links in mails carry the proxy's prefix.
+    baseURL: `${config.publicUrl}/api/auth`,
     basePath: '/api/auth',
     secret: config.authSecret,
     // Per request: the environment's origins and those an administrator added in the console.
@@ -121,6 +123,9 @@ export function createAuth(deps: AuthDeps) {
     advanced: {
       cookiePrefix: 'portico',
       useSecureCookies: config.publicUrl.startsWith('https:'),
+      // Every cookie it sets (the session, the second step's, the trusted device's) alike:
+      // partitioned in cross-site mode, under the proxy's path behind one.
+      defaultCookieAttributes: cookieAttributes(config, authCookiePath(config)),
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       // Mail goes out after the answer, so how long it takes never tells whether an account
       // exists. A graceful stop waits for it; a mail that fails is logged.

@@ -6,7 +6,18 @@ import { z } from 'zod';
 /** Settings read from the environment once at start; see the README for each. */
 export interface Config {
   readonly port: number;
+  /** The address browsers use for the backend, without a trailing slash; it may carry a path. */
   readonly publicUrl: string;
+  /**
+   * The path a reverse proxy serves Portico under, such as `/portico` (the proxy strips it);
+   * empty when Portico has a host of its own.
+   */
+  readonly publicPath: string;
+  /**
+   * `partitioned` when the vendor's pages are on another site than the backend: every cookie is
+   * `SameSite=None; Secure; Partitioned`, so browsers that block third-party cookies keep it.
+   */
+  readonly crossSiteCookies: 'off' | 'partitioned';
   readonly dataDir: string;
   readonly databaseUrl: string;
   readonly trustedOrigins: readonly string[];
@@ -66,8 +77,13 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
+    .refine((value) => {
+      const url = URL.parse(value);
+      return !url || (!url.search && !url.hash && !url.username && !url.password);
+    })
     .transform((value) => value.replace(/\/+$/, ''))
     .optional(),
+  CROSS_SITE_COOKIES: z.enum(['off', 'partitioned']).default('off'),
   DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: z
     .string()
@@ -116,7 +132,9 @@ function publicKeyType(pem: string): string | null {
 
 const expected: Record<string, string> = {
   PORT: 'a whole number from 0 to 65535',
-  PUBLIC_URL: 'an http(s) URL such as https://portal.vendor.example',
+  PUBLIC_URL:
+    'an http(s) URL such as https://portal.vendor.example or https://www.vendor.example/portico, without ?query or #fragment',
+  CROSS_SITE_COOKIES: 'off, or partitioned when the vendor pages are on another site',
   DATA_DIR: 'a folder path',
   DATABASE_URL: 'sqlite:<path> (the default is sqlite:<DATA_DIR>/portico.db)',
   TRUSTED_ORIGINS: 'a comma-separated list of origins such as https://www.vendor.example',
@@ -165,9 +183,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !vars.PUBLIC_URL) {
     throw new ConfigError('PUBLIC_URL is missing: in production it must be the public https URL');
   }
+  if (vars.CROSS_SITE_COOKIES === 'partitioned' && !publicUrl.startsWith('https:')) {
+    throw new ConfigError(
+      `CROSS_SITE_COOKIES=partitioned needs an https PUBLIC_URL (got ${JSON.stringify(publicUrl)}): browsers keep partitioned cookies only over https`,
+    );
+  }
   return {
     port: vars.PORT,
     publicUrl,
+    publicPath: new URL(publicUrl).pathname.replace(/\/+$/, ''),
+    crossSiteCookies: vars.CROSS_SITE_COOKIES,
     dataDir,
     databaseUrl,
     trustedOrigins: [...new Set([new URL(publicUrl).origin, ...vars.TRUSTED_ORIGINS])],
@@ -207,4 +232,35 @@ function developmentSecret(dataDir: string, production: boolean): string {
 /** The file path of a sqlite: or file: DATABASE_URL. */
 export function sqlitePath(config: Config): string {
   return config.databaseUrl.replace(/^(sqlite|file):(\/\/)?/, '');
+}
+
+const isAddress = (host: string) => /^[\d.]+$/.test(host) || host.startsWith('[');
+
+/**
+ * Whether a page on `pageOrigin` is certainly on another site than a backend at `publicUrl`:
+ * another scheme, or hosts that share no parent domain of two labels or more (an IP address or
+ * a single-label name is a site of its own). Hosts under a shared public suffix such as `co.uk`
+ * are not caught: this only decides whether to warn.
+ */
+export function isCrossSite(pageOrigin: string, publicUrl: string): boolean {
+  const page = new URL(pageOrigin);
+  const portal = new URL(publicUrl);
+  if (page.protocol !== portal.protocol) return true;
+  if (page.hostname === portal.hostname) return false;
+  if ([page.hostname, portal.hostname].some((host) => isAddress(host) || !host.includes('.'))) {
+    return true;
+  }
+  const [a, b] = [page.hostname, portal.hostname].map((host) => host.split('.').reverse());
+  return a![0] !== b![0] || a![1] !== b![1];
+}
+
+/**
+ * A start-up warning when some of the environment's trusted origins are on another site and
+ * cookies are not partitioned: customers on those pages could not stay signed in.
+ */
+export function crossSiteWarning(config: Config): string | null {
+  if (config.crossSiteCookies === 'partitioned') return null;
+  const foreign = config.trustedOrigins.filter((origin) => isCrossSite(origin, config.publicUrl));
+  if (foreign.length === 0) return null;
+  return `TRUSTED_ORIGINS has pages on another site than PUBLIC_URL (${foreign.join(', ')}): their browsers will not send the session cookie, so customers cannot stay signed in there. Serve the portal on the same site, or set CROSS_SITE_COOKIES=partitioned.`;
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { loadConfig, type Config } from './config.ts';
+import { crossSiteWarning, loadConfig, type Config } from './config.ts';
 import { createServices, type ServiceOptions, type Services } from './services.ts';
 import { createApp } from './server.ts';
 import { resumeWaitingChats } from './chat/chat.flow.ts';
@@ -87,6 +87,8 @@ export async function startPortico(
     await closeServer(server);
     throw error;
   }
+  const crossSite = crossSiteWarning(config);
+  if (crossSite) services.logger.warn(crossSite);
   await resumeWaitingChats(services);
   const requests = new RequestTracker(services.logger, config.trustedProxies);
   server.on('request', requests.listener(getRequestListener(createApp(services).fetch)));

@@ -108,6 +108,22 @@ const SUBSCRIPTIONS = new Set(
 );
 const isSubscription = (path: string) => SUBSCRIPTIONS.has(path);
 
+/**
+ * The request as the browser sent it, before the vendor's proxy took `prefix` off the path:
+ * better-auth serves the paths of its base URL, which carries the prefix.
+ */
+function behindPrefix(raw: Request, prefix: string, headers: Headers): Request {
+  const url = new URL(raw.url);
+  url.pathname = prefix + url.pathname;
+  return new Request(url, {
+    method: raw.method,
+    headers,
+    body: raw.body,
+    signal: raw.signal,
+    duplex: 'half',
+  } as RequestInit);
+}
+
 function isJson(text: string): boolean {
   try {
     JSON.parse(text);
@@ -234,7 +250,9 @@ export function createApp(services: Services): Hono {
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, addressOf(c));
-    const request = new Request(c.req.raw, { headers });
+    const request = config.publicPath
+      ? behindPrefix(c.req.raw, config.publicPath, headers)
+      : new Request(c.req.raw, { headers });
     const { result: response, ids } = await emittedBy(() => services.auth.handler(request));
     if (SESSION_CHANGING.test(c.req.path)) services.sessions.clear();
     // A first sign-in makes the customer's account: its sign-up event is handled before the answer.

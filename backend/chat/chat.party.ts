@@ -7,6 +7,7 @@ import { needsSecondFactor } from '../session/session.cache.ts';
 import { SessionError } from '../session/session.errors.ts';
 import { catalogueError, refuse, ServerError } from '../errors.ts';
 import { ChatError } from './chat.errors.ts';
+import { cookieAttributes, setCookieHeader } from '../http/cookies.ts';
 import type { ConversationRow } from './chat.queries.ts';
 
 /** The cookie that remembers a visitor who chatted without signing in. Never readable by scripts. */
@@ -30,10 +31,11 @@ function visitorToken(ctx: Context): string | null {
 }
 
 function setVisitorCookie(ctx: Context, token: string, maxAge: number): void {
-  const secure = ctx.services.config.publicUrl.startsWith('https:') ? '; Secure' : '';
+  const { config } = ctx.services;
+  const attributes = cookieAttributes(config, `${config.publicPath}/api`);
   ctx.http?.resHeaders.append(
     'set-cookie',
-    `${VISITOR_COOKIE}=${token}; Path=/api; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`,
+    setCookieHeader(VISITOR_COOKIE, token, maxAge, attributes),
   );
 }
 

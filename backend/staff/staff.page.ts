@@ -32,8 +32,8 @@ function staffPage(vendorName: string): string {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="robots" content="noindex">
     <title>${vendor} · staff console</title>
-    <link rel="stylesheet" href="/staff.css">
-    <script type="module" src="/staff.js"></script>
+    <link rel="stylesheet" href="staff.css">
+    <script type="module" src="staff.js"></script>
   </head>
   <body>
     <header class="bar">
