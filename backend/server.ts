@@ -34,6 +34,9 @@ const API_BODY_LIMIT = 256 * 1024;
 /** The most calls one tRPC request may batch; the elements send at most MAX_BATCH_ITEMS. */
 const MAX_BATCH = 50;
 const UPLOAD_PATH = '/api/trpc/file.upload';
+/** Inline style only, for better-auth's own error page: no script, no request, no frame. */
+const FALLBACK_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 /** One file and the multipart framing around it. */
 const UPLOAD_BODY_LIMIT = MAX_UPLOAD_BYTES + 64 * 1024;
 
@@ -161,6 +164,14 @@ export function createApp(services: Services): Hono {
       strictTransportSecurity: config.publicUrl.startsWith('https:') ? 'max-age=31536000' : false,
     }),
   );
+  // Pages set their own policy (the staff console, the reference, files); anything else opened
+  // in a tab (an API answer, better-auth's error page) may run and load nothing, nor be framed.
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('content-security-policy')) {
+      c.res.headers.set('content-security-policy', FALLBACK_CSP);
+    }
+  });
 
   app.use('*', admitRequests(config, { trusted, addressOf, isSubscription }));
 

@@ -9,8 +9,10 @@ const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const FRAME_CSS = readFileSync(new URL('./staff.css', import.meta.url), 'utf8');
 
 /**
- * Only this origin's own files: no inline script or style, nothing from elsewhere, and the page
- * may not be framed. Lit's element styles are constructed style sheets, which a CSP allows.
+ * Only this origin's own files: no inline script or style, no eval, nothing from elsewhere, and
+ * the page may not be framed. Lit's element styles are constructed style sheets, which a CSP
+ * allows. Trusted Types are enforced: only Lit's templates and the article previews (the
+ * server's sanitised HTML, through Portico's `portico-html` policy) may write markup.
  */
 export const STAFF_PAGE_CSP = [
   "default-src 'self'",
@@ -21,6 +23,8 @@ export const STAFF_PAGE_CSP = [
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html portico-html',
 ].join('; ');
 
 function staffPage(vendorName: string): string {

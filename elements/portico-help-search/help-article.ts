@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { serverHtml } from '../shared/server-html.ts';
 import { msg } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { TRPCClientError } from '@trpc/client';
@@ -127,7 +127,7 @@ export class ArticleController {
         >
       </p>
       <div part="body" class="body" lang=${article.locale} dir=${dir}>
-        ${unsafeHTML(article.html)}
+        ${serverHtml(article.html)}
       </div>
       ${this.#renderLanguages(article)} ${this.feedback.render(article)}
       ${this.#renderRelated(article)}
@@ -138,7 +138,7 @@ export class ArticleController {
     if (!article.related.length) return nothing;
     return html`
       <nav part="related" class="related" aria-labelledby="help-related-title">
-        <h3 id="help-related-title">${msg('Related articles')}</h3>
+        <h3 id="help-related-title" part="section-heading">${msg('Related articles')}</h3>
         <ul>
           ${article.related.map(
             (related) => html`

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { serverHtml } from '../shared/server-html.ts';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PorticoApi } from '../api/client.ts';
@@ -287,7 +287,7 @@ export class TranslationsController {
           dir=${dir}
           aria-busy=${this.previewTask.status === TaskStatus.PENDING ? 'true' : 'false'}
         >
-          ${typeof preview === 'string' ? unsafeHTML(preview) : nothing}
+          ${typeof preview === 'string' ? serverHtml(preview) : nothing}
         </div>
       </section>
     `;

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { serverHtml } from '../shared/server-html.ts';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { inferRouterOutputs } from '@trpc/server';
@@ -127,7 +127,9 @@ export class TicketSuggestions {
               class="suggestions"
               aria-labelledby="suggestions-title"
             >
-              <h3 id="suggestions-title">${msg('These articles may answer your question')}</h3>
+              <h3 id="suggestions-title" part="section-heading">
+                ${msg('These articles may answer your question')}
+              </h3>
               <ul>
                 ${repeat(
                   results,
@@ -203,7 +205,7 @@ export class TicketSuggestions {
       lang=${article.locale}
       dir=${dirOf(article.locale)}
     >
-      ${unsafeHTML(article.html)}
+      ${serverHtml(article.html)}
     </div>`;
   }
 
