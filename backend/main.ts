@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     if (await seedDemo(portico.services)) console.log('Seeded the demo vendor.');
   }
   console.log(`Portico is running at ${portico.url}`);
+  console.log(`Elements reference:   ${portico.url}/elements`);
   if (demoUrl) {
     console.log(`Demo vendor site:     ${demoUrl}/`);
     console.log(

@@ -22,6 +22,7 @@ import { waitOf } from './i18n/format.ts';
 import { acceptedLocale, type Locale } from './i18n/locale.ts';
 import { sentenceIn } from './i18n/refusal.ts';
 import { mountStaffPage } from './staff/staff.page.ts';
+import { mountElementsDocs } from './docs/docs.page.ts';
 import { mountInbound } from './inbound/inbound.http.ts';
 import { isTrustedOrigin } from './settings/settings.origins.ts';
 import { pendingMigrations } from './db/migrate.ts';
@@ -316,6 +317,7 @@ export function createApp(services: Services): Hono {
   mountLedgerDownloads(app, services);
   mountFileDownloads(app, services);
   mountStaffPage(app, services);
+  mountElementsDocs(app);
 
   app.all('/api/*', (c) => problem(c, 404, 'NOT_FOUND', `There is no API at ${c.req.path}.`));
 
