@@ -162,7 +162,11 @@ export function createApp(services: Services): Hono {
     secureHeaders({
       crossOriginResourcePolicy: 'cross-origin',
       crossOriginEmbedderPolicy: false,
-      strictTransportSecurity: config.publicUrl.startsWith('https:') ? 'max-age=31536000' : false,
+      // Behind a path on the vendor's own origin, HSTS is the vendor's choice for its whole site.
+      strictTransportSecurity:
+        config.publicUrl.startsWith('https:') && config.publicPath === ''
+          ? 'max-age=31536000'
+          : false,
     }),
   );
   // Pages set their own policy (the staff console, the reference, files); anything else opened

@@ -106,18 +106,25 @@ describe('the cookies Portico sets', () => {
   let same: TestPortico;
   let cross: TestPortico;
   let proxied: TestPortico;
+  let secureProxied: TestPortico;
 
   before(async () => {
-    [same, cross, proxied] = await Promise.all([
-      startTestPortico(),
+    // Each is kept as it starts, so `after` closes it even when another fails to start.
+    await Promise.all([
+      startTestPortico().then((started) => (same = started)),
       startTestPortico({
         env: { PUBLIC_URL: 'https://portal.example', CROSS_SITE_COOKIES: 'partitioned' },
-      }),
-      startTestPortico({ env: { PUBLIC_URL: 'http://shop.example/portico' } }),
+      }).then((started) => (cross = started)),
+      startTestPortico({ env: { PUBLIC_URL: 'http://shop.example/portico' } }).then(
+        (started) => (proxied = started),
+      ),
+      startTestPortico({ env: { PUBLIC_URL: 'https://shop.example/portico' } }).then(
+        (started) => (secureProxied = started),
+      ),
     ]);
   });
   after(async () => {
-    await Promise.all([same?.close(), cross?.close(), proxied?.close()]);
+    await Promise.all([same?.close(), cross?.close(), proxied?.close(), secureProxied?.close()]);
   });
 
   async function signedIn(portico: TestPortico, email: string) {
@@ -228,5 +235,13 @@ describe('the cookies Portico sets', () => {
     const page = await (await directClient(proxied).request('/staff')).text();
     assert.match(page, /<script type="module" src="staff\.js">/);
     assert.match(page, /<link rel="stylesheet" href="staff\.css">/);
+  });
+
+  it('sends HSTS on an https origin of its own, never under a path on the vendor’s origin', async () => {
+    const hsts = async (portico: TestPortico) =>
+      (await directClient(portico).request('/healthz')).headers.get('strict-transport-security');
+    assert.equal(await hsts(cross), 'max-age=31536000');
+    assert.equal(await hsts(secureProxied), null);
+    assert.equal(await hsts(proxied), null);
   });
 });
