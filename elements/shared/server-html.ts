@@ -85,7 +85,8 @@ function clean(root: DocumentFragment): void {
     // Already gone with a dropped element around it.
     if (!root.contains(element)) continue;
     const tag = element.localName;
-    const attributes = ALLOWED[tag];
+    // Own keys only: a tag such as <constructor> must not find Object.prototype's members.
+    const attributes = Object.hasOwn(ALLOWED, tag) ? ALLOWED[tag] : undefined;
     if (!attributes) {
       if (DROPPED_WHOLE.test(tag)) element.remove();
       else element.replaceWith(...element.childNodes);

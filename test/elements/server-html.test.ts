@@ -56,6 +56,16 @@ describe('serverHtml', () => {
     expect(element.textContent).to.contain('unwrapped');
   });
 
+  it('unwraps tags named like members of every object', async () => {
+    const element = await rendered(
+      '<p><constructor title="a">one</constructor> <tostring>two</tostring> <valueof onclick="window.serverHtmlRan = 1">three</valueof></p>',
+    );
+    const p = element.querySelector('p')!;
+    expect(p.textContent).to.equal('one two three');
+    expect(p.children.length).to.equal(0);
+    expect('serverHtmlRan' in window).to.equal(false);
+  });
+
   it('keeps the same nodes while the HTML stays the same', async () => {
     const host = document.createElement('div');
     const show = (markup: string) => render(html`${serverHtml(markup)}`, host);
