@@ -80,10 +80,11 @@ describe('the elements inside a React 19 page and a Vue 3 page', () => {
       }
     });
     siteUrl = `http://localhost:${await listenOn(site, 0)}`;
-    [apps, demo, browser] = await Promise.all([
-      bundleApps(),
-      startDemoProcess({ TRUSTED_ORIGINS: siteUrl }),
-      launchChromium(),
+    // Each is kept as it starts, so `after` closes it even when another fails to start.
+    await Promise.all([
+      bundleApps().then((bundled) => (apps = bundled)),
+      startDemoProcess({ TRUSTED_ORIGINS: siteUrl }).then((started) => (demo = started)),
+      launchChromium().then((launched) => (browser = launched)),
     ]);
     porticoUrl = demo.portico;
   });

@@ -46,9 +46,10 @@ describe('the WordPress plugin in a real WordPress', { skip: missing ?? false },
       await (await launching).close();
       throw error;
     });
-    [portico, browser] = await Promise.all([
-      startDemoProcess({ TRUSTED_ORIGINS: wordpress.url }),
-      launching,
+    // Each is kept as it starts, so `after` closes it even when the other fails to start.
+    await Promise.all([
+      startDemoProcess({ TRUSTED_ORIGINS: wordpress.url }).then((started) => (portico = started)),
+      launching.then((launched) => (browser = launched)),
     ]);
     [portalPage, plainPage] = await Promise.all([
       wordpress.cli<{ id: number; url: string }>('page', 'Portal', PORTAL_PAGE),
@@ -251,6 +252,40 @@ describe('the WordPress plugin in a real WordPress', { skip: missing ?? false },
     }
     const portal = await (await fetch(portalPage.url)).text();
     assert.equal(portal.match(/portico\.js/g)?.length, 1);
+  });
+
+  it('makes its own script tag a module in place, keeping what other plugins added', async () => {
+    const { html } = await wordpress.cli<{ html: string }>('script-tag', 'https://portal.example');
+    const tags = html.match(/<script\b[^>]*>/g) ?? [];
+    assert.equal(tags.length, 3, html);
+    const [before, own, after] = tags as [string, string, string];
+    assert.match(own, /^<script type="module" /, html);
+    assert.match(own, /src=["']https:\/\/portal\.example\/portico\.js["']/);
+    assert.match(own, / nonce="n0nce"/, 'another filter’s attribute stays');
+    assert.equal(own.match(/\stype=/g)?.length, 1, 'one type only');
+    for (const inline of [before, after]) {
+      assert.match(inline, / nonce="n0nce"/);
+      assert.doesNotMatch(inline, /module/);
+    }
+    assert.match(html, /window\.before = 1;[\s\S]*portico\.js[\s\S]*window\.after = 1;/);
+  });
+
+  it('refuses an http portal URL on a site served over https', async () => {
+    const saved = await savedUrl();
+    const sanitize = (...args: string[]) =>
+      wordpress.cli<{ saved: string; errors: string[] }>('sanitize-portal-url', ...args);
+    assert.deepEqual(await sanitize('http://portal.example', 'https'), {
+      saved,
+      errors: ['portico_insecure_portal_url'],
+    });
+    assert.deepEqual(await sanitize('https://portal.example', 'https'), {
+      saved: 'https://portal.example',
+      errors: [],
+    });
+    assert.deepEqual(await sanitize('http://portal.example'), {
+      saved: 'http://portal.example',
+      errors: [],
+    });
   });
 
   it('speaks the site language through the page', async () => {

@@ -114,6 +114,40 @@ switch ( $command ) {
 		);
 		break;
 
+	case 'script-tag':
+		// Argument: portal URL. Prints the portal's script as WordPress prints it, with a nonce
+		// another plugin adds and inline scripts before and after it.
+		add_filter(
+			'script_loader_tag',
+			function ( $tag ) {
+				return str_replace( '<script ', '<script nonce="n0nce" ', $tag );
+			},
+			5
+		);
+		portico_enqueue_script( $args[0] );
+		wp_add_inline_script( 'portico', 'window.before = 1;', 'before' );
+		wp_add_inline_script( 'portico', 'window.after = 1;' );
+		ob_start();
+		wp_print_scripts( 'portico' );
+		portico_test_answer( array( 'html' => ob_get_clean() ) );
+		break;
+
+	case 'sanitize-portal-url':
+		// Arguments: what an administrator entered, and 'https' to act as an https request.
+		if ( 'https' === ( $args[1] ?? '' ) ) {
+			$_SERVER['HTTPS'] = 'on';
+		}
+		require_once ABSPATH . 'wp-admin/includes/template.php';
+		require_once WP_PLUGIN_DIR . '/portico/includes/settings.php';
+		$saved = portico_sanitize_portal_url( $args[0] );
+		portico_test_answer(
+			array(
+				'saved'  => $saved,
+				'errors' => wp_list_pluck( get_settings_errors( PORTICO_OPTION ), 'code' ),
+			)
+		);
+		break;
+
 	case 'uninstall':
 		deactivate_plugins( $args[0] );
 		uninstall_plugin( $args[0] );

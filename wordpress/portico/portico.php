@@ -21,7 +21,7 @@ require_once __DIR__ . '/includes/script.php';
 require_once __DIR__ . '/includes/shortcodes.php';
 
 add_action( 'init', 'portico_register_shortcodes' );
-add_filter( 'script_loader_tag', 'portico_module_script_tag', 10, 3 );
+add_filter( 'script_loader_tag', 'portico_module_script_tag', 10, 2 );
 
 if ( is_admin() ) {
 	require_once __DIR__ . '/includes/settings.php';

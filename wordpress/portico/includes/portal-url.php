@@ -60,6 +60,20 @@ function portico_normalize_portal_url( $value ) {
 }
 
 /**
+ * Whether browsers would block the portal's script on this site's pages as mixed content: an
+ * http:// portal on a site served over https.
+ *
+ * @param string $url A portal URL portico_normalize_portal_url() accepted.
+ * @return bool
+ */
+function portico_is_mixed_content( $url ) {
+	if ( 0 !== strpos( $url, 'http://' ) ) {
+		return false;
+	}
+	return is_ssl() || 'https' === strtolower( (string) wp_parse_url( home_url(), PHP_URL_SCHEME ) );
+}
+
+/**
  * This site's origin (scheme, host and port) as browsers send it in the Origin header.
  *
  * @return string

@@ -25,20 +25,31 @@ function portico_enqueue_script( $portal ) {
 }
 
 /**
- * Prints the portal's script as `type="module"` (WordPress 6.1 has no API for module scripts).
+ * Makes the portal's script tag `type="module"` (WordPress 6.1 has no API for module scripts).
  *
- * @param string $tag    The tag WordPress made.
+ * Changes only that one tag, in place: what other filters added to it (a CSP nonce, say) and any
+ * inline script WordPress printed before or after it stay as they are.
+ *
+ * @param string $tag    The HTML WordPress made for the script.
  * @param string $handle The script's handle.
- * @param string $src    The script's address.
  * @return string
  */
-function portico_module_script_tag( $tag, $handle, $src ) {
+function portico_module_script_tag( $tag, $handle ) {
 	if ( PORTICO_SCRIPT_HANDLE !== $handle ) {
 		return $tag;
 	}
-	return sprintf(
-		'<script type="module" src="%1$s" id="%2$s"></script>' . "\n",
-		esc_url( $src ),
-		esc_attr( $handle . '-js' )
+	$id = $handle . '-js';
+	// Whole elements, so that the text of an inline script is never taken for a tag.
+	return (string) preg_replace_callback(
+		'/(<script\b)([^>]*)(>.*?<\/script>)/is',
+		function ( $match ) use ( $id ) {
+			if ( ! preg_match( '/\sid\s*=\s*(["\']?)' . preg_quote( $id, '/' ) . '\1[\s>\/]/i', $match[2] . '>' ) ) {
+				return $match[0];
+			}
+			// WordPress may have written type="text/javascript"; a tag has one type only.
+			$attributes = preg_replace( '/\stype\s*=\s*(?:"[^"]*"|\'[^\']*\'|[^\s>]+)/i', '', $match[2] );
+			return $match[1] . ' type="module"' . $attributes . $match[3];
+		},
+		$tag
 	);
 }

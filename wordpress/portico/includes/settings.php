@@ -41,6 +41,14 @@ function portico_register_settings() {
  */
 function portico_sanitize_portal_url( $value ) {
 	$url = portico_normalize_portal_url( $value );
+	if ( null !== $url && portico_is_mixed_content( $url ) ) {
+		add_settings_error(
+			PORTICO_OPTION,
+			'portico_insecure_portal_url',
+			__( 'This site is served over https, so browsers would block a portal at an http:// address. Enter the portal URL starting with https://. The previous value was kept.', 'portico' )
+		);
+		return portico_portal_url();
+	}
 	if ( null !== $url ) {
 		return $url;
 	}
