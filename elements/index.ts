@@ -1,7 +1,10 @@
 import { ContextRoot } from '@lit/context';
-import { porticoApiFor } from './api/client.ts';
+import { loaderFolder, porticoApiFor } from './api/client.ts';
 import { providePortal } from './api/provide.ts';
 import { PorticoPortal } from './portico-portal/portico-portal.ts';
+import { applyBranding } from './shared/brand-colors.ts';
+import { portalSettingsFor } from './shared/branding.ts';
+import { prepareFormats } from './shared/format.ts';
 import { supportedLocale } from './shared/locale.ts';
 import { PageLocale } from './shared/page-locale.ts';
 
@@ -10,20 +13,35 @@ import { PageLocale } from './shared/page-locale.ts';
  * element when its tag first appears, so a page pays only for the elements it uses.
  */
 
-const pageApi = porticoApiFor(new URL(import.meta.url).origin);
+// The folder the script came from: a vendor's proxy may serve it under a path (`/portico/`).
+const pageApi = porticoApiFor(loaderFolder(import.meta.url));
 
 function start(): void {
   // Elements can upgrade before their provider exists (markup before the script, or a provider
   // defined later); ContextRoot replays their requests when the provider arrives.
   new ContextRoot().attach(document.body);
-  providePortal(document.body, pageApi);
+  // Building the first request is not free on a slow phone: it gets a task of its own, first in
+  // line, and the elements' loads follow, each in its own task too.
+  setTimeout(() => {
+    providePortal(document.body, pageApi);
+    // Asked in the same task, the settings go to the server in one request with the session.
+    portalSettingsFor(pageApi)
+      .load()
+      .catch(() => {
+        // applyBranding asks again.
+      });
+  }, 0);
+  watch();
   if (!customElements.get('portico-portal')) customElements.define('portico-portal', PorticoPortal);
   pageLocale.start();
   pageApi.session.addEventListener('change', () => {
     const { state } = pageApi.session;
     pageLocale.prefer(state.status === 'signed-in' ? supportedLocale(state.me.locale) : null);
   });
-  watch();
+  // A page's first storage read (the colours remembered from the last visit) can block for a
+  // long time: in a task of its own, still long before the elements' code has arrived.
+  setTimeout(() => applyBranding(pageApi), 0);
+  prepareFormats();
 }
 
 const loaders: Record<string, () => Promise<unknown>> = {
@@ -51,12 +69,15 @@ function load(tag: string): void {
   });
 }
 
-/** Loads the elements found under `root`; whether there were any. */
+/**
+ * Loads the elements found under `root`; whether there were any. Each load starts in a task of
+ * its own: starting eight at once costs one long task on a slow phone.
+ */
 function scan(root: ParentNode): boolean {
   let found = false;
   for (const tag of Object.keys(loaders)) {
     if (!root.querySelector(tag)) continue;
-    load(tag);
+    setTimeout(() => load(tag), 0);
     found = true;
   }
   return found;

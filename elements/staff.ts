@@ -1,5 +1,5 @@
 import { ContextRoot } from '@lit/context';
-import { porticoApiFor } from './api/client.ts';
+import { loaderFolder, porticoApiFor } from './api/client.ts';
 import { providePortal } from './api/provide.ts';
 
 /**
@@ -8,7 +8,7 @@ import { providePortal } from './api/provide.ts';
  * with its views.
  */
 
-const pageApi = porticoApiFor(new URL(import.meta.url).origin);
+const pageApi = porticoApiFor(loaderFolder(import.meta.url));
 
 function start(): void {
   // The page's markup is parsed before this runs: the elements must find ContextRoot and the

@@ -11,11 +11,16 @@ import { observable } from '@trpc/server/observable';
 import type { AppRouter } from '../../backend/router.ts';
 import { AuthClient } from './auth.ts';
 import { BusyState, retryWhenBusy } from './busy.ts';
+import { oneTaskEach } from './one-task-each.ts';
 import { SessionStore } from './session.ts';
 import { wantedLocale } from '../shared/locale.ts';
 
 export interface PorticoApi {
-  /** The backend's origin, such as https://portal.vendor.example. */
+  /**
+   * The backend's base URL without a trailing slash: its origin, such as
+   * https://portal.vendor.example, or the path a vendor's proxy serves it under, such as
+   * https://www.vendor.example/portico. Every API path is appended to it.
+   */
   readonly url: string;
   readonly trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
   readonly auth: AuthClient;
@@ -45,15 +50,44 @@ function signOutOnUnauthorized(session: SessionStore): TRPCLink<AppRouter> {
 const clients = new Map<string, PorticoApi>();
 
 /**
- * The client for a backend, one per origin for the whole page, so every element that talks to
- * the same backend shares one session wherever it sits.
+ * `url` as a backend's base: resolved against the page, without query, fragment or trailing
+ * slash. `https://www.vendor.example/portico/` and `…/portico` are the same backend.
+ */
+export function apiBase(url: string): string {
+  const { origin, pathname } = new URL(url, location.href);
+  return origin + pathname.replace(/\/+$/, '');
+}
+
+/**
+ * The folder the loader script was served from, given `import.meta.url` of a module of the
+ * loader: the backend there, such as `https://www.vendor.example/portico/` behind a vendor's
+ * proxy. The bundler may move that module into a chunk under `chunks/` beside the script.
+ */
+export function loaderFolder(moduleUrl: string): string {
+  const folder = new URL('.', moduleUrl);
+  return (folder.pathname.endsWith('/chunks/') ? new URL('..', folder) : folder).href;
+}
+
+/**
+ * A path on the backend (`/media/x.svg`) as a full URL under its base, which may carry a
+ * proxy's prefix; an absolute URL stays as it is.
+ */
+export function apiHref(path: string, apiUrl: string): string {
+  return path.startsWith('/') && !path.startsWith('//')
+    ? new URL(apiUrl + path).href
+    : new URL(path, `${apiUrl}/`).href;
+}
+
+/**
+ * The client for a backend, one per base URL for the whole page, so every element that talks
+ * to the same backend shares one session wherever it sits.
  */
 export function porticoApiFor(url: string): PorticoApi {
-  const origin = new URL(url, location.href).origin;
-  let api = clients.get(origin);
+  const base = apiBase(url);
+  let api = clients.get(base);
   if (!api) {
-    api = createPorticoApi(origin);
-    clients.set(origin, api);
+    api = createPorticoApi(base);
+    clients.set(base, api);
   }
   return api;
 }
@@ -77,6 +111,7 @@ function createPorticoApi(base: string): PorticoApi {
   const send = retryWhenBusy(withCookies, busy);
   const trpc = createTRPCClient<AppRouter>({
     links: [
+      oneTaskEach(),
       signOutOnUnauthorized(session),
       splitLink({
         // Live updates (ticket answers, unread counts) arrive as server-sent events.

@@ -4,6 +4,7 @@ import { TaskStatus } from '@lit/task';
 import { TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../backend/router.ts';
+import { apiHref } from '../api/client.ts';
 import { errorMessage } from '../api/errors.ts';
 import type { CartSnapshot } from '../shared/cart.ts';
 import { getLocale } from '../shared/locale.ts';
@@ -23,9 +24,9 @@ type ApiLocale = NonNullable<Inputs['catalog']['list']['locale']>;
 /** The customer's locale for the server's texts; the localize setup lists the backend's locales. */
 export const apiLocale = () => getLocale() as ApiLocale;
 
-/** A product image: absolute already, or a path on the API's origin such as `/media/x.svg`. */
+/** A product image: absolute already, or a path on the backend such as `/media/x.svg`. */
 export function imageUrl(image: string, apiUrl: string): string {
-  return new URL(image, apiUrl).href;
+  return apiHref(image, apiUrl);
 }
 
 /** What the cart keeps of a catalog item to show it later. */
