@@ -11,12 +11,12 @@ export const ledgerStyles = css`
   }
 
   h2 {
-    font-size: 1.25rem;
+    font-size: calc(1.25 * var(--_portico-rem));
     margin: 0;
   }
 
   h3 {
-    font-size: 1.0625rem;
+    font-size: calc(1.0625 * var(--_portico-rem));
     margin: 0;
   }
 
@@ -64,29 +64,29 @@ export const ledgerStyles = css`
 
   .problem {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     justify-items: start;
   }
 
   .block {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
   .rows {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   /* One invoice, payment or order: stacked on phones, name and amount on one line when wider. */
   .row {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
-    gap: 0.25rem 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     align-items: center;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -108,18 +108,18 @@ export const ledgerStyles = css`
   .row .amount {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 0.75rem;
+    gap: 0 calc(0.75 * var(--_portico-rem));
     font-variant-numeric: tabular-nums;
   }
 
   .row .download {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     justify-items: start;
   }
 
   /* Wider: name and status on the first line, details and amount on the second. */
-  @container (min-width: 30rem) {
+  @container (min-width: 30em) {
     .row {
       grid-template-columns: minmax(0, 1fr) auto;
     }
@@ -155,8 +155,8 @@ export const styles = [
   ledgerStyles,
   css`
     :host {
-      display: block;
-      container-type: inline-size;
+      display: block !important;
+      container-type: inline-size !important;
       --gap: var(--_space);
     }
 
@@ -172,7 +172,7 @@ export const styles = [
 
     .filter {
       justify-self: start;
-      min-inline-size: min(100%, 14rem);
+      min-inline-size: min(100%, 14 * var(--_portico-rem));
     }
 
     .summary:empty {
@@ -190,19 +190,19 @@ export const styles = [
 
     .dates {
       display: grid;
-      gap: 0.75rem;
+      gap: calc(0.75 * var(--_portico-rem));
       grid-template-columns: minmax(0, 1fr);
     }
 
-    @container (min-width: 30rem) {
+    @container (min-width: 30em) {
       .dates {
-        grid-template-columns: repeat(2, minmax(0, 14rem));
+        grid-template-columns: repeat(2, minmax(0, calc(14 * var(--_portico-rem))));
       }
     }
 
     .buttons {
       display: grid;
-      gap: 0.5rem;
+      gap: calc(0.5 * var(--_portico-rem));
       justify-items: start;
     }
   `,

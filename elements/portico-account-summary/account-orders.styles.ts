@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
   }
 
@@ -12,17 +12,17 @@ export const styles = css`
   }
 
   h2 {
-    font-size: 1.25rem;
+    font-size: calc(1.25 * var(--_portico-rem));
     margin: 0;
   }
 
   h3 {
-    font-size: 1.0625rem;
+    font-size: calc(1.0625 * var(--_portico-rem));
     margin: 0;
   }
 
   h4 {
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
     margin: 0;
   }
 
@@ -54,7 +54,8 @@ export const styles = css`
 
   .danger {
     background: var(--_danger);
-    color: #ffffff;
+    /* The surface's colour reads on the danger colour in both schemes. */
+    color: var(--_surface);
   }
 
   /* Links that act as buttons: the same 44 px target as the buttons beside them. */
@@ -62,8 +63,8 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     min-block-size: 44px;
-    padding-block: 0.5rem;
-    padding-inline: 1.25rem;
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: calc(1.25 * var(--_portico-rem));
     border: 1px solid transparent;
     border-radius: var(--_radius);
     background: var(--_brand);
@@ -81,7 +82,7 @@ export const styles = css`
   .buttons {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: center;
   }
 
@@ -102,11 +103,11 @@ export const styles = css`
 
   [part~='filters'] {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     grid-template-columns: minmax(0, 1fr);
   }
 
-  @container (min-width: 36rem) {
+  @container (min-width: 36em) {
     [part~='filters'] {
       grid-template-columns: repeat(3, minmax(0, 1fr));
     }
@@ -126,20 +127,20 @@ export const styles = css`
 
   [part~='summary'].empty {
     color: var(--_text);
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_portico-rem));
   }
 
   [part~='list'] {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   [part~='order'] {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
-    gap: 0.25rem 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     align-items: center;
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -156,7 +157,7 @@ export const styles = css`
   [part~='order'] .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 0.75rem;
+    gap: 0 calc(0.75 * var(--_portico-rem));
     color: var(--_muted);
   }
 
@@ -164,9 +165,11 @@ export const styles = css`
     font-weight: 600;
   }
 
-  @container (min-width: 40rem) {
+  @container (min-width: 40em) {
     [part~='order'] {
-      grid-template-columns: 10rem 9rem minmax(0, 1fr) auto;
+      grid-template-columns:
+        calc(10 * var(--_portico-rem)) calc(9 * var(--_portico-rem)) minmax(0, 1fr)
+        auto;
     }
   }
 
@@ -193,27 +196,27 @@ export const styles = css`
   .facts {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: calc(0.5 * var(--_portico-rem)) var(--_portico-rem);
     align-items: center;
   }
 
   .block {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     padding-block-start: var(--gap);
     border-block-start: 1px solid var(--_border);
   }
 
   [part~='lines'] {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   [part~='line'] {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
-    gap: 0 0.75rem;
-    padding-block-end: 0.5rem;
+    gap: 0 calc(0.75 * var(--_portico-rem));
+    padding-block-end: calc(0.5 * var(--_portico-rem));
     border-block-end: 1px solid var(--_border);
   }
 
@@ -227,9 +230,9 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  @container (min-width: 36rem) {
+  @container (min-width: 36em) {
     [part~='line'] {
-      grid-template-columns: minmax(0, 1fr) auto 8rem;
+      grid-template-columns: minmax(0, 1fr) auto calc(8 * var(--_portico-rem));
     }
 
     [part~='line'] .name {
@@ -239,14 +242,14 @@ export const styles = css`
 
   [part~='totals'] {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     margin: 0;
   }
 
   [part~='totals'] div {
     display: flex;
     justify-content: space-between;
-    gap: 1rem;
+    gap: var(--_portico-rem);
   }
 
   dd {
@@ -255,8 +258,8 @@ export const styles = css`
 
   [part~='totals'] .grand {
     font-weight: 700;
-    font-size: 1.125rem;
-    padding-block-start: 0.5rem;
+    font-size: calc(1.125 * var(--_portico-rem));
+    padding-block-start: calc(0.5 * var(--_portico-rem));
     border-block-start: 1px solid var(--_border);
   }
 
@@ -267,8 +270,8 @@ export const styles = css`
 
   .panel {
     display: grid;
-    gap: 0.75rem;
-    padding: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -286,32 +289,32 @@ export const styles = css`
 
   [part~='reorder-result'] ul {
     display: grid;
-    gap: 0.25rem;
-    padding-inline-start: 1.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
+    padding-inline-start: calc(1.25 * var(--_portico-rem));
     list-style: disc;
   }
 
   .problem {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     justify-items: start;
   }
 
   [part~='timeline'] {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     border-inline-start: 2px solid var(--_border);
-    padding-inline-start: 1rem;
+    padding-inline-start: var(--_portico-rem);
   }
 
   [part~='event'] {
     display: grid;
-    gap: 0.125rem;
+    gap: calc(0.125 * var(--_portico-rem));
     overflow-wrap: anywhere;
   }
 
   [part~='event'] time {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 `;

@@ -132,7 +132,7 @@ export class OverviewController implements ReactiveController {
     const money = (minor: number) => formatMoney(minor, currency);
     return html`
       <section part="balance" class="card" aria-labelledby="balance-title">
-        <h3 id="balance-title">${msg('Balance')}</h3>
+        <h3 id="balance-title" part="section-heading">${msg('Balance')}</h3>
         <p part="balance-amount">
           ${
             balance > 0
@@ -162,7 +162,7 @@ export class OverviewController implements ReactiveController {
     const { items, total } = openInvoices;
     return html`
       <section part="open-invoices" class="card" aria-labelledby="open-invoices-title">
-        <h3 id="open-invoices-title">${msg('Open invoices')}</h3>
+        <h3 id="open-invoices-title" part="section-heading">${msg('Open invoices')}</h3>
         ${
           items.length
             ? html`<ul part="invoices" class="rows">
@@ -212,7 +212,7 @@ export class OverviewController implements ReactiveController {
   #renderPayments({ payments }: Summary) {
     return html`
       <section part="recent-payments" class="card" aria-labelledby="payments-title">
-        <h3 id="payments-title">${msg('Payments received')}</h3>
+        <h3 id="payments-title" part="section-heading">${msg('Payments received')}</h3>
         ${
           payments.length
             ? html`<ul part="payments" class="rows">
@@ -227,7 +227,7 @@ export class OverviewController implements ReactiveController {
   #renderOrders(orders: RecentOrder[]) {
     return html`
       <section part="recent-orders" class="card wide" aria-labelledby="orders-title">
-        <h3 id="orders-title">${msg('Recent orders')}</h3>
+        <h3 id="orders-title" part="section-heading">${msg('Recent orders')}</h3>
         ${
           orders.length
             ? html`<ul part="orders" class="rows">

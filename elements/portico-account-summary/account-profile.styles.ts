@@ -3,14 +3,14 @@ import { css } from 'lit';
 /** The profile's sections, shared with `<portico-account-invitations>` inside it. */
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
     --highlight: var(--_brand);
   }
 
   :host(:state(empty):not([with-empty])) {
-    display: none;
+    display: none !important;
   }
 
   p {
@@ -18,12 +18,12 @@ export const styles = css`
   }
 
   h3 {
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_portico-rem));
     margin: 0;
   }
 
   h4 {
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
     margin: 0;
   }
 
@@ -51,7 +51,8 @@ export const styles = css`
 
   .danger {
     background: var(--_danger);
-    color: #ffffff;
+    /* The surface's colour reads on the danger colour in both schemes. */
+    color: var(--_surface);
   }
 
   .sections {
@@ -61,7 +62,7 @@ export const styles = css`
 
   section {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
@@ -73,7 +74,7 @@ export const styles = css`
 
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
@@ -84,7 +85,7 @@ export const styles = css`
   }
 
   .hint {
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   [aria-invalid='true'] {
@@ -93,27 +94,27 @@ export const styles = css`
 
   [part~='field-error'] {
     color: var(--_danger);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: center;
   }
 
   .choice {
     display: flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     min-block-size: 44px;
     font-weight: 400;
   }
 
   .choice input {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: calc(1.25 * var(--_portico-rem));
+    block-size: calc(1.25 * var(--_portico-rem));
     min-block-size: 0;
     flex: none;
     margin: 0;
@@ -121,15 +122,15 @@ export const styles = css`
 
   .cards {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .card,
   .panel {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     min-inline-size: 0;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -139,25 +140,25 @@ export const styles = css`
   .card-head {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.5rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.5 * var(--_portico-rem));
     align-items: center;
   }
 
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 1rem;
+    gap: 0 var(--_portico-rem);
   }
 
   .badge {
     justify-self: start;
     display: inline-flex;
     align-items: center;
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border: 1px solid var(--_brand);
     border-radius: 999px;
     color: var(--_brand);
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_portico-rem));
     font-weight: 600;
   }
 
@@ -172,38 +173,38 @@ export const styles = css`
 
   .roles {
     display: grid;
-    gap: 0.25rem;
-    padding-inline-start: 1.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
+    padding-inline-start: calc(1.25 * var(--_portico-rem));
     list-style: disc;
   }
 
   .inline-form {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: end;
   }
 
   .inline-form .field {
-    flex: 1 1 12rem;
+    flex: 1 1 calc(12 * var(--_portico-rem));
   }
 
   .confirm {
     display: grid;
-    gap: 0.5rem;
-    padding: 0.75rem;
+    gap: calc(0.5 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_danger);
     border-radius: var(--_radius);
   }
 
   .confirm .question {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
   }
 
   .problem {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     justify-items: start;
   }
 
@@ -212,7 +213,7 @@ export const styles = css`
     box-shadow: 0 0 0 2px var(--highlight);
   }
 
-  @container (min-inline-size: 40rem) {
+  @container (min-inline-size: 40em) {
     [part~='details-form'] {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
       align-items: start;

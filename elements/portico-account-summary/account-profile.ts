@@ -94,6 +94,7 @@ const INVITATION_PARTS =
  * @csspart address - One saved address (or the form that edits it).
  * @csspart address-text - A saved address's lines.
  * @csspart default - The "Default" badge of the default address.
+ * @csspart viewer-note - Why a member whose role only reads cannot change the addresses.
  * @csspart edit-address - An address's "Edit" button.
  * @csspart make-default - An address's "Make default" button.
  * @csspart remove-address - An address's "Remove" button.

@@ -4,10 +4,10 @@ import { statusBadgeStyles } from '../shared/status.styles.ts';
 
 const shellStyles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
-    --card-min-width: 18rem;
+    --card-min-width: calc(18 * var(--_portico-rem));
   }
 
   [part~='second-factor-required'] {
@@ -24,7 +24,7 @@ const shellStyles = css`
   [part~='greeting'],
   [part~='heading'] {
     margin: 0;
-    font-size: 1.25rem;
+    font-size: calc(1.25 * var(--_portico-rem));
   }
 
   /* Navigation: a row of links that wraps; the current one is bold and underlined, not only tinted. */
@@ -37,14 +37,14 @@ const shellStyles = css`
   [part~='nav'] ul {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 0.25rem;
+    gap: 0 calc(0.25 * var(--_portico-rem));
   }
 
   [part~='nav-link'] {
     display: inline-flex;
     align-items: center;
     min-block-size: 44px;
-    padding-inline: 0.75rem;
+    padding-inline: calc(0.75 * var(--_portico-rem));
     color: var(--_text);
     text-decoration: none;
     border-block-end: 3px solid transparent;
@@ -72,7 +72,7 @@ const shellStyles = css`
 
   .greeting {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
   }
 
   /* Overview */
@@ -80,7 +80,7 @@ const shellStyles = css`
   .overview-bar {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: calc(0.5 * var(--_portico-rem)) var(--_portico-rem);
     align-items: center;
     justify-content: space-between;
   }
@@ -100,8 +100,8 @@ const shellStyles = css`
   .card {
     container-type: inline-size;
     display: grid;
-    gap: 0.75rem;
-    padding: 1rem;
+    gap: calc(0.75 * var(--_portico-rem));
+    padding: var(--_portico-rem);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -124,7 +124,7 @@ const shellStyles = css`
   }
 
   [part~='balance-amount'] {
-    font-size: 1.5rem;
+    font-size: calc(1.5 * var(--_portico-rem));
     font-weight: 700;
     font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
@@ -132,10 +132,10 @@ const shellStyles = css`
 
   [part~='overdue'] {
     display: flex;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: center;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: calc(0.75 * var(--_portico-rem));
     border-inline-start: 4px solid var(--_danger);
     background: color-mix(in srgb, var(--_danger) 8%, var(--_surface));
     color: var(--_danger);
@@ -146,11 +146,12 @@ const shellStyles = css`
     display: inline-grid;
     place-items: center;
     flex: none;
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    inline-size: calc(1.5 * var(--_portico-rem));
+    block-size: calc(1.5 * var(--_portico-rem));
     border-radius: 50%;
     background: var(--_danger);
-    color: #ffffff;
+    /* The surface's colour reads on the danger colour in both schemes. */
+    color: var(--_surface);
     font-weight: 700;
   }
 
@@ -159,26 +160,26 @@ const shellStyles = css`
   [part~='steps'] {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-    font-size: 0.875rem;
+    gap: calc(0.25 * var(--_portico-rem)) var(--_portico-rem);
+    font-size: calc(0.875 * var(--_portico-rem));
     color: var(--_muted);
   }
 
   [part~='step'] {
     display: inline-flex;
     flex-wrap: wrap;
-    gap: 0 0.375rem;
+    gap: 0 calc(0.375 * var(--_portico-rem));
     align-items: baseline;
   }
 
   [part~='step'] .mark {
     display: inline-grid;
     place-items: center;
-    inline-size: 1.125rem;
-    block-size: 1.125rem;
+    inline-size: calc(1.125 * var(--_portico-rem));
+    block-size: calc(1.125 * var(--_portico-rem));
     border: 1px solid currentColor;
     border-radius: 50%;
-    font-size: 0.75rem;
+    font-size: calc(0.75 * var(--_portico-rem));
     align-self: center;
   }
 
@@ -198,18 +199,18 @@ const shellStyles = css`
 
   .skeleton {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
   }
 
   .bone {
-    block-size: 3rem;
+    block-size: calc(3 * var(--_portico-rem));
     border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_muted) 15%, var(--_surface));
+    background: var(--_surface-raised);
     animation: pulse 1.5s ease-in-out infinite;
   }
 
   .bone.large {
-    block-size: 6rem;
+    block-size: calc(6 * var(--_portico-rem));
   }
 
   @keyframes pulse {

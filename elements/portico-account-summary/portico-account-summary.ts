@@ -18,6 +18,7 @@ import { parseRoute, routeHref, type AccountRoute, type AccountView } from './ac
 import { OverviewController } from './account-overview.ts';
 import { BILLING_PARTS, ORDERS_PARTS, PROFILE_PARTS } from './portico-account-summary.parts.ts';
 import { styles } from './portico-account-summary.styles.ts';
+import { firstUpdateInNextTask } from '../shared/first-update.ts';
 
 /** The views the navigation leads to; an order's detail is reached from the orders. */
 const NAV_VIEWS = ['overview', 'orders', 'billing', 'profile'] as const satisfies AccountView[];
@@ -42,6 +43,8 @@ function navLabel(view: (typeof NAV_VIEWS)[number]): string {
  * bookmarks and the back button work; the overview reads again when the page is shown again.
  *
  * @summary The customer's account: balance, invoices, orders and profile.
+ * @csspart section-heading - The heading of each block of the overview (balance, invoices,
+ *   payments, orders).
  * @csspart nav - The navigation between the views; the current link has `aria-current="page"`.
  * @csspart nav-link - A link in the navigation (also `nav-link-current` on the current one).
  * @csspart nav-link-current - The navigation link of the view on screen.
@@ -114,6 +117,7 @@ function navLabel(view: (typeof NAV_VIEWS)[number]): string {
  */
 @customElement('portico-account-summary')
 @localized()
+@firstUpdateInNextTask
 export class PorticoAccountSummary extends LitElement {
   static override styles = [hostStyles, formStyles, styles];
 

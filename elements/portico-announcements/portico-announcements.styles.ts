@@ -3,11 +3,11 @@ import { css } from 'lit';
 /** A stack of full-width banners: a mark and a word for the severity, never colour alone. */
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
-    --gap: 0.5rem;
+    display: block !important;
+    container-type: inline-size !important;
+    --gap: calc(0.5 * var(--_portico-rem));
     --info-color: var(--_brand);
-    --warning-color: #b54708;
+    --warning-color: var(--_warning);
     --outage-color: var(--_danger);
   }
 
@@ -21,9 +21,9 @@ export const styles = css`
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
     align-items: start;
-    gap: 0.5rem 0.75rem;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
+    gap: calc(0.5 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-inline-start: 6px solid var(--severity-color);
     border-radius: var(--_radius);
@@ -47,8 +47,8 @@ export const styles = css`
   }
 
   .icon svg {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    inline-size: calc(1.5 * var(--_portico-rem));
+    block-size: calc(1.5 * var(--_portico-rem));
     fill: none;
     stroke: currentColor;
     stroke-width: 2;
@@ -58,19 +58,19 @@ export const styles = css`
 
   .text {
     display: grid;
-    gap: 0.125rem;
+    gap: calc(0.125 * var(--_portico-rem));
     min-inline-size: 0;
-    padding-block: 0.5rem;
+    padding-block: calc(0.5 * var(--_portico-rem));
     overflow-wrap: anywhere;
   }
 
   .heading {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 0.5rem;
+    gap: 0 calc(0.5 * var(--_portico-rem));
     align-items: baseline;
     margin: 0;
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
     font-weight: 400;
   }
 
@@ -80,7 +80,7 @@ export const styles = css`
 
   .severity {
     color: var(--severity-color);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     font-weight: 700;
     text-transform: uppercase;
   }
@@ -90,11 +90,11 @@ export const styles = css`
   }
 
   .dismiss {
-    padding-inline: 0.75rem;
+    padding-inline: calc(0.75 * var(--_portico-rem));
   }
 
   /* Narrow: the button goes under the text, so the text keeps its width. */
-  @container (max-width: 28rem) {
+  @container (max-width: 28em) {
     .announcement {
       grid-template-columns: auto minmax(0, 1fr);
     }

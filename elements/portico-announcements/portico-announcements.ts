@@ -23,6 +23,7 @@ import {
   type Severity,
 } from './announcements.api.ts';
 import { styles } from './portico-announcements.styles.ts';
+import { firstUpdateInNextTask } from '../shared/first-update.ts';
 
 /**
  * The vendor's announcements (a delivery delay, holiday hours, an outage) as a stack of banners,
@@ -43,6 +44,7 @@ import { styles } from './portico-announcements.styles.ts';
  * @csspart announcement-warning - A banner with a warning.
  * @csspart announcement-outage - A banner about an outage.
  * @csspart icon - The banner's severity mark.
+ * @csspart heading - The banner's heading: the severity and the title.
  * @csspart severity - The severity as a word: "Information", "Warning" or "Outage".
  * @csspart title - The announcement's title, in the banner's heading after the severity.
  * @csspart body - The announcement's text.
@@ -52,13 +54,14 @@ import { styles } from './portico-announcements.styles.ts';
  * @csspart error - The message shown when a dismissal failed, with `role="alert"`.
  * @cssproperty --gap - Space between banners. Default: `0.5rem`.
  * @cssproperty --info-color - The edge and mark of information. Default: the brand colour.
- * @cssproperty --warning-color - The edge and mark of a warning. Default: `#b54708`.
+ * @cssproperty --warning-color - The edge and mark of a warning. Default: `--portico-color-warning`.
  * @cssproperty --outage-color - The edge and mark of an outage. Default: the danger colour.
  * @cssstate empty - Nothing to announce: the element takes no room.
  * @cssstate live - Announcements arrive as they are published.
  */
 @customElement('portico-announcements')
 @localized()
+@firstUpdateInNextTask
 export class PorticoAnnouncements extends LitElement {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
 
@@ -189,7 +192,7 @@ export class PorticoAnnouncements extends LitElement {
       >
         <span part="icon" class="icon" aria-hidden="true">${severityIcon(item.severity)}</span>
         <div class="text">
-          <h2 id=${headingId} class="heading">
+          <h2 id=${headingId} part="heading" class="heading">
             <span part="severity" class="severity">${severityLabel(item.severity)}</span
             ><span class="visually-hidden">: </span>
             <span part="title" class="title" dir="auto">${item.title}</span>

@@ -86,7 +86,9 @@ export class ChatComposer {
         </div>
         ${
           uploading
-            ? html`<p class="hint" role="status">${msg('Waiting for the files to upload…')}</p>`
+            ? html`<p part="uploading" class="hint" role="status">
+                ${msg('Waiting for the files to upload…')}
+              </p>`
             : nothing
         }
       </form>

@@ -9,25 +9,25 @@ export const messageStyles = css`
     overscroll-behavior: contain;
     display: flex;
     flex-direction: column;
-    gap: 0.75rem;
-    padding: 1rem;
+    gap: calc(0.75 * var(--_portico-rem));
+    padding: var(--_portico-rem);
   }
 
   .intro {
     margin-block: auto;
-    padding: 1rem;
+    padding: var(--_portico-rem);
     color: var(--_muted);
     text-align: center;
   }
 
   .earlier {
     align-self: center;
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .group {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     justify-items: start;
     min-inline-size: 0;
   }
@@ -39,9 +39,9 @@ export const messageStyles = css`
   .author {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 0.375rem;
+    gap: 0 calc(0.375 * var(--_portico-rem));
     color: var(--_muted);
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_portico-rem));
   }
 
   .author .name {
@@ -52,19 +52,19 @@ export const messageStyles = css`
 
   .message {
     display: grid;
-    gap: 0.125rem;
+    gap: calc(0.125 * var(--_portico-rem));
     justify-items: inherit;
-    max-inline-size: min(88%, 30rem);
+    max-inline-size: min(88%, 30 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
   .bubble {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     min-inline-size: 0;
     max-inline-size: 100%;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: calc(0.75 * var(--_portico-rem));
     border-radius: calc(var(--_radius) * 1.5);
     background: var(--staff-background);
     overflow-wrap: anywhere;
@@ -87,15 +87,15 @@ export const messageStyles = css`
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.5rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.5 * var(--_portico-rem));
     align-items: center;
     color: var(--_muted);
-    font-size: 0.75rem;
+    font-size: calc(0.75 * var(--_portico-rem));
   }
 
   .receipt::before {
     content: '✓' / '';
-    margin-inline-end: 0.25rem;
+    margin-inline-end: calc(0.25 * var(--_portico-rem));
   }
 
   .receipt[data-state='delivered']::before,
@@ -113,34 +113,34 @@ export const messageStyles = css`
 
   .send-error {
     color: var(--_danger);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .meta .link {
     min-block-size: 44px;
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border: 0;
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .notice {
     align-self: center;
     max-inline-size: 90%;
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     text-align: center;
     overflow-wrap: anywhere;
   }
 
   .notice time {
-    font-size: 0.75rem;
-    margin-inline-start: 0.25rem;
+    font-size: calc(0.75 * var(--_portico-rem));
+    margin-inline-start: calc(0.25 * var(--_portico-rem));
   }
 
   .articles,
   .attachments {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     margin: 0;
     padding: 0;
     list-style: none;
@@ -148,9 +148,9 @@ export const messageStyles = css`
 
   .article {
     display: grid;
-    gap: 0.125rem;
-    padding-block: 0.25rem 0.5rem;
-    padding-inline: 0.75rem;
+    gap: calc(0.125 * var(--_portico-rem));
+    padding-block: calc(0.25 * var(--_portico-rem)) calc(0.5 * var(--_portico-rem));
+    padding-inline: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -166,24 +166,24 @@ export const messageStyles = css`
 
   .snippet {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .actions button {
-    padding-inline: 0.875rem;
+    padding-inline: calc(0.875 * var(--_portico-rem));
   }
 
   .attachments .download {
     max-inline-size: 100%;
     text-align: start;
     overflow-wrap: anywhere;
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .attachments .size {

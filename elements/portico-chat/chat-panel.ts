@@ -8,11 +8,15 @@ import { MESSAGE_FIELD, type ChatComposer } from './chat-composer.ts';
 import { renderMessages, type MessagesContext } from './chat-messages.ts';
 import { isolate } from '../shared/bidi.ts';
 import { formatNumber } from '../shared/format.ts';
+import type { Branding } from '../shared/branding.ts';
+import { renderVendorHeader } from '../shared/vendor-header.ts';
 
 /** What the panel shows, as the element has it for this render. */
 export interface PanelContext {
   party: Party;
   locale: string;
+  /** The vendor's name and logo, the `header` slot's default. */
+  branding: Branding | null;
   state: ChatState;
   outgoing: ChatOutgoing;
   composer: ChatComposer;
@@ -91,6 +95,7 @@ function closeButton(context: PanelContext) {
     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <path
         d="M6 6l12 12M18 6 6 18"
+        fill="none"
         stroke="currentColor"
         stroke-width="2"
         stroke-linecap="round"
@@ -109,6 +114,7 @@ export function renderHeader(context: PanelContext) {
   const chatting = (party === 'customer' || party === 'guest') && !withAgent;
   return html`<header part="header" class="header">
     <div class="title">
+      ${renderVendorHeader(context.branding)}
       <h2 id="chat-title" part="heading">${msg('Chat with us')}</h2>
       ${
         chatting

@@ -3,6 +3,9 @@
  * with `portico-chat::part(…)`. The tests check that every part on screen is one of these.
  */
 export const CHAT_PARTS: readonly string[] = [
+  'brand',
+  'logo',
+  'vendor-name',
   'launcher',
   'badge',
   'panel',
@@ -72,6 +75,7 @@ export const CHAT_PARTS: readonly string[] = [
   'remove',
   'file-error',
   'send',
+  'uploading',
   'restart',
   'error',
   'retry',

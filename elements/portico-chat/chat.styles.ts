@@ -3,15 +3,22 @@ import { css } from 'lit';
 /** The launcher, the panel's frame, its header and the composer. */
 export const styles = css`
   :host {
-    display: block;
-    --offset: 1rem;
-    --panel-width: 24rem;
-    --panel-height: 36rem;
+    display: block !important;
+    /* Any of these on the host would make it the box the fixed launcher and panel sit in. */
+    transform: none !important;
+    filter: none !important;
+    backdrop-filter: none !important;
+    perspective: none !important;
+    contain: none !important;
+    will-change: auto !important;
+    --offset: var(--_portico-rem);
+    --panel-width: calc(24 * var(--_portico-rem));
+    --panel-height: calc(36 * var(--_portico-rem));
     --layer: 1000;
     --customer-background: var(--_brand);
     --customer-color: var(--_brand-contrast);
     --staff-background: color-mix(in srgb, var(--_brand) 8%, var(--_surface));
-    --_launcher-size: 3.5rem;
+    --_launcher-size: calc(3.5 * var(--_portico-rem));
     --_bottom: calc(var(--offset) + env(safe-area-inset-bottom, 0px));
   }
 
@@ -24,10 +31,10 @@ export const styles = css`
     inset-inline-end: var(--offset);
     display: inline-flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     min-block-size: var(--_launcher-size);
     min-inline-size: var(--_launcher-size);
-    padding-inline: 1.25rem;
+    padding-inline: calc(1.25 * var(--_portico-rem));
     border-radius: 999px;
     background: var(--_brand);
     color: var(--_brand-contrast);
@@ -35,24 +42,24 @@ export const styles = css`
   }
 
   .launcher svg {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    inline-size: calc(1.5 * var(--_portico-rem));
+    block-size: calc(1.5 * var(--_portico-rem));
     flex: none;
   }
 
   .badge {
     position: absolute;
-    inset-block-start: -0.375rem;
-    inset-inline-end: -0.375rem;
-    min-inline-size: 1.5rem;
-    block-size: 1.5rem;
-    padding-inline: 0.375rem;
+    inset-block-start: calc(-0.375 * var(--_portico-rem));
+    inset-inline-end: calc(-0.375 * var(--_portico-rem));
+    min-inline-size: calc(1.5 * var(--_portico-rem));
+    block-size: calc(1.5 * var(--_portico-rem));
+    padding-inline: calc(0.375 * var(--_portico-rem));
     border: 2px solid var(--_surface);
     border-radius: 999px;
     background: var(--_danger);
-    color: #ffffff;
-    font-size: 0.8125rem;
-    line-height: 1.25rem;
+    color: var(--_surface);
+    font-size: calc(0.8125 * var(--_portico-rem));
+    line-height: calc(1.25 * var(--_portico-rem));
     text-align: center;
   }
 
@@ -61,12 +68,12 @@ export const styles = css`
   .panel {
     position: fixed;
     z-index: var(--layer);
-    inset-block-end: calc(var(--_bottom) + var(--_launcher-size) + 0.75rem);
+    inset-block-end: calc(var(--_bottom) + var(--_launcher-size) + 0.75 * var(--_portico-rem));
     inset-inline-end: var(--offset);
     inline-size: min(var(--panel-width), calc(100vw - 2 * var(--offset)));
     block-size: min(
       var(--panel-height),
-      calc(100dvh - 2 * var(--offset) - var(--_launcher-size) - 0.75rem)
+      calc(100dvh - 2 * var(--offset) - var(--_launcher-size) - 0.75 * var(--_portico-rem))
     );
     display: flex;
     flex-direction: column;
@@ -126,9 +133,9 @@ export const styles = css`
   .header {
     display: flex;
     align-items: flex-start;
-    gap: 0.5rem;
-    padding-block: 0.5rem;
-    padding-inline: 1rem 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: var(--_portico-rem) calc(0.5 * var(--_portico-rem));
     border-block-end: 1px solid var(--_border);
   }
 
@@ -136,27 +143,27 @@ export const styles = css`
     flex: 1;
     min-inline-size: 0;
     display: grid;
-    gap: 0.125rem;
-    padding-block: 0.25rem;
+    gap: calc(0.125 * var(--_portico-rem));
+    padding-block: calc(0.25 * var(--_portico-rem));
   }
 
   h2 {
-    font-size: 1.0625rem;
+    font-size: calc(1.0625 * var(--_portico-rem));
   }
 
   .availability {
     display: flex;
-    gap: 0.375rem;
+    gap: calc(0.375 * var(--_portico-rem));
     align-items: baseline;
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .availability::before {
     content: '';
     flex: none;
-    inline-size: 0.5rem;
-    block-size: 0.5rem;
+    inline-size: calc(0.5 * var(--_portico-rem));
+    block-size: calc(0.5 * var(--_portico-rem));
     border-radius: 50%;
     background: var(--_muted);
   }
@@ -167,8 +174,8 @@ export const styles = css`
 
   button.end {
     flex: none;
-    padding-inline: 0.75rem;
-    font-size: 0.875rem;
+    padding-inline: calc(0.75 * var(--_portico-rem));
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   button.icon {
@@ -187,8 +194,8 @@ export const styles = css`
   }
 
   button.icon svg {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: calc(1.25 * var(--_portico-rem));
+    block-size: calc(1.25 * var(--_portico-rem));
   }
 
   /* "The portal is busy. Trying again…": a calm band below the header while calls wait. */
@@ -199,19 +206,19 @@ export const styles = css`
 
   .busy [part~='busy']:not(:empty) {
     margin: 0;
-    padding-block: 0.5rem;
-    padding-inline: 1rem;
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: var(--_portico-rem);
     border: 0;
     border-block-end: 1px solid var(--_border);
     border-radius: 0;
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .status {
-    padding-block: 0.5rem;
-    padding-inline: 1rem;
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: var(--_portico-rem);
     background: var(--staff-background);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .status:empty {
@@ -219,56 +226,56 @@ export const styles = css`
   }
 
   .typing {
-    padding-inline: 1rem;
+    padding-inline: var(--_portico-rem);
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     font-style: italic;
   }
 
   .problem {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     justify-items: start;
-    padding-block: 0.5rem;
-    padding-inline: 1rem;
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: var(--_portico-rem);
   }
 
   .restart {
     display: grid;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border-block-start: 1px solid var(--_border);
   }
 
   /* Composer */
 
   .composer {
-    gap: 0.5rem;
-    padding: 0.75rem;
+    gap: calc(0.5 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border-block-start: 1px solid var(--_border);
   }
 
   .row {
     display: flex;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: flex-end;
   }
 
   textarea {
     flex: 1;
     min-inline-size: 0;
-    max-block-size: 8rem;
+    max-block-size: calc(8 * var(--_portico-rem));
     resize: none;
     field-sizing: content;
   }
 
   .row button[part~='send'] {
     flex: none;
-    padding-inline: 1rem;
+    padding-inline: var(--_portico-rem);
   }
 
   .visitor {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     min-inline-size: 0;
     margin: 0;
     padding: 0;
@@ -277,19 +284,19 @@ export const styles = css`
 
   legend {
     padding: 0;
-    margin-block-end: 0.25rem;
-    font-size: 0.875rem;
+    margin-block-end: calc(0.25 * var(--_portico-rem));
+    font-size: calc(0.875 * var(--_portico-rem));
     font-weight: 600;
   }
 
   .fields {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9rem), 1fr));
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9 * var(--_portico-rem)), 1fr));
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .fields label {
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .picker {
@@ -302,7 +309,7 @@ export const styles = css`
 
   .chosen {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     margin: 0;
     padding: 0;
     list-style: none;
@@ -312,12 +319,12 @@ export const styles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto auto;
     align-items: center;
-    gap: 0.25rem 0.5rem;
-    padding-block: 0.125rem;
-    padding-inline: 0.5rem 0.125rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.5 * var(--_portico-rem));
+    padding-block: calc(0.125 * var(--_portico-rem));
+    padding-inline: calc(0.5 * var(--_portico-rem)) calc(0.125 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .chosen-file .name {
@@ -331,7 +338,7 @@ export const styles = css`
   }
 
   .chosen-file progress {
-    block-size: 0.375rem;
+    block-size: calc(0.375 * var(--_portico-rem));
     accent-color: var(--_brand);
   }
 
@@ -340,6 +347,6 @@ export const styles = css`
     padding: 0;
     background: none;
     color: var(--_text);
-    font-size: 1.25rem;
+    font-size: calc(1.25 * var(--_portico-rem));
   }
 `;

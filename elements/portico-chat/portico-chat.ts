@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
@@ -10,6 +9,8 @@ import { apiContext, sessionContext } from '../context.ts';
 import { BusyNotice } from '../shared/busy.ts';
 import { DownloadController } from '../shared/download.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { BrandingController } from '../shared/branding.ts';
+import { vendorHeaderStyles } from '../shared/vendor-header.ts';
 import { CONTENT_LOCALES, contentLocale, type ContentLocale } from '../shared/locale.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { partyOf, type Party } from './chat.api.ts';
@@ -18,10 +19,12 @@ import { PanelOpening } from './chat.opening.ts';
 import { ChatOutgoing } from './chat.outgoing.ts';
 import { ChatState } from './chat.state.ts';
 import { ViewportController } from './chat.viewport.ts';
+import { cssProperties } from '../shared/css-properties.ts';
 import { ChatComposer, MESSAGE_FIELD } from './chat-composer.ts';
 import { renderBody, renderHeader, renderLauncher, type PanelContext } from './chat-panel.ts';
 import { messageStyles } from './chat-messages.styles.ts';
 import { styles } from './chat.styles.ts';
+import { firstUpdateInNextTask } from '../shared/first-update.ts';
 
 /**
  * Live chat with the vendor's support: a launcher in a bottom corner opens a panel where the
@@ -44,6 +47,11 @@ import { styles } from './chat.styles.ts';
  *   `#ticket={id}` (for `<portico-ticket-inbox>` on the same page).
  * @attr locale - The conversation's language (`en`, `de`, `lv`, `hr`, `el`, `fa`) for the bot's
  *   articles and for dates; by default the nearest `lang` attribute of the page.
+ * @slot header - At the top of the panel, above "Chat with us". Default: the vendor's logo and
+ *   name from the portal's settings.
+ * @csspart brand - The box of the `header` slot.
+ * @csspart logo - The vendor's logo (the slot's default content).
+ * @csspart vendor-name - The vendor's name (the slot's default content).
  * @csspart launcher - The button that opens and closes the panel.
  * @csspart badge - The number of unread messages on the launcher while the panel is closed.
  * @csspart panel - The chat panel (a non-modal dialog).
@@ -116,6 +124,7 @@ import { styles } from './chat.styles.ts';
  * @csspart remove - The button that removes a chosen file.
  * @csspart file-error - Why a file was refused.
  * @csspart send - The "Send" button.
+ * @csspart uploading - "Waiting for the files to upload…" while a message waits for its files.
  * @csspart restart - The "Start a new chat" button after a chat ended.
  * @csspart error - The message shown when something failed, with `role="alert"`.
  * @csspart retry - The "Try again" button beside a failed read.
@@ -134,8 +143,16 @@ import { styles } from './chat.styles.ts';
  */
 @customElement('portico-chat')
 @localized()
+@firstUpdateInNextTask
 export class PorticoChat extends LitElement {
-  static override styles = [hostStyles, formStyles, viewStyles, styles, messageStyles];
+  static override styles = [
+    hostStyles,
+    formStyles,
+    viewStyles,
+    vendorHeaderStyles,
+    styles,
+    messageStyles,
+  ];
 
   /** The corner of the launcher and panel: `end` or `start` of the bottom edge. */
   @property({ reflect: true }) position: 'end' | 'start' = 'end';
@@ -182,6 +199,7 @@ export class PorticoChat extends LitElement {
     this.opening.focusSoon(conversation.status === 'ended' ? "[part~='restart']" : MESSAGE_FIELD);
   });
   private readonly downloads = new DownloadController(this);
+  private readonly branding = new BrandingController(this);
   private readonly viewport = new ViewportController(this, () => this.opening.expanded);
   private readonly composer = new ChatComposer(this, {
     send: (body, files, visitor) => {
@@ -294,7 +312,7 @@ export class PorticoChat extends LitElement {
         class="panel"
         role="dialog"
         aria-labelledby="chat-title"
-        style=${styleMap(this.viewport.style)}
+        ${cssProperties(this.viewport.style)}
         ?hidden=${!expanded}
         @keydown=${this.opening.keydown}
       >
@@ -309,6 +327,7 @@ export class PorticoChat extends LitElement {
     return {
       party: this.party,
       locale: this.chatLocale,
+      branding: this.branding.branding,
       state: this.chat,
       outgoing: this.outgoing,
       composer: this.composer,

@@ -7,16 +7,16 @@ export const articleStyles = css`
   }
 
   .article h2 {
-    font-size: 1.5rem;
+    font-size: calc(1.5 * var(--_portico-rem));
     line-height: 1.25;
   }
 
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
+    gap: calc(0.25 * var(--_portico-rem)) var(--_portico-rem);
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   /* The body is whatever the authors wrote: long words, wide tables and code must not widen the page. */
@@ -36,8 +36,8 @@ export const articleStyles = css`
   .body h2,
   .body h3,
   .body h4 {
-    font-size: 1.125rem;
-    margin-block: 1.25rem 0.5rem;
+    font-size: calc(1.125 * var(--_portico-rem));
+    margin-block: calc(1.25 * var(--_portico-rem)) calc(0.5 * var(--_portico-rem));
   }
 
   .body p,
@@ -46,12 +46,12 @@ export const articleStyles = css`
   .body blockquote,
   .body pre,
   .body table {
-    margin-block: 0 0.75rem;
+    margin-block: 0 calc(0.75 * var(--_portico-rem));
   }
 
   .body ul,
   .body ol {
-    padding-inline-start: 1.5rem;
+    padding-inline-start: calc(1.5 * var(--_portico-rem));
   }
 
   .body ul {
@@ -59,7 +59,7 @@ export const articleStyles = css`
   }
 
   .body li + li {
-    margin-block-start: 0.25rem;
+    margin-block-start: calc(0.25 * var(--_portico-rem));
   }
 
   .body img {
@@ -69,9 +69,9 @@ export const articleStyles = css`
 
   .body pre {
     overflow-x: auto;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_muted) 10%, var(--_surface));
+    background: var(--_surface-raised);
   }
 
   .body code,
@@ -88,29 +88,29 @@ export const articleStyles = css`
 
   .body th,
   .body td {
-    padding-block: 0.25rem;
-    padding-inline: 0.5rem;
+    padding-block: calc(0.25 * var(--_portico-rem));
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border: 1px solid var(--_border);
     text-align: start;
   }
 
   .body blockquote {
     margin-inline: 0;
-    padding-inline-start: 1rem;
+    padding-inline-start: var(--_portico-rem);
     border-inline-start: 4px solid var(--_border);
   }
 
   .languages {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
+    gap: calc(0.25 * var(--_portico-rem)) var(--_portico-rem);
     align-items: center;
   }
 
   .languages ul {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 1rem;
+    gap: 0 var(--_portico-rem);
   }
 
   .languages a {
@@ -121,19 +121,19 @@ export const articleStyles = css`
 
   .feedback {
     display: grid;
-    gap: 0.75rem;
-    padding-block-start: 1rem;
+    gap: calc(0.75 * var(--_portico-rem));
+    padding-block-start: var(--_portico-rem);
     border-block-start: 1px solid var(--_border);
   }
 
   .choices {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .feedback-form {
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .thanks {
@@ -143,8 +143,8 @@ export const articleStyles = css`
 
   .related ul {
     display: grid;
-    gap: 0.5rem;
-    margin-block-start: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
+    margin-block-start: calc(0.5 * var(--_portico-rem));
   }
 
   .related li {

@@ -3,15 +3,15 @@ import { css } from 'lit';
 /** The search box, its status line, the results and the categories. */
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     min-inline-size: 0;
     --gap: var(--_space);
     --match-background: color-mix(in srgb, var(--_brand) 18%, var(--_surface));
   }
 
   h3 {
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
     margin: 0;
   }
 
@@ -27,8 +27,8 @@ export const styles = css`
     align-items: center;
     justify-content: center;
     min-block-size: 44px;
-    padding-block: 0.5rem;
-    padding-inline: 1.25rem;
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: calc(1.25 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     font-weight: 600;
@@ -37,7 +37,7 @@ export const styles = css`
 
   .search {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
   }
 
   .search label {
@@ -47,7 +47,7 @@ export const styles = css`
   /* One line is always kept for the status, so the results never jump when it changes. */
   .status {
     min-block-size: 1.5em;
-    margin-block: 0.5rem;
+    margin-block: calc(0.5 * var(--_portico-rem));
     color: var(--_muted);
   }
 
@@ -68,17 +68,17 @@ export const styles = css`
   .problem {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: calc(0.5 * var(--_portico-rem)) var(--_portico-rem);
     align-items: center;
   }
 
   [part~='corrected'] {
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
   }
 
   .results {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .results[aria-busy='true'] {
@@ -87,9 +87,9 @@ export const styles = css`
 
   .result {
     display: grid;
-    gap: 0.25rem;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem));
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -118,28 +118,28 @@ export const styles = css`
   .result-meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     align-items: center;
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .language {
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border-radius: var(--_radius);
     border: 1px solid var(--_border);
-    font-size: 0.75rem;
+    font-size: calc(0.75 * var(--_portico-rem));
   }
 
   .snippet {
-    font-size: 0.9375rem;
+    font-size: calc(0.9375 * var(--_portico-rem));
   }
 
   mark {
     background: var(--match-background);
     color: inherit;
     font-weight: 600;
-    border-radius: 0.125rem;
+    border-radius: calc(0.125 * var(--_portico-rem));
   }
 
   .more,
@@ -149,26 +149,26 @@ export const styles = css`
 
   .empty {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     justify-items: start;
   }
 
   .ask-line {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: calc(0.5 * var(--_portico-rem)) var(--_portico-rem);
     align-items: center;
-    padding-block-start: 0.5rem;
+    padding-block-start: calc(0.5 * var(--_portico-rem));
     border-block-start: 1px solid var(--_border);
   }
 
   .categories {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     grid-template-columns: minmax(0, 1fr);
   }
 
-  @container (min-width: 36rem) {
+  @container (min-width: 36em) {
     .categories {
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }
@@ -176,13 +176,13 @@ export const styles = css`
 
   .category {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     inline-size: 100%;
     block-size: 100%;
     align-content: start;
     text-align: start;
     font-weight: 400;
-    padding-inline: 0.75rem;
+    padding-inline: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     background: var(--_surface);
     color: var(--_text);

@@ -25,6 +25,7 @@ import {
 import { RESULTS_ID, resultId } from './help-search.results.ts';
 import { articleStyles } from './help-article.styles.ts';
 import { styles } from './portico-help-search.styles.ts';
+import { firstUpdateInNextTask } from '../shared/first-update.ts';
 
 const SEARCH_BOX = '#help-query';
 
@@ -46,6 +47,8 @@ const SEARCH_BOX = '#help-query';
  *   of `portico-help-ask` calls `preventDefault()`, "Ask support" hides once chosen.
  * @fires portico-help-ask - The customer chose "Ask support" (`HelpAskEvent`, with `query` and
  *   `slug`). Cancelable: `preventDefault()` keeps the page where it is, to answer it yourself.
+ * @csspart section-heading - The heading of a block below an article, such as the related
+ *   articles.
  * @csspart search - The search form: its label and box.
  * @csspart label - The search box's label.
  * @csspart input - The search box (a combobox whose list is the results).
@@ -102,6 +105,7 @@ const SEARCH_BOX = '#help-query';
  */
 @customElement('portico-help-search')
 @localized()
+@firstUpdateInNextTask
 export class PorticoHelpSearch extends LitElement {
   static override styles = [
     hostStyles,

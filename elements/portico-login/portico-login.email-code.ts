@@ -115,7 +115,7 @@ export class EmailCodeController {
         <button type="button" part="resend" class="link" @click=${this.#onResend}>
           ${msg('Send a new code')}
         </button>
-        <button type="button" class="link" @click=${this.#onOtherEmail}>
+        <button type="button" part="other-email" class="link" @click=${this.#onOtherEmail}>
           ${msg('Use another email')}
         </button>
       </p>`,
@@ -127,7 +127,12 @@ export class EmailCodeController {
   }
 
   #renderBack() {
-    return html`<button type="button" class="link" @click=${() => this.#steps.restart()}>
+    return html`<button
+      type="button"
+      part="back"
+      class="link"
+      @click=${() => this.#steps.restart()}
+    >
       ${msg('Sign in with a password')}
     </button>`;
   }

@@ -87,7 +87,7 @@ export function renderForm(form: {
   const busy = form.task.status === TaskStatus.PENDING;
   return html`
     <form part="form" aria-labelledby="title" @submit=${form.onSubmit}>
-      <h2 id="title">${form.title}</h2>
+      <h2 id="title" part="title">${form.title}</h2>
       ${form.intro ?? nothing} ${form.fields} ${form.error ?? renderAuthError(form.task)}
       <div class="actions">
         <button part="submit" class="primary" type="submit" ?disabled=${busy}>

@@ -2,9 +2,10 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
+    display: block !important;
     --gap: var(--_space);
-    max-inline-size: 28rem;
+    /* !important: a page's global max-width rule must not stretch the form; --max-width widens it. */
+    max-inline-size: var(--max-width, calc(28 * var(--_portico-rem))) !important;
   }
 
   [part~='form'] {
@@ -13,21 +14,21 @@ export const styles = css`
   }
 
   h2 {
-    font-size: 1.25rem;
+    font-size: calc(1.25 * var(--_portico-rem));
     margin: 0;
   }
 
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: center;
   }
 
   .switch {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
+    gap: calc(0.25 * var(--_portico-rem)) var(--_portico-rem);
     margin: 0;
     color: var(--_muted);
   }
@@ -35,7 +36,7 @@ export const styles = css`
   [part~='signed-in'] {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     align-items: center;
     justify-content: space-between;
   }
@@ -47,14 +48,14 @@ export const styles = css`
   .choice {
     display: flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     min-block-size: 44px;
     font-weight: 400;
   }
 
   .choice input {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: calc(1.25 * var(--_portico-rem));
+    block-size: calc(1.25 * var(--_portico-rem));
     min-block-size: 0;
     flex: none;
     margin: 0;

@@ -12,12 +12,16 @@ import { AuthError } from '../api/auth.ts';
 import { SignedInEvent, SignedOutEvent } from '../events.ts';
 import { CartStore } from '../shared/cart.ts';
 import { formStyles, hostStyles } from '../shared/host.styles.ts';
+import { BrandingController } from '../shared/branding.ts';
+import { renderVendorHeader, vendorHeaderStyles } from '../shared/vendor-header.ts';
 import { styles } from './portico-login.styles.ts';
 import { emailField, passwordField, renderAuthError, renderForm } from './portico-login.fields.ts';
+import { forgotForm, resetForm, signUpForm } from './portico-login.forms.ts';
 import { SecondFactorController, type LoginSteps } from './portico-login.second-factor.ts';
 import { EmailCodeController } from './portico-login.email-code.ts';
 import { returnUrl, takeReturnedLink } from './portico-login.links.ts';
 import { confirmationResent, confirmationSent, resetLinkSent } from './portico-login.sent.ts';
+import { firstUpdateInNextTask } from '../shared/first-update.ts';
 
 type View = 'sign-in' | 'sign-up' | 'forgot' | 'reset' | 'second-factor' | 'email-code';
 
@@ -29,6 +33,18 @@ type View = 'sign-in' | 'sign-up' | 'forgot' | 'reset' | 'second-factor' | 'emai
  * @summary Customer sign-in.
  * @event portico-signed-in - A customer signed in; `event.user` has id, name and email.
  * @event portico-signed-out - The customer signed out.
+ * @slot header - Above the forms while nobody is signed in. Default: the vendor's logo and name
+ *   from the portal's settings.
+ * @csspart brand - The box of the `header` slot.
+ * @csspart logo - The vendor's logo (the slot's default content).
+ * @csspart vendor-name - The vendor's name (the slot's default content).
+ * @csspart title - The heading of each form.
+ * @csspart loading - "Loading…" while the element learns whether someone is signed in.
+ * @csspart forgot - "Forgot your password?".
+ * @csspart sign-up - "New here? Create an account".
+ * @csspart resend-confirmation - "Send the confirmation link again", after an unconfirmed sign-in.
+ * @csspart back - The way back to the sign-in form from another form.
+ * @csspart other-email - "Use another email" on the emailed-code form.
  * @csspart form - Each form (sign in, security code, sign-in code, sign up, forgot or new password).
  * @csspart code - The field for a security code, an emailed code or a backup code.
  * @csspart trust-device - The checkbox "Trust this device for 30 days".
@@ -44,11 +60,13 @@ type View = 'sign-in' | 'sign-up' | 'forgot' | 'reset' | 'second-factor' | 'emai
  * @csspart signed-in - The signed-in state: the person's name and the sign-out button.
  * @csspart sign-out - The sign-out button.
  * @cssproperty --gap - Space between the fields. Default: `var(--portico-space, 1rem)`.
+ * @cssproperty --max-width - The widest the element gets. Default: 28 times its font size.
  */
 @customElement('portico-login')
 @localized()
+@firstUpdateInNextTask
 export class PorticoLogin extends LitElement {
-  static override styles = [hostStyles, formStyles, styles];
+  static override styles = [hostStyles, formStyles, vendorHeaderStyles, styles];
 
   /** Hides the sign-up link, for vendors who create customer accounts themselves. */
   @property({ type: Boolean, attribute: 'without-sign-up', reflect: true })
@@ -83,6 +101,7 @@ export class PorticoLogin extends LitElement {
   };
 
   private busyNotice = new BusyNotice(this);
+  private branding = new BrandingController(this);
   private secondFactor = new SecondFactorController(this, this.steps);
   private emailCode = new EmailCodeController(this, this.steps);
 
@@ -172,24 +191,29 @@ export class PorticoLogin extends LitElement {
 
   override render() {
     if (this.session.status === 'unknown') {
-      return html`<p role="status">${msg('Loading…')}</p>`;
+      return html`<p part="loading" role="status">${msg('Loading…')}</p>`;
     }
     return html`<p class="visually-hidden" role="status">${this.announcement}</p>
-      ${this.session.status === 'signed-in' ? this.renderSignedIn() : this.renderView()}`;
+      ${
+        this.session.status === 'signed-in'
+          ? this.renderSignedIn()
+          : html`${renderVendorHeader(this.branding.branding)} ${this.renderView()}`
+      }`;
   }
 
   private renderView() {
+    const back = (label: string) => this.renderBackButton(label);
     switch (this.view) {
       case 'second-factor':
         return this.secondFactor.render();
       case 'email-code':
         return this.emailCode.render();
       case 'sign-up':
-        return this.renderSignUp();
+        return signUpForm({ task: this.signUpTask, onSubmit: this.handleSignUpSubmit, back });
       case 'forgot':
-        return this.renderForgot();
+        return forgotForm({ task: this.forgotTask, onSubmit: this.handleForgotSubmit, back });
       case 'reset':
-        return this.renderReset();
+        return resetForm({ task: this.resetTask, onSubmit: this.handleResetSubmit });
       default:
         return this.renderSignIn();
     }
@@ -231,13 +255,18 @@ export class PorticoLogin extends LitElement {
       ${renderAuthError(this.resendTask)}
       ${
         unverified
-          ? html`<button type="button" class="link" @click=${this.handleResendClick}>
+          ? html`<button
+              type="button"
+              part="resend-confirmation"
+              class="link"
+              @click=${this.handleResendClick}
+            >
               ${msg('Send the confirmation link again')}
             </button>`
           : nothing
       }`,
       footer: html`<p class="switch">
-        <button type="button" class="link" @click=${() => this.show('forgot')}>
+        <button type="button" part="forgot" class="link" @click=${() => this.show('forgot')}>
           ${msg('Forgot your password?')}
         </button>
         <button type="button" part="email-code" class="link" @click=${this.handleEmailCodeClick}>
@@ -246,7 +275,12 @@ export class PorticoLogin extends LitElement {
         ${
           this.withoutSignUp
             ? nothing
-            : html`<button type="button" class="link" @click=${() => this.show('sign-up')}>
+            : html`<button
+                type="button"
+                part="sign-up"
+                class="link"
+                @click=${() => this.show('sign-up')}
+              >
                 ${msg('New here? Create an account')}
               </button>`
         }
@@ -254,53 +288,8 @@ export class PorticoLogin extends LitElement {
     });
   }
 
-  private renderSignUp() {
-    return renderForm({
-      title: msg('Create an account'),
-      task: this.signUpTask,
-      onSubmit: this.handleSignUpSubmit,
-      submit: msg('Create account'),
-      pending: msg('Creating your account…'),
-      fields: html`
-        <label>
-          ${msg('Your name')}
-          <input name="name" autocomplete="name" required maxlength="100" />
-        </label>
-        ${emailField('email')}
-        ${passwordField(msg('Password (at least 8 characters)'), 'new-password')}
-      `,
-      secondary: this.renderBackButton(msg('I already have an account')),
-    });
-  }
-
-  private renderForgot() {
-    return renderForm({
-      title: msg('Reset your password'),
-      task: this.forgotTask,
-      onSubmit: this.handleForgotSubmit,
-      submit: msg('Send the link'),
-      pending: msg('Sending…'),
-      intro: html`<p>
-        ${msg('Enter your email and we will send you a link to choose a new password.')}
-      </p>`,
-      fields: emailField('username'),
-      secondary: this.renderBackButton(msg('Back to sign in')),
-    });
-  }
-
-  private renderReset() {
-    return renderForm({
-      title: msg('Choose a new password'),
-      task: this.resetTask,
-      onSubmit: this.handleResetSubmit,
-      submit: msg('Save the new password'),
-      pending: msg('Saving…'),
-      fields: passwordField(msg('New password (at least 8 characters)'), 'new-password'),
-    });
-  }
-
   private renderBackButton(label: string) {
-    return html`<button type="button" class="link" @click=${() => this.show('sign-in')}>
+    return html`<button type="button" part="back" class="link" @click=${() => this.show('sign-in')}>
       ${label}
     </button>`;
   }

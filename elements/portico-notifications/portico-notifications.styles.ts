@@ -3,15 +3,15 @@ import { css } from 'lit';
 /** The bell with its badge, and the panel that opens under it, kept on screen. */
 export const styles = css`
   :host {
-    display: inline-block;
+    display: inline-block !important;
     vertical-align: middle;
     /* The bell sits among the vendor's header links and takes their ink; the panel has ours. */
-    color: inherit;
-    --panel-width: 22rem;
+    color: inherit !important;
+    --panel-width: calc(22 * var(--_portico-rem));
     --panel-max-height: 70vh;
     --layer: 1000;
     --badge-background: var(--_danger);
-    --badge-color: #ffffff;
+    --badge-color: var(--_surface);
   }
 
   .anchor {
@@ -24,7 +24,7 @@ export const styles = css`
     place-items: center;
     min-inline-size: 44px;
     min-block-size: 44px;
-    padding: 0.5rem;
+    padding: calc(0.5 * var(--_portico-rem));
     border: 1px solid transparent;
     border-radius: var(--_radius);
     background: transparent;
@@ -36,42 +36,42 @@ export const styles = css`
   }
 
   .icon {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    inline-size: calc(1.5 * var(--_portico-rem));
+    block-size: calc(1.5 * var(--_portico-rem));
   }
 
   .badge {
     position: absolute;
-    inset-block-start: 0.125rem;
-    inset-inline-end: 0.125rem;
-    min-inline-size: 1.25rem;
-    padding-inline: 0.3125rem;
+    inset-block-start: calc(0.125 * var(--_portico-rem));
+    inset-inline-end: calc(0.125 * var(--_portico-rem));
+    min-inline-size: calc(1.25 * var(--_portico-rem));
+    padding-inline: calc(0.3125 * var(--_portico-rem));
     border-radius: 999px;
     background: var(--badge-background);
     color: var(--badge-color);
-    font-size: 0.75rem;
+    font-size: calc(0.75 * var(--_portico-rem));
     font-weight: 700;
-    line-height: 1.25rem;
+    line-height: calc(1.25 * var(--_portico-rem));
     text-align: center;
   }
 
   .panel {
     position: absolute;
-    inset-block-start: calc(100% + 0.25rem);
+    inset-block-start: calc(100% + 0.25 * var(--_portico-rem));
     /* Measured on opening (notifications.placement.ts), so the panel stays on screen. */
     inset-inline-end: var(--_panel-shift, 0px);
     z-index: var(--layer);
     display: grid;
     grid-template-rows: auto auto auto minmax(0, 1fr);
-    inline-size: min(var(--panel-width), var(--_panel-room, calc(100vw - 1rem)));
+    inline-size: min(var(--panel-width), var(--_panel-room, calc(100vw - var(--_portico-rem))));
     max-block-size: var(--panel-max-height);
     padding: calc(var(--_space) * 0.75);
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
-    box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.15);
+    box-shadow: 0 calc(0.5 * var(--_portico-rem)) calc(1.5 * var(--_portico-rem)) rgb(0 0 0 / 0.15);
     text-align: start;
   }
 
@@ -83,17 +83,17 @@ export const styles = css`
     display: flex;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .head h2 {
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_portico-rem));
   }
 
   .close {
     min-inline-size: 44px;
-    padding-inline: 0.5rem;
-    font-size: 1.25rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
+    font-size: calc(1.25 * var(--_portico-rem));
     line-height: 1;
   }
 
@@ -101,16 +101,16 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
-    gap: 0.25rem 0.5rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.5 * var(--_portico-rem));
   }
 
   .toolbar .link {
-    padding-inline: 0.25rem;
+    padding-inline: calc(0.25 * var(--_portico-rem));
   }
 
   .body {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-content: start;
     min-block-size: 0;
     overflow-y: auto;
@@ -120,7 +120,7 @@ export const styles = css`
   .problem {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: center;
   }
 
@@ -132,17 +132,17 @@ export const styles = css`
 
   .list {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
   }
 
   .item {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
-    gap: 0.125rem;
+    gap: calc(0.125 * var(--_portico-rem));
     inline-size: 100%;
     min-block-size: 44px;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -168,11 +168,11 @@ export const styles = css`
 
   .marker {
     justify-self: start;
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border: 1px solid var(--_brand);
     border-radius: 999px;
     color: var(--_brand);
-    font-size: 0.75rem;
+    font-size: calc(0.75 * var(--_portico-rem));
     font-weight: 700;
     text-transform: uppercase;
   }
@@ -183,12 +183,12 @@ export const styles = css`
 
   .preferences {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
   }
 
   .preferences li {
     display: grid;
-    padding-block: 0.25rem;
+    padding-block: calc(0.25 * var(--_portico-rem));
     border-block-end: 1px solid var(--_border);
   }
 
@@ -199,14 +199,14 @@ export const styles = css`
   .check {
     display: flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     min-block-size: 44px;
     font-weight: 400;
   }
 
   .check input {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: calc(1.25 * var(--_portico-rem));
+    block-size: calc(1.25 * var(--_portico-rem));
     min-block-size: 0;
     margin: 0;
     accent-color: var(--_brand);

@@ -23,6 +23,7 @@ import { placePanel } from './notifications.placement.ts';
 import { NotificationPreferences } from './notifications.preferences.ts';
 import { styles } from './portico-notifications.styles.ts';
 import { formatNumber } from '../shared/format.ts';
+import { firstUpdateInNextTask } from '../shared/first-update.ts';
 
 const BELL = "[part~='bell']";
 const HEADING = '#notifications-title';
@@ -73,13 +74,14 @@ const HEADING = '#notifications-title';
  * @cssproperty --panel-max-height - The panel's tallest; the list scrolls beyond it. Default: `70vh`.
  * @cssproperty --layer - The panel's `z-index`. Default: `1000`.
  * @cssproperty --badge-background - The badge's colour. Default: the danger colour.
- * @cssproperty --badge-color - The badge's text colour. Default: `#ffffff`.
+ * @cssproperty --badge-color - The badge's text colour. Default: the surface colour.
  * @cssstate open - The panel is open.
  * @cssstate unread - There are unread notifications.
  * @cssstate live - Notifications arrive as they happen.
  */
 @customElement('portico-notifications')
 @localized()
+@firstUpdateInNextTask
 export class PorticoNotifications extends LitElement {
   static override styles = [hostStyles, formStyles, viewStyles, styles];
 
@@ -153,10 +155,12 @@ export class PorticoNotifications extends LitElement {
     return this.expanded;
   }
 
+  /** Whether the open panel shows the notifications. */
   get listShown(): boolean {
     return this.expanded && this.view === 'list' && this.personKey !== '';
   }
 
+  /** Whether the open panel shows the email settings. */
   get preferencesShown(): boolean {
     return this.expanded && this.view === 'preferences' && this.personKey !== '';
   }

@@ -110,12 +110,13 @@ export class AddressController implements ReactiveController {
       : Object.entries(fieldErrors).filter(([key]) => key.startsWith('address.'));
     return html`
       <form
+        part="address-step"
         class="address-step"
         @submit=${this.#onSubmit}
         @input=${this.#onInput}
         @change=${this.#onInput}
       >
-        ${loading ? html`<p role="status">${msg('Loading your addresses…')}</p>` : nothing}
+        ${loading ? html`<p part="loading" role="status">${msg('Loading your addresses…')}</p>` : nothing}
         ${renderTaskError(this.addressesTask)}
         ${saved?.length ? this.#renderChoices(saved) : nothing}
         ${saved && this.#usesForm() ? this.#renderForm(fieldErrors) : nothing}
@@ -128,7 +129,7 @@ export class AddressController implements ReactiveController {
         }
         ${error}
         <div class="actions">
-          <button type="button" class="secondary" @click=${() => this.#actions.back()}>
+          <button type="button" part="back" class="secondary" @click=${() => this.#actions.back()}>
             ${msg('Back to cart')}
           </button>
           <button part="continue" type="submit" class="primary" ?disabled=${busy || !saved}>

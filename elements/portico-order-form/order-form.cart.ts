@@ -35,12 +35,14 @@ export function renderCart(view: CartView) {
   const count = lines.reduce((sum, line) => sum + line.quantity, 0);
   return html`
     <section part="cart" aria-labelledby="cart-title">
-      <h3 id="cart-title" tabindex="-1">${msg(str`Your cart (${formatNumber(count)})`)}</h3>
+      <h3 id="cart-title" part="cart-heading" tabindex="-1">
+        ${msg(str`Your cart (${formatNumber(count)})`)}
+      </h3>
       ${
         lines.length === 0
           ? html`<p class="empty">${msg('Your cart is empty. Add products to start an order.')}</p>`
           : html`
-              <ul class="cart-lines">
+              <ul part="cart-lines" class="cart-lines">
                 ${lines.map((line) => renderLine(line, view))}
               </ul>
               <p part="subtotal">

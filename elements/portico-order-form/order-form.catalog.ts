@@ -152,7 +152,7 @@ export class CatalogController implements ReactiveController {
   render() {
     const featured = this.featuredTask.value ?? null;
     return html`
-      <form role="search" class="search" @submit=${this.#onSearchSubmit}>
+      <form role="search" part="search-form" class="search" @submit=${this.#onSearchSubmit}>
         <label>
           ${msg('Search products')}
           <input
@@ -195,6 +195,7 @@ export class CatalogController implements ReactiveController {
     const chip = (id: string, name: string) =>
       html`<button
         type="button"
+        part="category"
         class="chip"
         aria-pressed=${this.category === id ? 'true' : 'false'}
         @click=${() => this.#chooseCategory(id)}
@@ -214,7 +215,7 @@ export class CatalogController implements ReactiveController {
     const loadedOnce = this.listTask.status === TaskStatus.COMPLETE || this.#generation > 0;
     const morePending = this.moreTask.status === TaskStatus.PENDING;
     return html`
-      ${pending ? html`<p class="loading" role="status">${msg('Loading products…')}</p>` : nothing}
+      ${pending ? html`<p part="loading" class="loading" role="status">${msg('Loading products…')}</p>` : nothing}
       ${renderTaskError(this.listTask)}
       ${
         loadedOnce && !pending && this.items.length === 0
@@ -255,7 +256,7 @@ export class CatalogController implements ReactiveController {
             : html`<div part="product-image" class="no-image"></div>`
         }
         <div class="body">
-          <h3 tabindex="-1">${ownDirection(item.name)}</h3>
+          <h3 part="product-name" tabindex="-1">${ownDirection(item.name)}</h3>
           ${item.description ? html`<p class="description" dir="auto">${item.description}</p>` : nothing}
           <p part="price">${formatMoney(item.unitPrice, item.currency)}</p>
           ${this.#renderBadges(item)}

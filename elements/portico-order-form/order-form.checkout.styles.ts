@@ -6,24 +6,24 @@ export const checkoutStyles = css`
 
   fieldset {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     min-inline-size: 0;
     margin: 0;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
 
   legend {
     font-weight: 700;
-    padding-inline: 0.25rem;
+    padding-inline: calc(0.25 * var(--_portico-rem));
   }
 
   .address-step {
-    max-inline-size: 48rem;
+    max-inline-size: calc(48 * var(--_portico-rem));
   }
 
-  @container (min-width: 40rem) {
+  @container (min-width: 40em) {
     [part~='address-form'] {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
       align-items: start;
@@ -37,13 +37,13 @@ export const checkoutStyles = css`
 
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
   }
 
   .choice {
     display: flex;
     align-items: center;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     min-block-size: 44px;
     font-weight: 400;
     cursor: pointer;
@@ -51,8 +51,8 @@ export const checkoutStyles = css`
 
   .choice input {
     flex: none;
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: calc(1.25 * var(--_portico-rem));
+    block-size: calc(1.25 * var(--_portico-rem));
     min-block-size: 0;
     margin: 0;
     accent-color: var(--_brand);
@@ -60,7 +60,7 @@ export const checkoutStyles = css`
 
   [part~='field-error'] {
     color: var(--_danger);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     margin: 0;
   }
 
@@ -77,14 +77,14 @@ export const checkoutStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   [part~='line'] {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
-    gap: 0 0.75rem;
-    padding-block-end: 0.5rem;
+    gap: 0 calc(0.75 * var(--_portico-rem));
+    padding-block-end: calc(0.5 * var(--_portico-rem));
     border-block-end: 1px solid var(--_border);
   }
 
@@ -103,9 +103,9 @@ export const checkoutStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  @container (min-width: 36rem) {
+  @container (min-width: 36em) {
     [part~='line'] {
-      grid-template-columns: minmax(0, 1fr) auto 8rem;
+      grid-template-columns: minmax(0, 1fr) auto calc(8 * var(--_portico-rem));
     }
 
     [part~='line'] .name {
@@ -115,8 +115,8 @@ export const checkoutStyles = css`
 
   [part~='problem'] {
     display: grid;
-    gap: 0.5rem;
-    padding: 0.75rem;
+    gap: calc(0.5 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_danger);
     border-radius: var(--_radius);
   }
@@ -132,19 +132,19 @@ export const checkoutStyles = css`
   .fixes {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   [part~='totals'] {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     margin: 0;
   }
 
   [part~='totals'] div {
     display: flex;
     justify-content: space-between;
-    gap: 1rem;
+    gap: var(--_portico-rem);
   }
 
   dd {
@@ -153,8 +153,8 @@ export const checkoutStyles = css`
 
   [part~='totals'] .grand {
     font-weight: 700;
-    font-size: 1.125rem;
-    padding-block-start: 0.5rem;
+    font-size: calc(1.125 * var(--_portico-rem));
+    padding-block-start: calc(0.5 * var(--_portico-rem));
     border-block-start: 1px solid var(--_border);
   }
 
@@ -170,11 +170,11 @@ export const checkoutStyles = css`
 
   [part~='confirmation'] {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
   }
 
   [part~='order-number'] {
-    font-size: 1.25rem;
+    font-size: calc(1.25 * var(--_portico-rem));
     letter-spacing: 0.05em;
   }
 
@@ -182,7 +182,7 @@ export const checkoutStyles = css`
     display: inline-flex;
     align-items: center;
     min-block-size: 44px;
-    padding-inline: 1.25rem;
+    padding-inline: calc(1.25 * var(--_portico-rem));
     border-radius: var(--_radius);
     background: var(--_brand);
     color: var(--_brand-contrast);

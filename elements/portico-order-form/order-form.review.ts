@@ -168,7 +168,7 @@ export class ReviewController {
     const ready = !!quote && quote.lines.length > 0 && quote.problems.length === 0;
     return html`
       <div part="review">
-        ${quoting ? html`<p role="status">${msg('Checking prices…')}</p>` : nothing}
+        ${quoting ? html`<p part="loading" role="status">${msg('Checking prices…')}</p>` : nothing}
         ${renderTaskError(this.quoteTask)} ${quote ? this.#renderQuote(quote) : nothing}
         ${
           this.#address
@@ -207,7 +207,7 @@ export class ReviewController {
             : nothing
         }
         <div class="actions">
-          <button type="button" class="secondary" @click=${() => this.#actions.back()}>
+          <button type="button" part="back" class="secondary" @click=${() => this.#actions.back()}>
             ${msg('Change the address')}
           </button>
           <button
@@ -235,7 +235,7 @@ export class ReviewController {
     return html`
       ${
         quote.lines.length
-          ? html`<ul class="lines">
+          ? html`<ul part="lines" class="lines">
               ${quote.lines.map(
                 (line) => html`
                   <li part="line">
@@ -252,7 +252,7 @@ export class ReviewController {
       }
       ${
         quote.problems.length
-          ? html`<ul class="problems">
+          ? html`<ul part="problems" class="problems">
               ${quote.problems.map((problem) => this.#renderProblem(problem))}
             </ul>`
           : nothing
@@ -296,6 +296,7 @@ export class ReviewController {
             available > 0
               ? html`<button
                   type="button"
+                  part="fix-quantity"
                   class="secondary"
                   @click=${() => this.#actions.setQuantity(problem.productId, available)}
                 >
@@ -305,6 +306,7 @@ export class ReviewController {
           }
           <button
             type="button"
+            part="fix-remove"
             class="secondary"
             @click=${() => this.#actions.remove(problem.productId)}
           >

@@ -3,11 +3,11 @@ import { checkoutStyles } from './order-form.checkout.styles.ts';
 
 const catalogStyles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
-    --card-min-width: 13rem;
-    --cart-width: 20rem;
+    --card-min-width: calc(13 * var(--_portico-rem));
+    --cart-width: calc(20 * var(--_portico-rem));
     --image-aspect-ratio: 4 / 3;
     --highlight: var(--_brand);
   }
@@ -22,12 +22,12 @@ const catalogStyles = css`
   }
 
   h2 {
-    font-size: 1.25rem;
+    font-size: calc(1.25 * var(--_portico-rem));
     margin: 0;
   }
 
   h3 {
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
     margin: 0;
   }
 
@@ -48,7 +48,7 @@ const catalogStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: center;
     justify-content: space-between;
   }
@@ -64,7 +64,7 @@ const catalogStyles = css`
   [part~='steps'] {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
+    gap: calc(0.25 * var(--_portico-rem)) var(--_portico-rem);
     list-style: none;
     margin: 0;
     margin-block-end: var(--gap);
@@ -75,7 +75,7 @@ const catalogStyles = css`
 
   [part~='steps'] li {
     counter-increment: step;
-    padding-block: 0.25rem;
+    padding-block: calc(0.25 * var(--_portico-rem));
     border-block-end: 3px solid transparent;
   }
 
@@ -108,7 +108,7 @@ const catalogStyles = css`
     align-items: start;
   }
 
-  @container (min-width: 48rem) {
+  @container (min-width: 48em) {
     .catalog-layout {
       grid-template-columns: minmax(0, 1fr) var(--cart-width);
     }
@@ -128,11 +128,11 @@ const catalogStyles = css`
   /* On a phone the chips are one row that scrolls sideways inside the form, not a wall. */
   [part~='categories'] {
     display: flex;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     overflow-x: auto;
     overscroll-behavior-inline: contain;
     scroll-snap-type: inline proximity;
-    padding-block-end: 0.25rem;
+    padding-block-end: calc(0.25 * var(--_portico-rem));
   }
 
   [part~='categories'] .chip {
@@ -140,7 +140,7 @@ const catalogStyles = css`
     scroll-snap-align: start;
   }
 
-  @container (min-width: 36rem) {
+  @container (min-width: 36em) {
     [part~='categories'] {
       flex-wrap: wrap;
       overflow-x: visible;
@@ -170,7 +170,7 @@ const catalogStyles = css`
     grid-template-columns: minmax(0, 1fr);
   }
 
-  @container (min-width: 30rem) {
+  @container (min-width: 30em) {
     .grid {
       grid-template-columns: repeat(auto-fill, minmax(min(var(--card-min-width), 100%), 1fr));
     }
@@ -179,8 +179,8 @@ const catalogStyles = css`
   .card {
     display: flex;
     flex-direction: column;
-    gap: 0.5rem;
-    padding: 0.75rem;
+    gap: calc(0.5 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -190,14 +190,14 @@ const catalogStyles = css`
     flex: 1;
     display: flex;
     flex-direction: column;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   [part~='featured'] {
     border: 2px solid var(--highlight);
   }
 
-  @container (min-width: 36rem) {
+  @container (min-width: 36em) {
     [part~='featured'] {
       flex-direction: row;
       gap: var(--gap);
@@ -226,12 +226,12 @@ const catalogStyles = css`
   .badges {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
   }
 
   [part~='badge'] {
-    font-size: 0.875rem;
-    padding-inline: 0.5rem;
+    font-size: calc(0.875 * var(--_portico-rem));
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border: 1px solid currentColor;
     border-radius: 999px;
   }
@@ -244,7 +244,7 @@ const catalogStyles = css`
     margin-block-start: auto;
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: center;
   }
 
@@ -263,8 +263,8 @@ const catalogStyles = css`
 
   [part~='cart'] {
     display: grid;
-    gap: 0.75rem;
-    padding: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -275,15 +275,15 @@ const catalogStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
   }
 
   [part~='cart-line'] {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
-    gap: 0.25rem 0.75rem;
-    padding-block-end: 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
+    padding-block-end: calc(0.75 * var(--_portico-rem));
     border-block-end: 1px solid var(--_border);
   }
 
@@ -301,18 +301,18 @@ const catalogStyles = css`
   .quantity {
     display: flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     font-weight: 400;
   }
 
   [part~='quantity'] {
-    inline-size: 6rem;
+    inline-size: calc(6 * var(--_portico-rem));
   }
 
   [part~='subtotal'] {
     display: flex;
     justify-content: space-between;
-    gap: 1rem;
+    gap: var(--_portico-rem);
   }
 `;
 

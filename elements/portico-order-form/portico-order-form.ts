@@ -28,6 +28,7 @@ import { lineName, renderCart } from './order-form.cart.ts';
 import { ReviewController, renderDone } from './order-form.review.ts';
 import { formatNumber } from '../shared/format.ts';
 import { isolate } from '../shared/bidi.ts';
+import { firstUpdateInNextTask } from '../shared/first-update.ts';
 
 type Step = 'catalog' | 'address' | 'review' | 'done';
 
@@ -70,6 +71,20 @@ function stepTitle(step: Step): string {
  * @event portico-order-placed - The server accepted an order; `event.order` has id, number, total
  *   (minor units) and currency.
  * @csspart steps - The step indicator, an ordered list; the current step has `aria-current`.
+ * @csspart step - One step of the indicator.
+ * @csspart heading - The current step's heading; it takes focus when the step changes.
+ * @csspart loading - A line shown while something loads or prices are checked.
+ * @csspart back - The button that goes back a step.
+ * @csspart search-form - The catalog's search form.
+ * @csspart category - One category filter button (`aria-pressed` when chosen).
+ * @csspart product-name - A product's name on its card.
+ * @csspart cart-heading - "Your cart (N)".
+ * @csspart cart-lines - The list of the cart's lines.
+ * @csspart address-step - The address step's form.
+ * @csspart lines - The review's list of priced lines.
+ * @csspart problems - The review's list of lines the server cannot fulfil.
+ * @csspart fix-quantity - "Change to N" on a line with too little stock.
+ * @csspart fix-remove - "Remove" on a line the server cannot fulfil.
  * @csspart search - The catalog's search field.
  * @csspart categories - The category filter buttons.
  * @csspart products - The grid of product cards.
@@ -112,6 +127,7 @@ function stepTitle(step: Step): string {
  */
 @customElement('portico-order-form')
 @localized()
+@firstUpdateInNextTask
 export class PorticoOrderForm extends LitElement {
   static override styles = [hostStyles, formStyles, styles];
 
@@ -200,11 +216,13 @@ export class PorticoOrderForm extends LitElement {
       <ol part="steps" aria-label=${msg('Order steps')}>
         ${STEPS.map(
           (step) =>
-            html`<li aria-current=${step === this.step ? 'step' : nothing}>${stepLabel(step)}</li>`,
+            html`<li part="step" aria-current=${step === this.step ? 'step' : nothing}>
+              ${stepLabel(step)}
+            </li>`,
         )}
       </ol>
       <section class="step" aria-labelledby="step-title">
-        <h2 id="step-title" tabindex="-1">${stepTitle(this.step)}</h2>
+        <h2 id="step-title" part="heading" tabindex="-1">${stepTitle(this.step)}</h2>
         ${this.renderStep()}
       </section>
     `;
@@ -239,7 +257,7 @@ export class PorticoOrderForm extends LitElement {
   private renderAddress() {
     switch (this.session.status) {
       case 'unknown':
-        return html`<p role="status">${msg('Loading…')}</p>`;
+        return html`<p part="loading" role="status">${msg('Loading…')}</p>`;
       case 'signed-out':
         return html`
           <p class="sign-in-hint">
@@ -247,7 +265,7 @@ export class PorticoOrderForm extends LitElement {
           </p>
           <portico-login></portico-login>
           <div class="actions">
-            <button type="button" class="secondary" @click=${() => this.go('catalog')}>
+            <button type="button" part="back" class="secondary" @click=${() => this.go('catalog')}>
               ${msg('Back to cart')}
             </button>
           </div>

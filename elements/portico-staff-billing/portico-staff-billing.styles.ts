@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
   }
 
@@ -15,12 +15,12 @@ export const styles = css`
   }
 
   h2 {
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_portico-rem));
   }
 
   h3 {
     margin: 0;
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
   }
 
   .view,
@@ -42,7 +42,7 @@ export const styles = css`
     min-inline-size: 0;
   }
 
-  @container (min-width: 56rem) {
+  @container (min-width: 56em) {
     .columns {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
       align-items: start;
@@ -53,8 +53,8 @@ export const styles = css`
   .fields,
   .dates {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10 * var(--_portico-rem)), 1fr));
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: end;
   }
 
@@ -70,20 +70,20 @@ export const styles = css`
   label.check {
     display: flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     font-weight: 400;
   }
 
   label.check input {
     inline-size: auto;
-    min-block-size: 1.25rem;
+    min-block-size: calc(1.25 * var(--_portico-rem));
   }
 
   fieldset {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     margin: 0;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     min-inline-size: 0;
@@ -91,11 +91,11 @@ export const styles = css`
 
   legend {
     font-weight: 600;
-    padding-inline: 0.25rem;
+    padding-inline: calc(0.25 * var(--_portico-rem));
   }
 
   .action {
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
@@ -103,14 +103,14 @@ export const styles = css`
   .rows,
   .plain {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     overflow-wrap: anywhere;
   }
 
   .row {
     display: grid;
-    gap: 0.375rem;
-    padding: 0.75rem;
+    gap: calc(0.375 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -122,14 +122,14 @@ export const styles = css`
   .facts {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     align-items: center;
     min-inline-size: 0;
     overflow-wrap: anywhere;
   }
 
   .row-facts {
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     color: var(--_muted);
   }
 
@@ -139,10 +139,10 @@ export const styles = css`
   }
 
   .status {
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border: 1px solid currentColor;
     border-radius: 999px;
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_portico-rem));
     font-weight: 600;
   }
 
@@ -161,25 +161,25 @@ export const styles = css`
 
   .figures {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr));
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 9 * var(--_portico-rem)), 1fr));
+    gap: calc(0.5 * var(--_portico-rem));
     margin: 0;
   }
 
   .figures div {
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
 
   .figures dt {
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     color: var(--_muted);
   }
 
   .figures dd {
     margin: 0;
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_portico-rem));
     font-weight: 700;
     font-variant-numeric: tabular-nums;
   }
@@ -192,13 +192,13 @@ export const styles = css`
   table {
     inline-size: 100%;
     border-collapse: collapse;
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   th,
   td {
-    padding-block: 0.375rem;
-    padding-inline: 0.5rem;
+    padding-block: calc(0.375 * var(--_portico-rem));
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border-block-end: 1px solid var(--_border);
     text-align: start;
     vertical-align: top;
@@ -216,7 +216,7 @@ export const styles = css`
 
   .confirm {
     flex-basis: 100%;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_danger);
     border-radius: var(--_radius);
   }
@@ -224,7 +224,7 @@ export const styles = css`
   .buttons {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: start;
   }
 

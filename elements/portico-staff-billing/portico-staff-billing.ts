@@ -83,6 +83,7 @@ import { styles } from './portico-staff-billing.styles.ts';
  * @csspart field-error - Why a field was refused. @csspart empty - A list with nothing in it.
  * @csspart error - A failure, with `role="alert"`. @csspart retry - "Try again".
  * @csspart signed-out - The line shown to anyone not signed in as staff.
+ * @csspart announcement - What a screen reader hears after a change (visually hidden).
  * @cssproperty --gap - Space between blocks. Default: `var(--portico-space, 1rem)`.
  */
 @customElement('portico-staff-billing')

@@ -2,11 +2,11 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
-    --side-width: 20rem;
-    --log-height: 24rem;
+    --side-width: calc(20 * var(--_portico-rem));
+    --log-height: calc(24 * var(--_portico-rem));
     --staff-background: color-mix(in srgb, var(--_brand) 8%, var(--_surface));
     --system-color: var(--_muted);
   }
@@ -19,7 +19,7 @@ export const styles = css`
   }
 
   h2 {
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_portico-rem));
   }
 
   textarea {
@@ -32,7 +32,7 @@ export const styles = css`
     min-inline-size: 0;
   }
 
-  @container (min-width: 48rem) {
+  @container (min-width: 48em) {
     .console {
       grid-template-columns: var(--side-width) minmax(0, 1fr);
       align-items: start;
@@ -57,7 +57,7 @@ export const styles = css`
 
   .connection {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   :host(:state(live)) .connection {
@@ -66,25 +66,25 @@ export const styles = css`
 
   .count {
     display: inline-block;
-    min-inline-size: 1.5rem;
-    padding-inline: 0.4rem;
+    min-inline-size: calc(1.5 * var(--_portico-rem));
+    padding-inline: calc(0.4 * var(--_portico-rem));
     border-radius: 999px;
     background: var(--_brand);
     color: var(--_brand-contrast);
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_portico-rem));
     text-align: center;
   }
 
   .rows {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .row {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     justify-items: start;
-    padding-block-end: 0.5rem;
+    padding-block-end: calc(0.5 * var(--_portico-rem));
     border-block-end: 1px solid var(--_border);
   }
 
@@ -115,15 +115,15 @@ export const styles = css`
   .facts {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     overflow-wrap: anywhere;
   }
 
   .tab {
     display: flex;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: stretch;
   }
 
@@ -131,7 +131,7 @@ export const styles = css`
     flex: 1;
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: center;
     text-align: start;
     background: var(--_surface);
@@ -148,14 +148,14 @@ export const styles = css`
   .buttons {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: end;
   }
 
   .transfer {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: end;
   }
 
@@ -175,7 +175,7 @@ export const styles = css`
 
   .problem {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     justify-items: start;
   }
 
@@ -184,27 +184,27 @@ export const styles = css`
     overflow-y: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.5rem;
+    padding: calc(0.5 * var(--_portico-rem));
   }
 
   .messages > ol {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .messages > ol > li {
     display: grid;
-    gap: 0.125rem;
-    padding: 0.5rem 0.75rem;
+    gap: calc(0.125 * var(--_portico-rem));
+    padding: calc(0.5 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     border-radius: var(--_radius);
-    max-inline-size: min(36rem, 100%);
+    max-inline-size: min(36 * var(--_portico-rem), 100%);
     overflow-wrap: anywhere;
   }
 
   .messages .customer,
   .messages .bot {
     justify-self: start;
-    background: color-mix(in srgb, var(--_muted) 10%, var(--_surface));
+    background: var(--_surface-raised);
   }
 
   .messages .staff {
@@ -216,14 +216,14 @@ export const styles = css`
     justify-self: center;
     text-align: center;
     color: var(--system-color);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
-    font-size: 0.8125rem;
+    gap: calc(0.5 * var(--_portico-rem));
+    font-size: calc(0.8125 * var(--_portico-rem));
     color: var(--_muted);
   }
 
@@ -239,12 +239,12 @@ export const styles = css`
   .articles,
   .files {
     list-style: disc;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: calc(1.25 * var(--_portico-rem));
   }
 
   .receipt {
     justify-self: end;
-    font-size: 0.75rem;
+    font-size: calc(0.75 * var(--_portico-rem));
     color: var(--_muted);
   }
 
@@ -255,7 +255,7 @@ export const styles = css`
   }
 
   .composer {
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .no-chat {

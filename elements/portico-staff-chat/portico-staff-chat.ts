@@ -60,6 +60,7 @@ import { styles } from './portico-staff-chat.styles.ts';
  * @csspart messages - The conversation's log, oldest first.
  * @csspart message - One message (also `message-customer`, `message-staff`, `message-bot`,
  *   `message-system`).
+ * @csspart message-system - A notice in the conversation rather than a person's words.
  * @csspart author - A message's author.
  * @csspart role - Who the author is, in words (for screen readers).
  * @csspart time - When a message was written.

@@ -90,7 +90,24 @@ export function routeOf(hash: string): Route {
  * @csspart settings - The settings view's section (administrators only), when shown.
  * @csspart second-factor-gate - What a staff member without security codes sees instead of the
  *   views: why, and the same setup as in a customer's profile (an authenticator app or email).
- * @csspart setup - The setup's steps (see `<portico-account-profile>` for the parts inside).
+ * @csspart setup - The setup's steps, with the same parts as in `<portico-account-profile>`:
+ * @csspart setup-app - "Use an authenticator app". @csspart setup-email - "Get codes by email".
+ * @csspart setup-form - A step of turning codes on (the password, or the code from the app).
+ * @csspart security-password - The password asked before codes are turned on.
+ * @csspart setup-cancel - The button that stops turning codes on.
+ * @csspart qr-code - The QR code for the authenticator app (an SVG image).
+ * @csspart totp-secret - The key to type into the app by hand.
+ * @csspart setup-code - The field for the app's code that confirms it works.
+ * @csspart setup-done - "Continue" once codes by email are on.
+ * @csspart backup-codes - The backup codes, shown once.
+ * @csspart store-safely - The warning to store them safely.
+ * @csspart backup-code-list - The list of backup codes. @csspart copy-codes - Copies them.
+ * @csspart download-codes - Downloads them as a text file.
+ * @csspart codes-stored - "I have stored them".
+ * @csspart field-error - A message about one field, named by the field's `aria-describedby`.
+ * @csspart notice - What a step did, such as "We sent you a code".
+ * @csspart error - The message shown when something failed, with `role="alert"`.
+ * @csspart retry - The "Try again" button beside a failed read.
  */
 @customElement('portico-staff-console')
 @localized()
@@ -102,22 +119,22 @@ export class PorticoStaffConsole extends LitElement {
     securityStyles,
     css`
       :host {
-        display: block;
+        display: block !important;
       }
       nav ul {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
-        margin: 0 0 1rem;
+        gap: calc(0.5 * var(--_portico-rem));
+        margin: 0 0 var(--_portico-rem);
         padding: 0;
         list-style: none;
       }
       nav a {
         display: inline-flex;
         align-items: center;
-        min-block-size: 2.75rem;
-        padding-inline: 1rem;
-        border-radius: var(--portico-radius, 0.5rem);
+        min-block-size: calc(2.75 * var(--_portico-rem));
+        padding-inline: var(--_portico-rem);
+        border-radius: var(--portico-radius, calc(0.5 * var(--_portico-rem)));
         color: inherit;
         font-weight: 600;
         text-decoration: none;
@@ -135,8 +152,8 @@ export class PorticoStaffConsole extends LitElement {
       }
       [part~='second-factor-gate'] {
         display: grid;
-        gap: 1rem;
-        max-inline-size: 40rem;
+        gap: var(--_portico-rem);
+        max-inline-size: calc(40 * var(--_portico-rem));
       }
     `,
   ];

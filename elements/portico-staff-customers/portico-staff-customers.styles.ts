@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
   }
 
@@ -14,12 +14,12 @@ export const styles = css`
   }
 
   h2 {
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_portico-rem));
   }
 
   h3 {
     margin: 0;
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
   }
 
   textarea {
@@ -37,9 +37,9 @@ export const styles = css`
     align-content: start;
   }
 
-  @container (min-width: 56rem) {
+  @container (min-width: 56em) {
     .account {
-      grid-template-columns: minmax(0, 1fr) minmax(0, 20rem);
+      grid-template-columns: minmax(0, 1fr) minmax(0, calc(20 * var(--_portico-rem)));
       align-items: start;
     }
   }
@@ -47,7 +47,7 @@ export const styles = css`
   .rows,
   .cards {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .row,
@@ -55,8 +55,8 @@ export const styles = css`
   .money,
   .invite {
     display: grid;
-    gap: 0.375rem;
-    padding: 0.75rem;
+    gap: calc(0.375 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -74,21 +74,21 @@ export const styles = css`
   .plain li {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     align-items: center;
     min-inline-size: 0;
     overflow-wrap: anywhere;
   }
 
   .facts {
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     color: var(--_muted);
   }
 
   .people {
     display: grid;
-    gap: 0.25rem;
-    padding-block-start: 0.375rem;
+    gap: calc(0.25 * var(--_portico-rem));
+    padding-block-start: calc(0.375 * var(--_portico-rem));
     border-block-start: 1px solid var(--_border);
   }
 
@@ -100,16 +100,16 @@ export const styles = css`
   .badge,
   .status {
     display: inline-block;
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: 999px;
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_portico-rem));
   }
 
   .locked {
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border-radius: 999px;
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_portico-rem));
     font-weight: 700;
     color: var(--_danger);
     border: 1px solid var(--_danger);
@@ -117,17 +117,17 @@ export const styles = css`
 
   .overdue {
     color: var(--_danger);
-    margin-inline-start: 0.5rem;
+    margin-inline-start: calc(0.5 * var(--_portico-rem));
   }
 
   .plain {
     display: grid;
-    gap: 0.375rem;
+    gap: calc(0.375 * var(--_portico-rem));
   }
 
   .lock-form {
-    gap: 0.5rem;
-    padding: 0.75rem;
+    gap: calc(0.5 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px dashed var(--_danger);
     border-radius: var(--_radius);
   }
@@ -135,7 +135,7 @@ export const styles = css`
   .buttons {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .danger {

@@ -2,10 +2,10 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
-    --side-width: 22rem;
+    --side-width: calc(22 * var(--_portico-rem));
   }
 
   ul,
@@ -16,13 +16,13 @@ export const styles = css`
   }
 
   h2 {
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_portico-rem));
   }
 
   h3,
   h4 {
     margin: 0;
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
   }
 
   textarea {
@@ -31,9 +31,9 @@ export const styles = css`
 
   fieldset {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     margin: 0;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     min-inline-size: 0;
@@ -41,7 +41,7 @@ export const styles = css`
 
   legend {
     font-weight: 600;
-    padding-inline: 0.25rem;
+    padding-inline: calc(0.25 * var(--_portico-rem));
   }
 
   .view,
@@ -61,10 +61,10 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
-  @container (min-width: 56rem) {
+  @container (min-width: 56em) {
     .columns {
       grid-template-columns: minmax(0, 1fr) var(--side-width);
       align-items: start;
@@ -75,8 +75,8 @@ export const styles = css`
   .fields,
   .settings {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10 * var(--_portico-rem)), 1fr));
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: end;
   }
 
@@ -93,7 +93,7 @@ export const styles = css`
   .insights,
   .settings,
   .confirm {
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -112,21 +112,21 @@ export const styles = css`
   }
 
   .category-form {
-    margin-block-start: 0.5rem;
+    margin-block-start: calc(0.5 * var(--_portico-rem));
   }
 
   .rows,
   .insight-rows {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .row,
   .comment,
   .insight-row {
     display: grid;
-    gap: 0.25rem;
-    padding: 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -137,7 +137,7 @@ export const styles = css`
   .row-title {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     align-items: center;
   }
 
@@ -149,9 +149,9 @@ export const styles = css`
   .row-facts {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     align-items: center;
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     color: var(--_muted);
     min-inline-size: 0;
     overflow-wrap: anywhere;
@@ -159,20 +159,20 @@ export const styles = css`
 
   .language {
     display: inline-block;
-    margin-inline-end: 0.25rem;
-    padding-inline: 0.375rem;
+    margin-inline-end: calc(0.25 * var(--_portico-rem));
+    padding-inline: calc(0.375 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: 999px;
     text-decoration: none;
     text-transform: uppercase;
-    font-size: 0.75rem;
+    font-size: calc(0.75 * var(--_portico-rem));
   }
 
   .badge {
     display: inline-block;
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border-radius: 999px;
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_portico-rem));
     font-weight: 600;
     border: 1px solid currentColor;
   }
@@ -189,7 +189,7 @@ export const styles = css`
   .inline {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: end;
   }
 
@@ -210,7 +210,7 @@ export const styles = css`
 
   .confirm {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     border-color: var(--_danger);
   }
 
@@ -220,8 +220,8 @@ export const styles = css`
 
   .preview {
     display: grid;
-    gap: 0.5rem;
-    padding: 0.75rem;
+    gap: calc(0.5 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);
     min-inline-size: 0;

@@ -3,8 +3,8 @@ import { css } from 'lit';
 /** Besides the staff page's layout (`staffPageStyles`): secrets, the deliveries table, filters. */
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
   }
 
@@ -27,7 +27,7 @@ export const styles = css`
   .checks {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
+    gap: calc(0.25 * var(--_portico-rem)) var(--_portico-rem);
   }
 
   .warning {
@@ -37,12 +37,12 @@ export const styles = css`
 
   .danger {
     background: var(--_danger);
-    color: #ffffff;
+    color: var(--_surface);
   }
 
   .secret {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     padding: calc(var(--gap) * 0.75);
     border: 2px solid var(--_brand);
     border-radius: var(--_radius);
@@ -60,8 +60,8 @@ export const styles = css`
 
   .filters {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12 * var(--_portico-rem)), 1fr));
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: end;
   }
 
@@ -77,12 +77,12 @@ export const styles = css`
   table {
     inline-size: 100%;
     border-collapse: collapse;
-    font-size: 0.9375rem;
+    font-size: calc(0.9375 * var(--_portico-rem));
   }
 
   th,
   td {
-    padding: 0.5rem;
+    padding: calc(0.5 * var(--_portico-rem));
     text-align: start;
     vertical-align: top;
     border-block-end: 1px solid color-mix(in srgb, var(--_border) 60%, transparent);
@@ -93,8 +93,8 @@ export const styles = css`
   }
 
   td.clip {
-    min-inline-size: 10rem;
-    max-inline-size: 18rem;
+    min-inline-size: calc(10 * var(--_portico-rem));
+    max-inline-size: calc(18 * var(--_portico-rem));
   }
 
   summary {
@@ -107,12 +107,12 @@ export const styles = css`
 
   pre {
     margin: 0;
-    max-block-size: 16rem;
-    max-inline-size: 28rem;
+    max-block-size: calc(16 * var(--_portico-rem));
+    max-inline-size: calc(28 * var(--_portico-rem));
     overflow: auto;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_portico-rem));
   }
 
   [part~='status-delivered'] {

@@ -28,6 +28,8 @@ import { styles } from './portico-staff-integrations.styles.ts';
  * @csspart endpoint - One endpoint.
  * @csspart endpoint-url - Its address.
  * @csspart endpoint-state - Whether it is on (also `state-on`, `state-off`).
+ * @csspart state-on - `endpoint-state` of an endpoint that is on.
+ * @csspart state-off - `endpoint-state` of an endpoint that is off.
  * @csspart endpoint-description - Its description.
  * @csspart endpoint-events - The events it is sent.
  * @csspart last-delivery - Its last delivery.
@@ -77,6 +79,7 @@ import { styles } from './portico-staff-integrations.styles.ts';
  * @csspart keys - The ERP keys.
  * @csspart key-list - Their list.
  * @csspart key - One key (also `key-active` or `key-revoked`).
+ * @csspart key-active - A key that works. @csspart key-revoked - A revoked key.
  * @csspart key-title - Its name.
  * @csspart key-prefix - Its first characters.
  * @csspart key-used - When it was last used.

@@ -3,16 +3,16 @@ import { css } from 'lit';
 /** Besides the staff page's layout (`staffPageStyles`): reminder rules, statuses, account chips. */
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
   }
 
   .rule {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     min-inline-size: 0;
-    padding-block-end: 0.5rem;
+    padding-block-end: calc(0.5 * var(--_portico-rem));
     border-block-end: 1px solid color-mix(in srgb, var(--_border) 60%, transparent);
   }
 
@@ -31,7 +31,7 @@ export const styles = css`
 
   .changed {
     margin: 0;
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     border-inline-start: 4px solid var(--_danger);
     background: color-mix(in srgb, var(--_danger) 8%, var(--_surface));
     font-weight: 600;
@@ -40,14 +40,14 @@ export const styles = css`
   .chips {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .chips li {
     display: inline-flex;
     align-items: center;
-    gap: 0.5rem;
-    padding-inline-start: 0.75rem;
+    gap: calc(0.5 * var(--_portico-rem));
+    padding-inline-start: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     min-inline-size: 0;
@@ -56,7 +56,7 @@ export const styles = css`
 
   .hits {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
   }
 
   .hits button {

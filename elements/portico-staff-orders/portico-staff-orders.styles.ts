@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
   }
 
@@ -17,7 +17,7 @@ export const styles = css`
   h3,
   h4 {
     margin: 0;
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
   }
 
   textarea {
@@ -36,8 +36,8 @@ export const styles = css`
 
   .filters {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12 * var(--_portico-rem)), 1fr));
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: end;
   }
 
@@ -51,13 +51,13 @@ export const styles = css`
 
   .rows {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .row {
     display: grid;
-    gap: 0.25rem;
-    padding: 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -70,7 +70,7 @@ export const styles = css`
   .order-head {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     align-items: center;
     min-inline-size: 0;
     overflow-wrap: anywhere;
@@ -87,7 +87,7 @@ export const styles = css`
 
   .row-facts,
   .facts {
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     color: var(--_muted);
   }
 
@@ -109,23 +109,23 @@ export const styles = css`
     min-inline-size: 0;
   }
 
-  @container (min-width: 56rem) {
+  @container (min-width: 56em) {
     .order-body {
-      grid-template-columns: minmax(0, 1fr) minmax(0, 20rem);
+      grid-template-columns: minmax(0, 1fr) minmax(0, calc(20 * var(--_portico-rem)));
       align-items: start;
     }
   }
 
   .lines {
     display: grid;
-    gap: 0.375rem;
+    gap: calc(0.375 * var(--_portico-rem));
   }
 
   .line,
   .totals > div {
     display: flex;
     justify-content: space-between;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
@@ -136,9 +136,9 @@ export const styles = css`
 
   .totals {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     margin: 0;
-    padding-block-start: 0.5rem;
+    padding-block-start: calc(0.5 * var(--_portico-rem));
     border-block-start: 1px solid var(--_border);
   }
 
@@ -163,34 +163,34 @@ export const styles = css`
 
   .timeline {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     border-inline-start: 2px solid var(--_border);
-    padding-inline-start: 0.75rem;
+    padding-inline-start: calc(0.75 * var(--_portico-rem));
   }
 
   .timeline li {
     display: grid;
-    gap: 0.125rem;
+    gap: calc(0.125 * var(--_portico-rem));
     overflow-wrap: anywhere;
   }
 
   .byline {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 0.5rem;
-    font-size: 0.875rem;
+    gap: 0 calc(0.5 * var(--_portico-rem));
+    font-size: calc(0.875 * var(--_portico-rem));
     color: var(--_muted);
   }
 
   .buttons {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: center;
   }
 
   .panel {
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -203,6 +203,6 @@ export const styles = css`
 
   .danger {
     background: var(--_danger);
-    color: #ffffff;
+    color: var(--_surface);
   }
 `;

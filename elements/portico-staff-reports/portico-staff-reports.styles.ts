@@ -2,10 +2,10 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
-    --chart-min: 24rem;
+    --chart-min: calc(24 * var(--_portico-rem));
     --_series-0: var(--_brand);
     --_series-1: var(--_text);
   }
@@ -26,24 +26,24 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: end;
     justify-content: space-between;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
   }
 
   h3 {
     margin: 0;
-    font-size: 1.0625rem;
+    font-size: calc(1.0625 * var(--_portico-rem));
   }
 
   .period {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
   .period label {
-    flex: 1 1 9rem;
+    flex: 1 1 calc(9 * var(--_portico-rem));
   }
 
   .period .wide {
@@ -52,15 +52,15 @@ export const styles = css`
 
   .figures {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 8rem), 1fr));
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 8 * var(--_portico-rem)), 1fr));
+    gap: calc(0.5 * var(--_portico-rem));
     margin: 0;
   }
 
   .figure {
     display: grid;
-    gap: 0.125rem;
-    padding: 0.625rem 0.75rem;
+    gap: calc(0.125 * var(--_portico-rem));
+    padding: calc(0.625 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -68,12 +68,12 @@ export const styles = css`
 
   .figure dt {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .figure dd {
     margin: 0;
-    font-size: 1.25rem;
+    font-size: calc(1.25 * var(--_portico-rem));
     font-weight: 700;
     overflow-wrap: anywhere;
   }
@@ -86,10 +86,10 @@ export const styles = css`
 
   .chart {
     display: grid;
-    gap: 0.375rem;
+    gap: calc(0.375 * var(--_portico-rem));
     margin: 0;
     min-inline-size: 0;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -161,23 +161,23 @@ export const styles = css`
   .legend {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
+    gap: calc(0.25 * var(--_portico-rem)) var(--_portico-rem);
     margin: 0;
     padding: 0;
     list-style: none;
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .legend li {
     display: inline-flex;
     align-items: center;
-    gap: 0.375rem;
+    gap: calc(0.375 * var(--_portico-rem));
   }
 
   .swatch {
     display: inline-block;
-    inline-size: 0.875rem;
-    block-size: 0.875rem;
+    inline-size: calc(0.875 * var(--_portico-rem));
+    block-size: calc(0.875 * var(--_portico-rem));
     border: 2px solid var(--_series-0);
     background: var(--_series-0);
   }
@@ -190,7 +190,7 @@ export const styles = css`
   .as-table summary {
     cursor: pointer;
     color: var(--_brand);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     min-block-size: 44px;
     display: flex;
     align-items: center;
@@ -202,19 +202,19 @@ export const styles = css`
 
   table {
     border-collapse: collapse;
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     inline-size: 100%;
   }
 
   caption {
     text-align: start;
     font-weight: 600;
-    padding-block-end: 0.25rem;
+    padding-block-end: calc(0.25 * var(--_portico-rem));
   }
 
   th,
   td {
-    padding: 0.25rem 0.5rem;
+    padding: calc(0.25 * var(--_portico-rem)) calc(0.5 * var(--_portico-rem));
     border-block-end: 1px solid var(--_border);
     text-align: start;
     font-variant-numeric: tabular-nums;

@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
   }
 
@@ -14,12 +14,12 @@ export const styles = css`
   }
 
   h2 {
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_portico-rem));
   }
 
   h3 {
     margin: 0;
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
   }
 
   textarea {
@@ -35,7 +35,7 @@ export const styles = css`
 
   .settings {
     gap: calc(var(--gap) * 2);
-    max-inline-size: 48rem;
+    max-inline-size: calc(48 * var(--_portico-rem));
   }
 
   .block {
@@ -51,7 +51,7 @@ export const styles = css`
 
   fieldset {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     margin: 0;
     padding: calc(var(--gap) * 0.75);
     border: 1px solid var(--_border);
@@ -61,11 +61,11 @@ export const styles = css`
 
   legend {
     font-weight: 600;
-    padding-inline: 0.25rem;
+    padding-inline: calc(0.25 * var(--_portico-rem));
   }
 
   .colors {
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12 * var(--_portico-rem)), 1fr));
     align-items: end;
   }
 
@@ -75,27 +75,27 @@ export const styles = css`
   }
 
   input[type='color'] {
-    padding: 0.25rem;
+    padding: calc(0.25 * var(--_portico-rem));
     cursor: pointer;
   }
 
   .checks {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
+    gap: calc(0.25 * var(--_portico-rem)) var(--_portico-rem);
   }
 
   label.check {
     display: inline-flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     font-weight: 400;
     min-block-size: 44px;
   }
 
   label.check input {
-    inline-size: 1.25rem;
-    min-block-size: 1.25rem;
+    inline-size: calc(1.25 * var(--_portico-rem));
+    min-block-size: calc(1.25 * var(--_portico-rem));
     margin: 0;
   }
 
@@ -103,7 +103,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     padding: var(--gap);
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);
@@ -114,7 +114,7 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     min-block-size: 44px;
-    padding-inline: 1.25rem;
+    padding-inline: calc(1.25 * var(--_portico-rem));
     border-radius: var(--_radius);
     font-weight: 600;
     background: var(--portico-color-brand);
@@ -122,9 +122,9 @@ export const styles = css`
   }
 
   .sample-badge {
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border-radius: 999px;
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     font-weight: 600;
     background: var(--portico-color-brand);
     color: var(--portico-color-brand-contrast);
@@ -142,31 +142,31 @@ export const styles = css`
 
   .field-error {
     color: var(--_danger);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .fields {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12 * var(--_portico-rem)), 1fr));
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: start;
   }
 
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
   }
 
   .actions,
   .row-actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .rows {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .row {
@@ -174,15 +174,15 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem;
-    padding-block: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
+    padding-block: calc(0.5 * var(--_portico-rem));
     border-block-end: 1px solid color-mix(in srgb, var(--_border) 60%, transparent);
   }
 
   .row-main {
     display: grid;
-    gap: 0.125rem;
-    flex: 1 1 12rem;
+    gap: calc(0.125 * var(--_portico-rem));
+    flex: 1 1 calc(12 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
@@ -192,14 +192,14 @@ export const styles = css`
 
   .badge {
     justify-self: start;
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border-radius: 999px;
-    font-size: 0.875rem;
-    background: color-mix(in srgb, var(--_muted) 15%, var(--_surface));
+    font-size: calc(0.875 * var(--_portico-rem));
+    background: var(--_surface-raised);
   }
 
   .danger {
     background: var(--_danger);
-    color: #ffffff;
+    color: var(--_surface);
   }
 `;

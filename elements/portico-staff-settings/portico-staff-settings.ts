@@ -31,6 +31,7 @@ import { styles } from './portico-staff-settings.styles.ts';
  * @csspart contrast-warning - The warning shown when the contrast is below 4.5:1.
  * @csspart locales - The languages offered.
  * @csspart default-locale - The default language.
+ * @csspart ticket-kinds - The kinds of ticket customers may open.
  * @csspart categories - The ticket categories, one per line.
  * @csspart support-inbox - The support inbox field.
  * @csspart chat-wait - The chat wait field.
@@ -65,6 +66,8 @@ import { styles } from './portico-staff-settings.styles.ts';
  * @csspart origins - The sites trusted to embed the portal.
  * @csspart origin-list - Their list.
  * @csspart origin - One origin (also `origin-environment` or `origin-stored`).
+ * @csspart origin-environment - An origin set on the server (`TRUSTED_ORIGINS`).
+ * @csspart origin-stored - An origin added here, with its remove button.
  * @csspart remove-origin - An added origin's "Remove".
  * @csspart origin-form - The form that adds an origin.
  * @csspart origin-input - Its field.

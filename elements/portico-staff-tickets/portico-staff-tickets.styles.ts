@@ -2,11 +2,11 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
-    --context-width: 18rem;
-    --note-background: color-mix(in srgb, #f5b400 14%, var(--_surface));
+    --context-width: calc(18 * var(--_portico-rem));
+    --note-background: color-mix(in srgb, var(--_warning) 14%, var(--_surface));
     --staff-background: color-mix(in srgb, var(--_brand) 8%, var(--_surface));
   }
 
@@ -18,13 +18,13 @@ export const styles = css`
   }
 
   h2 {
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_portico-rem));
   }
 
   h3,
   h4 {
     margin: 0;
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
   }
 
   textarea {
@@ -46,15 +46,15 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: baseline;
     justify-content: space-between;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .filters,
   .bulk,
   .triage {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10 * var(--_portico-rem)), 1fr));
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: end;
   }
 
@@ -64,43 +64,43 @@ export const styles = css`
 
   label {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
   label.check {
     display: flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   /* A box to tick, not a field: the form's full-width input rule does not apply. */
   label.check input {
     flex: none;
-    inline-size: 1.5rem;
+    inline-size: calc(1.5 * var(--_portico-rem));
     min-inline-size: 0;
-    block-size: 1.5rem;
+    block-size: calc(1.5 * var(--_portico-rem));
     min-block-size: 0;
-    margin: 0.625rem 0;
+    margin: calc(0.625 * var(--_portico-rem)) 0;
   }
 
   .bulk {
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_brand);
     border-radius: var(--_radius);
   }
 
   .rows {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .row {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr);
-    gap: 0.5rem 0.75rem;
+    gap: calc(0.5 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     align-items: start;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -108,7 +108,7 @@ export const styles = css`
 
   .chat-row {
     grid-template-columns: minmax(0, 1fr);
-    border-inline-start: 0.25rem solid var(--_border);
+    border-inline-start: calc(0.25 * var(--_portico-rem)) solid var(--_border);
   }
 
   .chat-row[part~='chat-waiting'] {
@@ -120,7 +120,7 @@ export const styles = css`
   }
 
   .row[part~='row-unread'] {
-    border-inline-start: 0.25rem solid var(--_brand);
+    border-inline-start: calc(0.25 * var(--_portico-rem)) solid var(--_brand);
   }
 
   .row-title a {
@@ -133,7 +133,7 @@ export const styles = css`
   .facts {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     align-items: center;
     min-inline-size: 0;
     overflow-wrap: anywhere;
@@ -141,7 +141,7 @@ export const styles = css`
 
   .row-facts,
   .facts {
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     color: var(--_muted);
   }
 
@@ -154,7 +154,7 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  @container (min-width: 56rem) {
+  @container (min-width: 56em) {
     .ticket {
       grid-template-columns: minmax(0, 1fr) var(--context-width);
       align-items: start;
@@ -162,7 +162,7 @@ export const styles = css`
   }
 
   .context {
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     align-content: start;
@@ -170,19 +170,19 @@ export const styles = css`
 
   .plain {
     display: grid;
-    gap: 0.375rem;
+    gap: calc(0.375 * var(--_portico-rem));
     overflow-wrap: anywhere;
   }
 
   .messages {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
   }
 
   .message {
     display: grid;
-    gap: 0.375rem;
-    padding: 0.75rem;
+    gap: calc(0.375 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     min-inline-size: 0;
@@ -200,8 +200,8 @@ export const styles = css`
   .byline {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
-    font-size: 0.875rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .role,
@@ -221,11 +221,11 @@ export const styles = css`
   .files {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .reply.internal {
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     background: var(--note-background);
     border-radius: var(--_radius);
   }
@@ -233,14 +233,14 @@ export const styles = css`
   .tags {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.375rem;
+    gap: calc(0.375 * var(--_portico-rem));
   }
 
   .tag {
     display: inline-flex;
     align-items: center;
-    gap: 0.25rem;
-    padding-inline-start: 0.5rem;
+    gap: calc(0.25 * var(--_portico-rem));
+    padding-inline-start: calc(0.5 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: 999px;
   }
@@ -249,7 +249,7 @@ export const styles = css`
   .inline {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: end;
     grid-column: 1 / -1;
   }
@@ -257,7 +257,7 @@ export const styles = css`
   .buttons {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .field-error,

@@ -56,17 +56,19 @@ import { styles } from './portico-staff-tickets.styles.ts';
  * @csspart waiting-filter - "Waiting longer than": how long a customer has waited for staff.
  * @csspart sort - "Sort by": unread first, waiting longest, newest, oldest, most urgent.
  * @csspart chats - The live chats above the tickets. @csspart chats-empty - When there are none.
- * @csspart chat-row - One chat (also `chat-waiting`). @csspart customer - A chat's customer.
+ * @csspart chat-row - One chat. @csspart chat-waiting - A chat still waiting for an agent.
+ * @csspart customer - A chat's customer.
  * @csspart who - Visitor or account. @csspart chat-status - Waiting, or active with whom.
  * @csspart chat-subject - A chat's subject. @csspart open-chat - "Open in chats" (`#chats`).
- * @csspart list - The queue's rows. @csspart row - One ticket (also `row-unread`).
+ * @csspart list - The queue's rows. @csspart row - One ticket.
+ * @csspart row-unread - A ticket with something unread.
  * @csspart select - A row's selection box. @csspart unread - A row's "Unread" mark.
  * @csspart number - A ticket's number. @csspart open - The link that opens a ticket.
  * @csspart account - The customer's account. @csspart status - A status badge (also
  *   `status-<status>`). @csspart priority - A priority badge (also `priority-<priority>`).
  * @csspart kind - A ticket's kind. @csspart assignee - Who has a ticket.
  * @csspart waited - How long since the last activity (rows) or the customer's last words
- *   (also `waited-customer` on rows whose customer waits for an answer).
+ *   @csspart waited-customer - `waited` on a row whose customer waits for an answer.
  * @csspart empty - The line shown when no ticket matches. @csspart more - "Load more".
  * @csspart bulk - The form that changes the selected tickets. @csspart selected-count - How many.
  * @csspart bulk-assignee - Whom to assign them to. @csspart bulk-assign - "Assign".
@@ -74,17 +76,19 @@ import { styles } from './portico-staff-tickets.styles.ts';
  * @csspart ticket - The ticket view. @csspart back - The link back to the queue.
  * @csspart heading - The ticket's title. @csspart facts - Status, priority, kind, category,
  *   account, order. @csspart category - The category. @csspart order - The linked order.
- * @csspart triage - Status, priority, assignee and tags controls. @csspart status-select,
- *   priority-select, assignee-select - Those controls. @csspart tags - The ticket's tags.
- * @csspart tag - One tag. @csspart remove-tag - A tag's remove button. @csspart tag-form,
- *   tag-input, add-tag - Adding a tag.
+ * @csspart triage - Status, priority, assignee and tags controls.
+ * @csspart status-select - The status. @csspart priority-select - The priority.
+ * @csspart assignee-select - Who has the ticket. @csspart tags - The ticket's tags.
+ * @csspart tag - One tag. @csspart remove-tag - A tag's remove button.
+ * @csspart tag-form - Adding a tag. @csspart tag-input - The new tag. @csspart add-tag - "Add".
  * @csspart messages - The thread, oldest first. @csspart message - One message (also
  *   `message-customer`, `message-staff`, `message-system`, `message-internal`).
  * @csspart author - A message's author. @csspart role - The author's role in words.
  * @csspart internal - The "Internal note" mark. @csspart time - When a message was written.
  * @csspart body - A message's text. @csspart files - Its files. @csspart file - One file.
- * @csspart download - A file's download button.
- * @csspart context - The customer's context. @csspart context-account - The account (a link); `context-billing` its billing.
+ * @csspart download - A file's download button. @csspart download-error - Why it failed.
+ * @csspart context - The customer's context. @csspart context-account - The account (a link).
+ * @csspart context-billing - The link to the account's billing.
  * @csspart balance - Its balance. @csspart orders - Recent orders. @csspart context-order - One.
  * @csspart other-tickets - The account's other tickets. @csspart other-ticket - One.
  * @csspart reply-form - The answer box. @csspart canned - The saved-replies picker.

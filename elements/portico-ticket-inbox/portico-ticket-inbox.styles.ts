@@ -3,8 +3,8 @@ import { css } from 'lit';
 /** The shell and what the list and the form share: headings, links as buttons, badges, fields. */
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
   }
 
@@ -13,7 +13,7 @@ export const styles = css`
   }
 
   h2 {
-    font-size: 1.25rem;
+    font-size: calc(1.25 * var(--_portico-rem));
     margin: 0;
     overflow-wrap: anywhere;
   }
@@ -41,7 +41,7 @@ export const styles = css`
 
   .no-account {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     justify-items: start;
   }
 
@@ -57,8 +57,8 @@ export const styles = css`
     align-items: center;
     justify-content: center;
     min-block-size: 44px;
-    padding-block: 0.5rem;
-    padding-inline: 1.25rem;
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: calc(1.25 * var(--_portico-rem));
     border: 1px solid transparent;
     border-radius: var(--_radius);
     background: var(--_brand);
@@ -75,13 +75,13 @@ export const styles = css`
 
   .hint {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     font-weight: 400;
   }
 
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
@@ -91,13 +91,13 @@ export const styles = css`
 
   [part~='field-error'] {
     color: var(--_danger);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .problem {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: calc(0.5 * var(--_portico-rem)) var(--_portico-rem);
     align-items: center;
   }
 
@@ -106,7 +106,7 @@ export const styles = css`
   .badges {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: center;
   }
 

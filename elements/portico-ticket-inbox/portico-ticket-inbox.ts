@@ -20,6 +20,7 @@ import { listStyles } from './ticket-list.styles.ts';
 import { newStyles } from './ticket-new.styles.ts';
 import { styles } from './portico-ticket-inbox.styles.ts';
 import { badgeStyles } from './ticket-badge.styles.ts';
+import { firstUpdateInNextTask } from '../shared/first-update.ts';
 
 /**
  * The customer's support tickets: the list with filters and unread markers, a form to open a new
@@ -36,6 +37,8 @@ import { badgeStyles } from './ticket-badge.styles.ts';
  * @csspart view - The view on screen.
  * @csspart inbox - The list view: heading, filters, summary and tickets.
  * @csspart heading - A view's heading; it takes focus when the customer moves to the view.
+ * @csspart section-heading - The heading of a block inside a view: the suggested articles, and
+ *   in a ticket the conversation, the reply and the rating.
  * @csspart unread - The number of unread tickets beside the list's heading.
  * @csspart new-ticket - The "New ticket" link.
  * @csspart filters - The search and filter form above the list.
@@ -110,6 +113,7 @@ import { badgeStyles } from './ticket-badge.styles.ts';
  */
 @customElement('portico-ticket-inbox')
 @localized()
+@firstUpdateInNextTask
 export class PorticoTicketInbox extends LitElement {
   static override styles = [
     hostStyles,

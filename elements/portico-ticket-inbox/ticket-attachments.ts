@@ -39,22 +39,22 @@ export class PorticoTicketAttachments extends LitElement {
     formStyles,
     css`
       :host {
-        display: grid;
-        gap: 0.5rem;
+        display: grid !important;
+        gap: calc(0.5 * var(--_portico-rem)) !important;
       }
       ul {
         list-style: none;
         margin: 0;
         padding: 0;
         display: grid;
-        gap: 0.5rem;
+        gap: calc(0.5 * var(--_portico-rem));
       }
       li {
         display: grid;
         grid-template-columns: minmax(0, 1fr) auto;
         align-items: center;
-        gap: 0.25rem 0.5rem;
-        padding: 0.5rem 0.75rem;
+        gap: calc(0.25 * var(--_portico-rem)) calc(0.5 * var(--_portico-rem));
+        padding: calc(0.5 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
       }
@@ -64,7 +64,7 @@ export class PorticoTicketAttachments extends LitElement {
       progress {
         grid-column: 1 / -1;
         inline-size: 100%;
-        block-size: 0.5rem;
+        block-size: calc(0.5 * var(--_portico-rem));
         accent-color: var(--_brand);
       }
       [part~='file-error'] {
@@ -73,7 +73,7 @@ export class PorticoTicketAttachments extends LitElement {
       }
       .hint {
         color: var(--_muted);
-        font-size: 0.875rem;
+        font-size: calc(0.875 * var(--_portico-rem));
       }
       input[type='file'] {
         position: absolute;
@@ -92,11 +92,12 @@ export class PorticoTicketAttachments extends LitElement {
         background: none;
         color: var(--_text);
         border-color: var(--_border);
-        padding-inline: 0.75rem;
+        padding-inline: calc(0.75 * var(--_portico-rem));
       }
     `,
   ];
 
+  /** The API client, from the page or the nearest `<portico-portal>`. */
   @consume({ context: apiContext, subscribe: true })
   @property({ attribute: false })
   api?: PorticoApi;

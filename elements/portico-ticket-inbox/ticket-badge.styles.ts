@@ -6,19 +6,19 @@ export const badgeStyles = css`
     --badge-color: var(--_muted);
     display: inline-flex;
     align-items: center;
-    gap: 0.375rem;
-    padding-inline: 0.625rem;
+    gap: calc(0.375 * var(--_portico-rem));
+    padding-inline: calc(0.625 * var(--_portico-rem));
     border: 1px solid var(--badge-color);
     border-radius: 999px;
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     font-weight: 600;
     white-space: nowrap;
   }
 
   .badge::before {
     content: '';
-    inline-size: 0.5rem;
-    block-size: 0.5rem;
+    inline-size: calc(0.5 * var(--_portico-rem));
+    block-size: calc(0.5 * var(--_portico-rem));
     border-radius: 50%;
     background: var(--badge-color);
   }

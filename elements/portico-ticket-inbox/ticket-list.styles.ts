@@ -11,7 +11,7 @@ export const listStyles = css`
   .bar {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: calc(0.5 * var(--_portico-rem)) var(--_portico-rem);
     align-items: center;
   }
 
@@ -21,11 +21,11 @@ export const listStyles = css`
 
   [part~='filters'] {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     grid-template-columns: minmax(0, 1fr);
   }
 
-  @container (min-width: 36rem) {
+  @container (min-width: 36em) {
     [part~='filters'] {
       grid-template-columns: repeat(3, minmax(0, 1fr));
     }
@@ -45,12 +45,12 @@ export const listStyles = css`
 
   [part~='summary'].empty {
     color: var(--_text);
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_portico-rem));
   }
 
   [part~='list'] {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   [part~='list'][aria-busy='true'] {
@@ -59,9 +59,9 @@ export const listStyles = css`
 
   [part~='ticket'] {
     display: grid;
-    gap: 0.375rem;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
+    gap: calc(0.375 * var(--_portico-rem));
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -80,7 +80,7 @@ export const listStyles = css`
   .title {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.5rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.5 * var(--_portico-rem));
     align-items: center;
     min-inline-size: 0;
   }
@@ -88,7 +88,7 @@ export const listStyles = css`
   [part~='ticket-link'] {
     display: inline-flex;
     flex-wrap: wrap;
-    gap: 0 0.5rem;
+    gap: 0 calc(0.5 * var(--_portico-rem));
     align-items: center;
     min-block-size: 44px;
     min-inline-size: 0;
@@ -104,22 +104,22 @@ export const listStyles = css`
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 1rem;
+    gap: 0 var(--_portico-rem);
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .tags {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
   }
 
   .tags [part~='tag'] {
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_muted) 12%, var(--_surface));
-    font-size: 0.875rem;
+    background: var(--_surface-raised);
+    font-size: calc(0.875 * var(--_portico-rem));
     overflow-wrap: anywhere;
   }
 

@@ -24,34 +24,34 @@ export const newStyles = css`
 
   fieldset {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     min-inline-size: 0;
     margin: 0;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
 
   legend {
     font-weight: 700;
-    padding-inline: 0.25rem;
+    padding-inline: calc(0.25 * var(--_portico-rem));
   }
 
   label.choice {
     display: flex;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     align-items: flex-start;
     min-block-size: 44px;
-    padding-block: 0.25rem;
+    padding-block: calc(0.25 * var(--_portico-rem));
     font-weight: 400;
     cursor: pointer;
   }
 
   label.choice input {
-    inline-size: 1.25rem;
-    min-block-size: 1.25rem;
-    block-size: 1.25rem;
-    margin-block-start: 0.125rem;
+    inline-size: calc(1.25 * var(--_portico-rem));
+    min-block-size: calc(1.25 * var(--_portico-rem));
+    block-size: calc(1.25 * var(--_portico-rem));
+    margin-block-start: calc(0.125 * var(--_portico-rem));
     padding: 0;
     flex: none;
     accent-color: var(--_brand);
@@ -64,46 +64,46 @@ export const newStyles = css`
 
   .pair {
     display: grid;
-    gap: 0.75rem;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+    gap: calc(0.75 * var(--_portico-rem));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14 * var(--_portico-rem)), 1fr));
   }
 
   .chips {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.375rem;
+    gap: calc(0.375 * var(--_portico-rem));
   }
 
   .chip {
     display: inline-flex;
     align-items: center;
-    gap: 0.25rem;
-    padding-inline-start: 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem));
+    padding-inline-start: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: 999px;
-    background: color-mix(in srgb, var(--_muted) 10%, var(--_surface));
+    background: var(--_surface-raised);
     max-inline-size: 100%;
     overflow-wrap: anywhere;
   }
 
   .chip .remove {
     min-inline-size: 44px;
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     background: none;
     color: var(--_text);
     border-radius: 999px;
-    font-size: 1.25rem;
+    font-size: calc(1.25 * var(--_portico-rem));
     line-height: 1;
   }
 
   .tag-entry {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .tag-entry input {
-    flex: 1 1 10rem;
+    flex: 1 1 calc(10 * var(--_portico-rem));
     inline-size: auto;
     min-inline-size: 0;
   }
@@ -111,15 +111,15 @@ export const newStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: calc(0.5 * var(--_portico-rem)) var(--_portico-rem);
     align-items: center;
   }
 
   .suggestions {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     min-inline-size: 0;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_brand) 4%, var(--_surface));
@@ -127,12 +127,12 @@ export const newStyles = css`
 
   .suggestions h3 {
     margin: 0;
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
   }
 
   .suggestions ul {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
   }
 
   .suggestion {
@@ -142,10 +142,10 @@ export const newStyles = css`
 
   .suggestion-toggle {
     display: flex;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: baseline;
     inline-size: 100%;
-    padding-inline: 0.25rem;
+    padding-inline: calc(0.25 * var(--_portico-rem));
     background: none;
     color: var(--_brand);
     text-align: start;
@@ -169,29 +169,29 @@ export const newStyles = css`
   mark {
     background: color-mix(in srgb, var(--_brand) 18%, transparent);
     color: inherit;
-    border-radius: 0.125rem;
+    border-radius: calc(0.125 * var(--_portico-rem));
   }
 
   .suggestion-meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
-    padding-inline-start: 1.25rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
+    padding-inline-start: calc(1.25 * var(--_portico-rem));
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .suggestion-language {
-    padding-inline: 0.375rem;
+    padding-inline: calc(0.375 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: 999px;
   }
 
   .suggestion-article {
     min-inline-size: 0;
-    margin-block-start: 0.5rem;
-    margin-inline-start: 1.25rem;
-    padding-inline-start: 0.75rem;
+    margin-block-start: calc(0.5 * var(--_portico-rem));
+    margin-inline-start: calc(1.25 * var(--_portico-rem));
+    padding-inline-start: calc(0.75 * var(--_portico-rem));
     border-inline-start: 3px solid var(--_border);
     overflow-wrap: anywhere;
   }
@@ -201,16 +201,16 @@ export const newStyles = css`
   }
 
   .suggestion-article :is(h2, h3, h4) {
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
   }
 
   .suggestion-article ul {
-    padding-inline-start: 1.5rem;
+    padding-inline-start: calc(1.5 * var(--_portico-rem));
     list-style: disc;
   }
 
   .suggestion-article ol {
-    padding-inline-start: 1.5rem;
+    padding-inline-start: calc(1.5 * var(--_portico-rem));
     list-style: decimal;
   }
 

@@ -28,7 +28,7 @@ export function renderMessages(
 ) {
   return html`
     <section class="block" aria-labelledby="conversation-title">
-      <h3 id="conversation-title">${msg('Conversation')}</h3>
+      <h3 id="conversation-title" part="section-heading">${msg('Conversation')}</h3>
       <ol part="messages">
         ${repeat(
           messages,

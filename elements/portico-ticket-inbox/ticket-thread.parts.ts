@@ -7,6 +7,7 @@ export const THREAD_PARTS: string[] = [
   'thread',
   'back',
   'heading',
+  'section-heading',
   'summary',
   'skeleton',
   'number',

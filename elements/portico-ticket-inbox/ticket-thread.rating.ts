@@ -76,7 +76,7 @@ export class RatingController {
         novalidate
         @submit=${(event: SubmitEvent) => this.#submit(event, ticket)}
       >
-        <h3 id="rating-title">${msg('Rate the answer')}</h3>
+        <h3 id="rating-title" part="section-heading">${msg('Rate the answer')}</h3>
         <fieldset part="stars" aria-describedby=${this.missing ? 'stars-error' : nothing}>
           <legend>${msg('How well did we help you?')}</legend>
           <div class="choices">
@@ -133,7 +133,7 @@ export class RatingController {
   #renderGiven(rating: NonNullable<TicketDetail['rating']>) {
     return html`
       <section class="block" aria-labelledby="rated-title">
-        <h3 id="rated-title">${msg('Your rating')}</h3>
+        <h3 id="rated-title" part="section-heading">${msg('Your rating')}</h3>
         <p part="rating" tabindex="-1">
           ${starMarks(rating.stars)}
           <span>${msg(str`You rated the answer ${formatNumber(rating.stars)} out of 5.`)}</span>

@@ -130,7 +130,7 @@ export class ReplyController {
         novalidate
         @submit=${(event: SubmitEvent) => this.#submit(event, ticket)}
       >
-        <h3 id="reply-title">${msg('Reply')}</h3>
+        <h3 id="reply-title" part="section-heading">${msg('Reply')}</h3>
         <label for="reply-body">${msg('Your message')}</label>
         <textarea
           id="reply-body"

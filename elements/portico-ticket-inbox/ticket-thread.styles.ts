@@ -2,14 +2,14 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
-    container-type: inline-size;
+    display: block !important;
+    container-type: inline-size !important;
     --gap: var(--_space);
     --staff-background: color-mix(in srgb, var(--_brand) 7%, var(--_surface));
   }
 
   h3 {
-    font-size: 1.0625rem;
+    font-size: calc(1.0625 * var(--_portico-rem));
     margin: 0;
   }
 
@@ -33,18 +33,18 @@ export const styles = css`
   .buttons {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: center;
   }
 
   .hint {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .problem {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     justify-items: start;
   }
 
@@ -71,12 +71,12 @@ export const styles = css`
 
   .skeleton {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
   }
 
   .skeleton span {
     display: block;
-    block-size: 3rem;
+    block-size: calc(3 * var(--_portico-rem));
     border-radius: var(--_radius);
     background: var(--_border);
     opacity: 0.4;
@@ -84,7 +84,7 @@ export const styles = css`
 
   .block {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     padding-block-start: var(--gap);
     border-block-start: 1px solid var(--_border);
     min-inline-size: 0;
@@ -95,7 +95,7 @@ export const styles = css`
   .badges {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 0.75rem;
+    gap: calc(0.5 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     align-items: center;
   }
 
@@ -108,8 +108,8 @@ export const styles = css`
 
   .facts {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
-    gap: 0.5rem 1rem;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10 * var(--_portico-rem)), 1fr));
+    gap: calc(0.5 * var(--_portico-rem)) var(--_portico-rem);
     margin: 0;
   }
 
@@ -119,7 +119,7 @@ export const styles = css`
 
   dt {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   dd {
@@ -130,21 +130,21 @@ export const styles = css`
   .tags {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.5rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.5 * var(--_portico-rem));
   }
 
   .tag {
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     overflow-wrap: anywhere;
   }
 
   .merged {
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_brand);
-    border-inline-start-width: 0.375rem;
+    border-inline-start-width: calc(0.375 * var(--_portico-rem));
     border-radius: var(--_radius);
   }
 
@@ -158,13 +158,13 @@ export const styles = css`
 
   [part~='messages'] {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
   }
 
   .message {
     display: grid;
-    gap: 0.5rem;
-    padding: 0.75rem;
+    gap: calc(0.5 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -172,19 +172,19 @@ export const styles = css`
   }
 
   .message[data-role='staff'] {
-    margin-inline-start: min(2rem, 8%);
+    margin-inline-start: min(2 * var(--_portico-rem), 8%);
     background: var(--staff-background);
-    border-inline-start: 0.375rem solid var(--_brand);
+    border-inline-start: calc(0.375 * var(--_portico-rem)) solid var(--_brand);
   }
 
   .message[data-role='customer'] {
-    margin-inline-end: min(2rem, 8%);
+    margin-inline-end: min(2 * var(--_portico-rem), 8%);
   }
 
   .byline {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     align-items: baseline;
   }
 
@@ -194,16 +194,16 @@ export const styles = css`
   }
 
   .role {
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     font-weight: 600;
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border: 1px solid currentColor;
     border-radius: 999px;
   }
 
   .byline time {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .body {
@@ -213,12 +213,12 @@ export const styles = css`
 
   [part~='files'] {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .file {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     justify-items: start;
     min-inline-size: 0;
   }
@@ -253,21 +253,21 @@ export const styles = css`
   legend {
     font-weight: 600;
     padding: 0;
-    margin-block-end: 0.5rem;
+    margin-block-end: calc(0.5 * var(--_portico-rem));
   }
 
   .choices {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   label.choice {
     display: inline-flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     min-block-size: 44px;
-    padding-inline: 0.75rem;
+    padding-inline: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     font-weight: 400;
@@ -280,8 +280,8 @@ export const styles = css`
   }
 
   label.choice input {
-    inline-size: 1.25rem;
-    min-block-size: 1.25rem;
+    inline-size: calc(1.25 * var(--_portico-rem));
+    min-block-size: calc(1.25 * var(--_portico-rem));
     margin: 0;
     padding: 0;
     accent-color: var(--_brand);
@@ -296,7 +296,7 @@ export const styles = css`
     display: none;
   }
 
-  @container (min-width: 30rem) {
+  @container (min-width: 30em) {
     .choice .stars {
       display: inline;
     }
@@ -305,13 +305,13 @@ export const styles = css`
   [part~='rating'] {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: calc(0.25 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     align-items: baseline;
   }
 
   blockquote {
     margin: 0;
-    padding-inline-start: 0.75rem;
+    padding-inline-start: calc(0.75 * var(--_portico-rem));
     border-inline-start: 3px solid var(--_border);
     white-space: pre-wrap;
     overflow-wrap: anywhere;

@@ -42,6 +42,7 @@ const isNotFound = (error: unknown) =>
  * @csspart thread - The whole view.
  * @csspart back - The "Back to tickets" link.
  * @csspart heading - The ticket's subject; it takes focus when the customer opens the ticket.
+ * @csspart section-heading - The heading of the conversation, the reply form and the rating.
  * @csspart summary - The polite line that says the ticket is loading.
  * @csspart skeleton - The grey placeholder while the ticket loads the first time.
  * @csspart number - The ticket's number, such as "Ticket T-4F2K9Q".

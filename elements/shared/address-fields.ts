@@ -229,22 +229,22 @@ export function renderAddressFields({
 export const addressFieldStyles = css`
   fieldset {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     min-inline-size: 0;
     margin: 0;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
 
   legend {
     font-weight: 700;
-    padding-inline: 0.25rem;
+    padding-inline: calc(0.25 * var(--_portico-rem));
   }
 
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
@@ -254,11 +254,11 @@ export const addressFieldStyles = css`
 
   [part~='field-error'] {
     color: var(--_danger);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     margin: 0;
   }
 
-  @container (min-width: 40rem) {
+  @container (min-width: 40em) {
     .address-fields {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
       align-items: start;

@@ -10,9 +10,9 @@ import type { BusyState } from '../api/busy.ts';
  */
 const busyStyles = css`
   [part~='busy'] {
-    margin-block-end: 0.75rem;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
+    margin-block-end: calc(0.75 * var(--_portico-rem));
+    padding-block: calc(0.5 * var(--_portico-rem));
+    padding-inline: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_brand) 6%, var(--_surface));

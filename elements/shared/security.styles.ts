@@ -8,12 +8,12 @@ export const securityStyles = css`
   .setup,
   .panel {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
   .panel {
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -21,28 +21,28 @@ export const securityStyles = css`
 
   .setup form {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_portico-rem));
   }
 
   .setup h4,
   .panel h4 {
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
     margin: 0;
   }
 
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
   [part~='field-error'] {
     color: var(--_danger);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .qr {
-    inline-size: min(100%, 14rem);
+    inline-size: min(100%, 14 * var(--_portico-rem));
   }
 
   .qr svg {
@@ -56,21 +56,21 @@ export const securityStyles = css`
   .secret,
   .codes code {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
     letter-spacing: 0.05em;
     overflow-wrap: anywhere;
   }
 
   .codes {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
-    gap: 0.25rem 1rem;
+    grid-template-columns: repeat(auto-fill, minmax(calc(9 * var(--_portico-rem)), 1fr));
+    gap: calc(0.25 * var(--_portico-rem)) var(--_portico-rem);
     margin: 0;
-    padding-inline-start: 1.75rem;
+    padding-inline-start: calc(1.75 * var(--_portico-rem));
   }
 
   .warning {
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5 * var(--_portico-rem)) calc(0.75 * var(--_portico-rem));
     border-inline-start: 4px solid var(--_danger);
     background: color-mix(in srgb, var(--_danger) 8%, var(--_surface));
   }
@@ -78,7 +78,7 @@ export const securityStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: center;
   }
 

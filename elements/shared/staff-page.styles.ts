@@ -14,7 +14,7 @@ export const staffPageStyles = css`
 
   h3 {
     margin: 0;
-    font-size: 1rem;
+    font-size: var(--_portico-rem);
   }
 
   textarea {
@@ -30,7 +30,7 @@ export const staffPageStyles = css`
 
   .page {
     gap: calc(var(--gap) * 2);
-    max-inline-size: 52rem;
+    max-inline-size: calc(52 * var(--_portico-rem));
   }
 
   .block {
@@ -47,7 +47,7 @@ export const staffPageStyles = css`
 
   fieldset {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     margin: 0;
     padding: calc(var(--gap) * 0.75);
     border: 1px solid var(--_border);
@@ -63,40 +63,40 @@ export const staffPageStyles = css`
 
   legend {
     font-weight: 600;
-    padding-inline: 0.25rem;
+    padding-inline: calc(0.25 * var(--_portico-rem));
   }
 
   label.check {
     display: inline-flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
     font-weight: 400;
     min-block-size: 44px;
   }
 
   label.check input {
-    inline-size: 1.25rem;
-    min-block-size: 1.25rem;
+    inline-size: calc(1.25 * var(--_portico-rem));
+    min-block-size: calc(1.25 * var(--_portico-rem));
     margin: 0;
     flex: none;
   }
 
   .fields {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14 * var(--_portico-rem)), 1fr));
+    gap: calc(0.5 * var(--_portico-rem));
     align-items: start;
   }
 
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
   .field-error {
     color: var(--_danger);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
   }
 
   .actions,
@@ -105,12 +105,12 @@ export const staffPageStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .rows {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .row {
@@ -118,8 +118,8 @@ export const staffPageStyles = css`
     flex-wrap: wrap;
     align-items: flex-start;
     justify-content: space-between;
-    gap: 0.5rem;
-    padding: 0.75rem;
+    gap: calc(0.5 * var(--_portico-rem));
+    padding: calc(0.75 * var(--_portico-rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -128,8 +128,8 @@ export const staffPageStyles = css`
 
   .row-main {
     display: grid;
-    gap: 0.25rem;
-    flex: 1 1 14rem;
+    gap: calc(0.25 * var(--_portico-rem));
+    flex: 1 1 calc(14 * var(--_portico-rem));
     min-inline-size: 0;
   }
 
@@ -139,13 +139,13 @@ export const staffPageStyles = css`
   }
 
   .badge {
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_portico-rem));
     border-radius: 999px;
-    font-size: 0.875rem;
-    background: color-mix(in srgb, var(--_muted) 15%, var(--_surface));
+    font-size: calc(0.875 * var(--_portico-rem));
+    background: var(--_surface-raised);
   }
 
   .small {
-    padding-inline: 0.75rem;
+    padding-inline: calc(0.75 * var(--_portico-rem));
   }
 `;

@@ -7,7 +7,7 @@ export const viewStyles = css`
   }
 
   h2 {
-    font-size: 1.25rem;
+    font-size: calc(1.25 * var(--_portico-rem));
     margin: 0;
     overflow-wrap: anywhere;
   }
@@ -23,7 +23,7 @@ export const viewStyles = css`
 
   .hint {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_portico-rem));
     font-weight: 400;
   }
 
@@ -38,13 +38,13 @@ export const viewStyles = css`
 export const skeletonStyles = css`
   .skeleton {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_portico-rem));
   }
 
   .bone {
-    block-size: 4.5rem;
+    block-size: calc(4.5 * var(--_portico-rem));
     border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_muted) 15%, var(--_surface));
+    background: var(--_surface-raised);
     animation: pulse 1.5s ease-in-out infinite;
   }
 
