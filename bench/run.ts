@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ import { measureOrderPlace, type PlaceResult } from './orders.ts';
 import { measureDurability, type DurabilityResult } from './durability.ts';
 import { measureWebhooks, type WebhookResult } from './webhooks.ts';
 import { runSoak } from './soak.ts';
+import { measureEmbed, printEmbed } from './embed.ts';
 import { measureAccountSummary, type SummaryResult } from './account.ts';
 import { measureTicketList, type TicketListResult } from './tickets.ts';
 import { measureHelpSearch, type HelpSearchResult } from './help.ts';
@@ -67,6 +68,8 @@ const CHAT_P95_TARGET_MS = 100;
 const STAFF_SEARCH = { accounts: 20, ordersEach: 1_000 } as const;
 /** synchronous=FULL against NORMAL: customers placing orders at once, and orders each. */
 const DURABILITY = { customers: 20, ordersPerCustomer: 25 } as const;
+/** A host page with every element: fresh browser contexts at full speed and at 4× slowdown. */
+const EMBED = { runs: 4, slowRuns: 3 } as const;
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const REPORT = fileURLToPath(new URL('./report.json', import.meta.url));
@@ -85,9 +88,12 @@ interface ServerResult {
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'soak') return runSoak(process.argv.slice(3));
+  if (process.argv[2] === 'embed') return runEmbedOnly();
   const startedAt = new Date();
   const sizes = measureSizes(DIST, PAGES);
   printSizes(sizes);
+  const embed = await measureEmbed(EMBED);
+  printEmbed(embed);
 
   const cpu = watchCpu();
   const portico = await startTestPortico({ env: BENCH_ENV });
@@ -127,6 +133,7 @@ async function main(): Promise<void> {
       node: process.version,
       cpu: { model, cores: cpus().length, availableParallelism: availableParallelism() },
       sizes,
+      embed,
       orderPlace: {
         ...placing,
         ratioToBareRequests: round(
@@ -152,9 +159,7 @@ async function main(): Promise<void> {
         },
       },
     };
-    // Formatted as `prettier --check .` expects, so a bench run leaves the lint green.
-    const options = await resolveConfig(REPORT);
-    writeFileSync(REPORT, await format(JSON.stringify(report), { ...options, filepath: REPORT }));
+    await writeReport(report);
     console.log(
       `\nNode ${process.version}, ${model}, ${cpus().length} cores. Wrote bench/report.json.`,
     );
@@ -162,6 +167,21 @@ async function main(): Promise<void> {
     await closeServer(bare);
     await portico.close();
   }
+}
+
+/** Formatted as `prettier --check .` expects, so a bench run leaves the lint green. */
+async function writeReport(report: object): Promise<void> {
+  const options = await resolveConfig(REPORT);
+  writeFileSync(REPORT, await format(JSON.stringify(report), { ...options, filepath: REPORT }));
+}
+
+/** `node bench/run.ts embed`: only the host-page part, written into the last full report. */
+async function runEmbedOnly(): Promise<void> {
+  const embed = await measureEmbed(EMBED);
+  printEmbed(embed);
+  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as Record<string, unknown>;
+  await writeReport({ ...report, embed });
+  console.log('\nWrote the embed part into bench/report.json.');
 }
 
 async function measureThroughput(portico: TestPortico, bare: Server) {
