@@ -4,28 +4,10 @@ import type { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Services } from '../services.ts';
 import { escapeHtml } from '../mail/templates.ts';
+import { OWN_PAGE_CSP } from '../http/page-csp.ts';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const FRAME_CSS = readFileSync(new URL('./staff.css', import.meta.url), 'utf8');
-
-/**
- * Only this origin's own files: no inline script or style, no eval, nothing from elsewhere, and
- * the page may not be framed. Lit's element styles are constructed style sheets, which a CSP
- * allows. Trusted Types are enforced: only Lit's templates and the article previews (the
- * server's sanitised HTML, through Portico's `portico-html` policy) may write markup.
- */
-export const STAFF_PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html portico-html',
-].join('; ');
 
 function staffPage(vendorName: string): string {
   const vendor = escapeHtml(vendorName);
@@ -68,7 +50,7 @@ function brandCss(services: Services): string {
  */
 export function mountStaffPage(app: Hono, services: Services): void {
   app.get('/staff', (c) => {
-    c.header('Content-Security-Policy', STAFF_PAGE_CSP);
+    c.header('Content-Security-Policy', OWN_PAGE_CSP);
     c.header('Cache-Control', 'no-store');
     return c.html(staffPage(services.portalSettings().vendorName));
   });
