@@ -2,16 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { startTestPortico, type TestPortico } from '../support/portico.ts';
-
-/** A CSP header as its directives, such as `{ 'default-src': ["'none'"] }`. */
-function directives(header: string | null): Map<string, string[]> {
-  const parsed = new Map<string, string[]>();
-  for (const part of (header ?? '').split(';')) {
-    const [name, ...values] = part.trim().split(/\s+/);
-    if (name) parsed.set(name.toLowerCase(), values);
-  }
-  return parsed;
-}
+import { cspDirectives as directives } from '../support/csp.ts';
 
 describe('the backend’s Content Security Policy', () => {
   let portico: TestPortico;

@@ -2,20 +2,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { writePortalSettings } from '../../backend/portal/portal.queries.ts';
 import { startTestPortico, type TestPortico } from '../support/portico.ts';
+import { cspDirectives as directives } from '../support/csp.ts';
 
 /** The chunk files a module imports, statically or lazily, as paths on the server. */
 function importedChunks(code: string): string[] {
   return [...code.matchAll(/["'`]\.\/(chunks\/[\w.-]+\.js)["'`]/g)].map((match) => `/${match[1]}`);
-}
-
-/** A CSP header as its directives, such as `{ 'default-src': ["'self'"] }`. */
-function directives(header: string | null): Map<string, string[]> {
-  const parsed = new Map<string, string[]>();
-  for (const part of (header ?? '').split(';')) {
-    const [name, ...values] = part.trim().split(/\s+/);
-    if (name) parsed.set(name.toLowerCase(), values);
-  }
-  return parsed;
 }
 
 // `npm test` builds dist/ before this runs.
