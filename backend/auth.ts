@@ -2,7 +2,7 @@ import { betterAuth } from 'better-auth';
 import { admin, emailOTP, organization, twoFactor } from 'better-auth/plugins';
 import { adminAc, defaultAc, userAc } from 'better-auth/plugins/admin/access';
 import type { Config } from './config.ts';
-import type { Db } from './db/database.ts';
+import type { Db, Engine } from './db/database.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { passwordResetMail, verificationMail } from './mail/templates.ts';
 import { ensureCustomerAccount } from './account/account.queries.ts';
@@ -21,6 +21,9 @@ import { authCookiePath, cookieAttributes } from './http/cookies.ts';
 export interface AuthDeps {
   config: Config;
   db: Db;
+  /** better-auth's own handle: `db` on SQLite, a pool with native times and flags on PostgreSQL. */
+  authDb: Db;
+  engine: Engine;
   mailer: Mailer;
   vendorName: () => string;
   /** The vendor's default language, from the cached portal settings: for mails. */
@@ -55,7 +58,8 @@ function trackedMailer(mailer: Mailer, background: BackgroundTasks): Mailer {
 }
 
 export function createAuth(deps: AuthDeps) {
-  const { config, db, mailer, vendorName, defaultLocale, log, background, rateLimit = true } = deps;
+  const { config, db, authDb, engine, mailer, vendorName, defaultLocale, log, background } = deps;
+  const rateLimit = deps.rateLimit ?? true;
   /** The language of a mail to `recipient`, who may have asked for it by the request `headers`. */
   const mailLocale = (recipient: { userId: string } | { email: string }, headers?: Headers) =>
     recipientLocale(db, recipient, { headers, fallback: defaultLocale() });
@@ -70,7 +74,7 @@ export function createAuth(deps: AuthDeps) {
       request
         ? [...config.trustedOrigins, ...(await storedOrigins(db))]
         : [...config.trustedOrigins],
-    database: { db, type: 'sqlite' },
+    database: { db: authDb, type: engine },
     telemetry: { enabled: false },
     emailAndPassword: {
       enabled: true,

@@ -175,11 +175,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(vars.DATA_DIR);
   const publicUrl = vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`;
   const databaseUrl = vars.DATABASE_URL ?? `sqlite:${join(dataDir, 'portico.db')}`;
-  if (databaseUrl.startsWith('postgres')) {
-    throw new ConfigError(
-      'DATABASE_URL is invalid: PostgreSQL is not supported by this version yet; use sqlite:<path>',
-    );
-  }
   if (production && !vars.PUBLIC_URL) {
     throw new ConfigError('PUBLIC_URL is missing: in production it must be the public https URL');
   }

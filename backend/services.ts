@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from './config.ts';
-import { sqlitePath } from './config.ts';
-import { openDatabase, type Db } from './db/database.ts';
+import { openDatabase, type Db, type Engine, type OpenedDatabase } from './db/database.ts';
 import type SqliteDatabase from 'better-sqlite3';
 import { migrate } from './db/migrate.ts';
 import { createAuth, type PorticoAuth } from './auth.ts';
@@ -25,7 +24,12 @@ import { ReminderScheduler } from './reminder/reminder.scheduler.ts';
 export interface Services {
   config: Config;
   db: Db;
-  sqlite: SqliteDatabase.Database;
+  /** Which engine `DATABASE_URL` chose; the few dialect-specific modules ask `isPostgres(db)`. */
+  engine: Engine;
+  /** The SQLite handle (checkpoints, backups); null on PostgreSQL. */
+  sqlite: SqliteDatabase.Database | null;
+  /** The PostgreSQL pool and URL (the bus's listening connection); null on SQLite. */
+  postgres: OpenedDatabase['postgres'];
   auth: PorticoAuth;
   mailer: Mailer;
   sessions: SessionCache;
@@ -76,7 +80,7 @@ export async function createServices(
   const logger = createLogger(config.logLevel, options.log);
   const log = (line: string) => logger.warn(line);
   const background = new BackgroundTasks(logger);
-  const { db, sqlite, close: closeDb } = openDatabase(sqlitePath(config));
+  const { db, authDb, engine, sqlite, postgres, close: closeDb } = openDatabase(config.databaseUrl);
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
@@ -87,6 +91,8 @@ export async function createServices(
   const auth = createAuth({
     config,
     db,
+    authDb,
+    engine,
     mailer,
     vendorName: () => settings?.vendorName ?? 'Portico',
     defaultLocale: () => settings?.defaultLocale ?? 'en',
@@ -103,7 +109,9 @@ export async function createServices(
   const services: Services = {
     config,
     db,
+    engine,
     sqlite,
+    postgres,
     auth,
     mailer,
     sessions: new SessionCache(auth, db),
@@ -130,7 +138,7 @@ export async function createServices(
     async close() {
       chat.close();
       mailer.close();
-      checkpoint(sqlite, logger);
+      if (sqlite) checkpoint(sqlite, logger);
       await closeDb();
     },
   };

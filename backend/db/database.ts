@@ -1,70 +1,34 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type SqliteDatabase from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Pool } from 'pg';
 import type { Database } from './schema.ts';
-import { fold } from './fold.ts';
-import { FOLD_SQL_FUNCTION } from './match.ts';
+import { openSqlite } from './database.sqlite.ts';
+import { openPostgres } from './database.postgres.ts';
 
 export type Db = Kysely<Database>;
 
+/** The two engines Portico runs on: one SQLite file, or a PostgreSQL database shared by several instances. */
+export type Engine = 'sqlite' | 'postgres';
+
 export interface OpenedDatabase {
+  readonly engine: Engine;
   /** The query builder every domain module uses. */
   readonly db: Db;
-  /** The raw handle, for pragmas, backups and better-auth's migrations. */
-  readonly sqlite: SqliteDatabase.Database;
+  /**
+   * better-auth's: the same as `db` on SQLite. On PostgreSQL its own small pool, where times
+   * come back as `Date` and flags as booleans, as better-auth expects; `db` reads the same
+   * columns as ISO text and 0/1, as on SQLite.
+   */
+  readonly authDb: Db;
+  /** The raw SQLite handle, for pragmas, backups and checkpoints; null on PostgreSQL. */
+  readonly sqlite: SqliteDatabase.Database | null;
+  /** The pool and the URL a listening connection opens; null on SQLite. */
+  readonly postgres: { readonly pool: Pool; readonly url: string } | null;
   close(): Promise<void>;
 }
 
-/**
- * Opens the SQLite file with the settings Portico relies on: WAL so readers never wait for the
- * writer, foreign keys enforced, a busy timeout instead of immediate SQLITE_BUSY, and
- * synchronous=FULL so an acknowledged write survives a power cut (the cost is measured in the
- * README's durability notes).
- */
-export function openDatabase(path: string): OpenedDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SqliteDatabase(path);
-  sqlite.pragma('journal_mode = WAL');
-  // Set per connection: this is the one the server writes through (the durability test reads it).
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.function(FOLD_SQL_FUNCTION, { deterministic: true }, (text: unknown) =>
-    typeof text === 'string' ? fold(text) : null,
-  );
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-  });
-  return {
-    db,
-    sqlite,
-    async close() {
-      await db.destroy();
-    },
-  };
-}
-
-/**
- * better-sqlite3 compiles a statement on every `prepare`, and Kysely prepares every query it
- * runs; compiling was a third of the time of placing an order. Statements are reused by their
- * SQL text (Kysely runs each one to completion synchronously, so sharing is safe).
- */
-function withStatementCache(sqlite: SqliteDatabase.Database, size = 500) {
-  const statements = new Map<string, SqliteDatabase.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string): SqliteDatabase.Statement {
-      let statement = statements.get(sql);
-      if (statement) {
-        // Most recently used last, so the oldest is the first to go.
-        statements.delete(sql);
-      } else {
-        statement = sqlite.prepare(sql);
-        if (statements.size >= size) statements.delete(statements.keys().next().value!);
-      }
-      statements.set(sql, statement);
-      return statement;
-    },
-  };
+/** Opens the database a `DATABASE_URL` names: `sqlite:<path>`, `file:<path>` or `postgres://…`. */
+export function openDatabase(url: string): OpenedDatabase {
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  return openSqlite(url.replace(/^(sqlite|file):(\/\/)?/, ''));
 }
