@@ -183,7 +183,7 @@ export async function attachUploads(
     .where('messageId', 'is', null)
     .where('chatMessageId', 'is', null)
     .where('uploadedBy', '=', owner.userId)
-    .where(sql<boolean>`"accountId" is ${owner.accountId}`)
+    .where(sql<boolean>`"accountId" is not distinct from ${owner.accountId}`)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === ids.length;
 }

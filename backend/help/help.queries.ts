@@ -153,7 +153,7 @@ export async function readArticle(db: Db, slug: string, order: Locale[]) {
   if (!best) throw refuse('NOT_FOUND', HelpError, 'NOT_FOUND');
   await db
     .updateTable('helpArticle')
-    .set({ viewCount: sql`viewCount + 1` })
+    .set({ viewCount: sql`${sql.ref('viewCount')} + 1` })
     .where('id', '=', article.id)
     .execute();
   const category = (await categoryLabels(db, order)).get(article.categoryId)!;

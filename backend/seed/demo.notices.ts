@@ -17,7 +17,7 @@ export async function seedDemoNotices(services: Services, adminEmail: string): P
   await services.events.runNow();
   await db
     .updateTable('notification')
-    .set({ readAt: sql<string>`createdAt` })
+    .set({ readAt: sql.ref('createdAt') })
     .where('readAt', 'is', null)
     .where(({ eb, selectFrom }) =>
       eb(

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { page } from '../db/cursor.ts';
+import { joinedValues } from '../db/dialect.ts';
 import { searchWords } from '../db/fold.ts';
 import type { TicketKind, TicketPriority, TicketStatus } from './ticket.tables.ts';
 import type { ListInput, StaffListInput } from './ticket.schema.ts';
@@ -157,7 +158,7 @@ export async function listTickets(db: Db, reader: TicketReader, filter: ListFilt
           awaitingStaff.as('awaitingStaff'),
           eb
             .selectFrom('ticketTag')
-            .select(sql<string>`group_concat("tag", char(31))`.as('t'))
+            .select(joinedValues(db, sql.ref('tag'), '\x1f').as('t'))
             .whereRef('ticketTag.ticketId', '=', 'ticket.id')
             .as('tags'),
           eb
