@@ -224,6 +224,9 @@ function developmentSecret(dataDir: string, production: boolean): string {
   return secret;
 }
 
+/** Whether a DATABASE_URL names a PostgreSQL database. */
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
+
 /** The file path of a sqlite: or file: DATABASE_URL. */
 export function sqlitePath(config: Config): string {
   return config.databaseUrl.replace(/^(sqlite|file):(\/\/)?/, '');

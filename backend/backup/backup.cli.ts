@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { loadConfig, sqlitePath } from '../config.ts';
+import { isPostgresUrl, loadConfig, sqlitePath } from '../config.ts';
 import { createBackup, type BackupSource } from './backup.create.ts';
-import { formatBytes } from './backup.format.ts';
+import { formatBytes, POSTGRES_BACKUP_NOTICE } from './backup.format.ts';
 import { ARCHIVE, lostUploadsNotice, porticoVersion } from './backup.manifest.ts';
 import { restoreBackup } from './backup.restore.ts';
 
@@ -42,6 +42,10 @@ export async function backupCommand(
   const [file] = positionals;
   if (!file || positionals.length > 1) {
     console.error('backup needs one path to write the archive to, such as portico-backup.tar.gz.');
+    return 2;
+  }
+  if (isPostgresUrl(env.DATABASE_URL ?? '')) {
+    console.error(POSTGRES_BACKUP_NOTICE);
     return 2;
   }
   const source = dataLocation(env);

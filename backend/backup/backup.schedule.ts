@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { sqlitePath } from '../config.ts';
+import { isPostgresUrl, sqlitePath } from '../config.ts';
+import { POSTGRES_BACKUP_NOTICE } from './backup.format.ts';
 import type { Services } from '../services.ts';
 import type { BackupResult, BackupSource } from './backup.create.ts';
 import { BackupError, lostUploadsNotice } from './backup.manifest.ts';
@@ -166,6 +167,10 @@ export function scheduleBackups(services: BackupServices): BackupSchedule {
   const { config, log } = services;
   const intervalMs = config.backupIntervalMinutes * 60_000;
   if (!intervalMs) return { stop() {} };
+  if (isPostgresUrl(config.databaseUrl)) {
+    log(POSTGRES_BACKUP_NOTICE);
+    return { stop() {} };
+  }
   const stopped = new AbortController();
   let timer: NodeJS.Timeout | undefined;
 

@@ -2,6 +2,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Pool } from 'pg';
 import type { Database } from './schema.ts';
+import { isPostgresUrl } from '../config.ts';
 import { openSqlite } from './database.sqlite.ts';
 import { openPostgres } from './database.postgres.ts';
 
@@ -29,6 +30,6 @@ export interface OpenedDatabase {
 
 /** Opens the database a `DATABASE_URL` names: `sqlite:<path>`, `file:<path>` or `postgres://…`. */
 export function openDatabase(url: string): OpenedDatabase {
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  if (isPostgresUrl(url)) return openPostgres(url);
   return openSqlite(url.replace(/^(sqlite|file):(\/\/)?/, ''));
 }
