@@ -6,6 +6,7 @@ import { getMigrations } from 'better-auth/db/migration';
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
 import { isPostgres } from './dialect.ts';
+import { WideIntegers } from './wide-integers.ts';
 import type { PorticoAuth } from '../auth.ts';
 
 const folder = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -34,7 +35,10 @@ export async function migrate(db: Db, auth: PorticoAuth): Promise<void> {
   await oneInstanceAtATime(db, async () => {
     const { runMigrations } = await getMigrations(auth.options);
     await runMigrations();
-    const migrator = new Migrator({ db, provider: new FolderMigrationProvider() });
+    const migrator = new Migrator({
+      db: isPostgres(db) ? db.withPlugin(new WideIntegers()) : db,
+      provider: new FolderMigrationProvider(),
+    });
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((result) => result.status === 'Error');
     if (error) {
