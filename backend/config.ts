@@ -20,6 +20,8 @@ export interface Config {
   readonly crossSiteCookies: 'off' | 'partitioned';
   readonly dataDir: string;
   readonly databaseUrl: string;
+  /** PostgreSQL connections one instance opens for Portico's queries (better-auth adds 4). */
+  readonly databasePoolSize: number;
   readonly trustedOrigins: readonly string[];
   readonly authSecret: string;
   readonly smtpUrl: string | undefined;
@@ -89,6 +91,7 @@ const schema = z.object({
     .string()
     .regex(/^(sqlite:|file:|postgres(ql)?:\/\/)/, 'sqlite:<path>, file:<path> or postgres://…')
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   TRUSTED_ORIGINS: commaList.pipe(z.array(origin)),
   AUTH_SECRET: z.string().min(32, 'at least 32 characters of random text').optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -136,7 +139,9 @@ const expected: Record<string, string> = {
     'an http(s) URL such as https://portal.vendor.example or https://www.vendor.example/portico, without ?query or #fragment',
   CROSS_SITE_COOKIES: 'off, or partitioned when the vendor pages are on another site',
   DATA_DIR: 'a folder path',
-  DATABASE_URL: 'sqlite:<path> (the default is sqlite:<DATA_DIR>/portico.db)',
+  DATABASE_URL:
+    'sqlite:<path> (the default is sqlite:<DATA_DIR>/portico.db) or postgres://user:password@host:5432/database',
+  DATABASE_POOL_SIZE: 'a whole number of connections from 1 to 500',
   TRUSTED_ORIGINS: 'a comma-separated list of origins such as https://www.vendor.example',
   AUTH_SECRET: 'at least 32 characters of random text (openssl rand -base64 32)',
   SMTP_URL: 'an smtp:// or smtps:// URL such as smtps://user:pass@mail.vendor.example:465',
@@ -175,6 +180,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(vars.DATA_DIR);
   const publicUrl = vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`;
   const databaseUrl = vars.DATABASE_URL ?? `sqlite:${join(dataDir, 'portico.db')}`;
+  if (isPostgresUrl(databaseUrl) && !vars.AUTH_SECRET) {
+    console.warn(
+      'AUTH_SECRET is not set on PostgreSQL: every instance must be given the same AUTH_SECRET, or a session signed by one is refused by the others.',
+    );
+  }
   if (production && !vars.PUBLIC_URL) {
     throw new ConfigError('PUBLIC_URL is missing: in production it must be the public https URL');
   }
@@ -190,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     crossSiteCookies: vars.CROSS_SITE_COOKIES,
     dataDir,
     databaseUrl,
+    databasePoolSize: vars.DATABASE_POOL_SIZE,
     trustedOrigins: [...new Set([new URL(publicUrl).origin, ...vars.TRUSTED_ORIGINS])],
     authSecret: vars.AUTH_SECRET ?? developmentSecret(dataDir, production),
     smtpUrl: vars.SMTP_URL,

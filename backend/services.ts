@@ -80,7 +80,8 @@ export async function createServices(
   const logger = createLogger(config.logLevel, options.log);
   const log = (line: string) => logger.warn(line);
   const background = new BackgroundTasks(logger);
-  const { db, authDb, engine, sqlite, postgres, close: closeDb } = openDatabase(config.databaseUrl);
+  const opened = openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+  const { db, authDb, engine, sqlite, postgres, close: closeDb } = opened;
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,

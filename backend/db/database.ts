@@ -29,7 +29,7 @@ export interface OpenedDatabase {
 }
 
 /** Opens the database a `DATABASE_URL` names: `sqlite:<path>`, `file:<path>` or `postgres://…`. */
-export function openDatabase(url: string): OpenedDatabase {
-  if (isPostgresUrl(url)) return openPostgres(url);
+export function openDatabase(url: string, { poolSize = 10 } = {}): OpenedDatabase {
+  if (isPostgresUrl(url)) return openPostgres(url, { max: poolSize });
   return openSqlite(url.replace(/^(sqlite|file):(\/\/)?/, ''));
 }
