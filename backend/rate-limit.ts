@@ -3,10 +3,11 @@ import type { Context } from './context.ts';
 import { refuse, ServerError } from './errors.ts';
 import { waitOf } from './i18n/format.ts';
 import { limitKey } from './client-address.ts';
+import type { RateHits } from './realtime/rate-hits.ts';
 
 /**
  * At most `limit` takes per key in any `windowMs`: a sliding window of the recent take times.
- * In memory, so per process; several instances would share it through the database.
+ * In memory, so per process: SQLite's one process, and the fast path `SharedLimiter` takes there.
  */
 export class WindowLimiter {
   readonly #hits = new Map<string, number[]>();
@@ -44,6 +45,33 @@ export class WindowLimiter {
     for (const [key, times] of this.#hits) {
       if ((times.at(-1) ?? 0) <= since) this.#hits.delete(key);
     }
+  }
+}
+
+/**
+ * A `WindowLimiter` every instance counts against together: in this process's memory on SQLite,
+ * in the database's `rateHit` table on PostgreSQL (`hits`). Its keys there are `<name>/<key>`.
+ */
+export class SharedLimiter {
+  readonly #name: string;
+  readonly #limit: number;
+  readonly #windowMs: number;
+  readonly #memory: WindowLimiter;
+  readonly #hits: RateHits | null;
+
+  constructor(name: string, limit: number, windowMs: number, hits: RateHits | null = null) {
+    this.#name = name;
+    this.#limit = limit;
+    this.#windowMs = windowMs;
+    this.#memory = new WindowLimiter(limit, windowMs);
+    this.#hits = hits;
+  }
+
+  /** Takes one; null when allowed, else the whole seconds to wait before the next is. */
+  async take(key: string): Promise<number | null> {
+    if (!this.#hits) return this.#memory.take(key);
+    const window = { key: `${this.#name}/${key}`, limit: this.#limit, windowMs: this.#windowMs };
+    return this.#hits.take([window]);
   }
 }
 
@@ -92,21 +120,55 @@ export const RATE_LIMITS = {
 
 export type LimitedAction = keyof typeof RATE_LIMITS;
 
-/** The procedure budgets of one process; off only in tests that call procedures many times. */
+/**
+ * The procedure budgets, off only in tests that call procedures many times. With `hits` (on
+ * PostgreSQL) every instance counts against the same budgets; without, this process counts.
+ */
 export class RateLimits {
   readonly enabled: boolean;
   readonly #limiters = new Map<string, WindowLimiter>();
   readonly #now: () => number;
+  readonly #hits: RateHits | null;
 
-  constructor({ enabled = true, now = Date.now }: { enabled?: boolean; now?: () => number } = {}) {
+  constructor({
+    enabled = true,
+    now = Date.now,
+    hits = null,
+  }: { enabled?: boolean; now?: () => number; hits?: RateHits | null } = {}) {
     this.enabled = enabled;
     this.#now = now;
+    this.#hits = hits;
+  }
+
+  /**
+   * What procedures call: `take` through the shared budgets when there are some, else this
+   * process's (at once, without a round trip).
+   */
+  async spend(
+    action: LimitedAction,
+    person: string | null,
+    address: string | null,
+  ): Promise<number | null> {
+    if (!this.enabled) return null;
+    if (!this.#hits) return this.take(action, person, address);
+    const rule: RateRule = RATE_LIMITS[action];
+    const windows = [];
+    if (person !== null) {
+      const { max, windowMs } = rule.perPerson;
+      windows.push({ key: `${action}/person/${person}`, limit: max, windowMs });
+    }
+    if (address !== null) {
+      const { max, windowMs } = rule.perAddress;
+      windows.push({ key: `${action}/address/${address}`, limit: max, windowMs });
+    }
+    return this.#hits.take(windows);
   }
 
   /**
    * Counts one `action` against the person's and the address's budgets (either may be null);
    * null when both allow it, else the whole seconds until both would. A refused call is not
-   * counted, so waiting the time given is always enough.
+   * counted, so waiting the time given is always enough. This process's count only: callers
+   * go through `spend`, which shares it between instances when there are several.
    */
   take(action: LimitedAction, person: string | null, address: string | null): number | null {
     if (!this.enabled) return null;
@@ -182,7 +244,7 @@ export function limited<C extends Context = Context>(
     }
     const person = ctx.session?.userId ?? null;
     const address = ctx.http ? limitKey(ctx.http.ip) : null;
-    const wait = ctx.services.limits.take(action, person, address);
+    const wait = await ctx.services.limits.spend(action, person, address);
     if (wait !== null) {
       ctx.http?.resHeaders.set('Retry-After', String(wait));
       throw tooManyAttempts(wait);

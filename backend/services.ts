@@ -8,7 +8,8 @@ import { createMailer, type Mailer } from './mail/mailer.ts';
 import { SessionCache } from './session/session.cache.ts';
 import { readPortalSettings } from './portal/portal.queries.ts';
 import type { PortalSettings } from './portal/portal.schema.ts';
-import { Bus } from './realtime/bus.ts';
+import type { Bus } from './realtime/bus.ts';
+import { openShared } from './realtime/shared.ts';
 import { ChatRuntime } from './chat/chat.runtime.ts';
 import { RateLimits } from './rate-limit.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -103,7 +104,9 @@ export async function createServices(
   });
   await migrate(db, auth);
   settings = await readPortalSettings(db);
-  const chat = new ChatRuntime({ awayAfterMs: config.chatAwayAfterSeconds * 1000 });
+  const shared = await openShared(postgres, log);
+  const { bus, hits } = shared;
+  const chat = new ChatRuntime({ awayAfterMs: config.chatAwayAfterSeconds * 1000, bus, hits });
   const liveStreams = new LiveStreams(config.maxLiveStreams);
   const stopping = new AbortController();
   const events = new EventDispatcher(db, logger);
@@ -115,10 +118,10 @@ export async function createServices(
     postgres,
     auth,
     mailer,
-    sessions: new SessionCache(auth, db),
-    bus: new Bus(),
+    sessions: new SessionCache(auth, db, { bus }),
+    bus,
     chat,
-    limits: new RateLimits({ enabled: options.rateLimit ?? true }),
+    limits: new RateLimits({ enabled: options.rateLimit ?? true, hits }),
     logger,
     log,
     background,
@@ -138,6 +141,7 @@ export async function createServices(
     },
     async close() {
       chat.close();
+      await shared.close();
       mailer.close();
       if (sqlite) checkpoint(sqlite, logger);
       await closeDb();

@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import type { Services } from '../services.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/id.ts';
@@ -200,6 +201,8 @@ export async function fallBack(services: Services, conversationId: string): Prom
       }
     });
   } catch (error) {
+    // Picked up or ended meanwhile (perhaps on another instance): nothing to fall back from.
+    if (error instanceof TRPCError && error.code === 'CONFLICT') return;
     services.log(`chat ${conversationId}: the fallback failed: ${(error as Error).stack}`);
   }
 }

@@ -63,7 +63,7 @@ export async function mailChatReply(
   body: string,
 ): Promise<void> {
   if (services.chat.isWatched(conversationId)) return;
-  if (services.chat.replyMails.take(conversationId) !== null) return;
+  if ((await services.chat.replyMails.take(conversationId)) !== null) return;
   try {
     const row = await services.db
       .selectFrom('chatConversation')

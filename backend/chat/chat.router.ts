@@ -97,7 +97,7 @@ export const chatRouter = router({
     let caller = await partyOf(ctx);
     if (!caller) {
       if (!input.visitor) throw refuse('BAD_REQUEST', ChatError, 'VISITOR_REQUIRED');
-      const wait = chat.newVisitors.take(ctx.http?.ip ?? 'unknown');
+      const wait = await chat.newVisitors.take(ctx.http?.ip ?? 'unknown');
       if (wait !== null) {
         throw refuse('TOO_MANY_REQUESTS', ChatError, 'TOO_MANY_CHATS', { retryAfterSeconds: wait });
       }
@@ -111,7 +111,7 @@ export const chatRouter = router({
       });
       return chatView(ctx, caller);
     }
-    const wait = chat.starts.take(partyKey(caller));
+    const wait = await chat.starts.take(partyKey(caller));
     if (wait !== null) {
       throw refuse('TOO_MANY_REQUESTS', ChatError, 'TOO_MANY_CHATS', { retryAfterSeconds: wait });
     }
@@ -129,7 +129,7 @@ export const chatRouter = router({
     if (caller.kind === 'visitor' && input.attachmentIds.length) {
       throw refuse('BAD_REQUEST', ChatError, 'VISITOR_FILES');
     }
-    const wait = chat.sends.take(`customer:${row.id}`);
+    const wait = await chat.sends.take(`customer:${row.id}`);
     if (wait !== null) throw slowDown(wait);
     try {
       const seq = await sendMessage(ctx.services, row.id, authorOf(caller), {
@@ -154,7 +154,7 @@ export const chatRouter = router({
 
   typing: publicProcedure.input(typingInput).mutation(async ({ ctx, input }) => {
     const { caller, row } = await own(ctx, input.conversationId);
-    const quiet = ctx.services.chat.typing.take(`customer:${row.id}`) !== null;
+    const quiet = (await ctx.services.chat.typing.take(`customer:${row.id}`)) !== null;
     if (row.status !== 'ended' && (!quiet || !input.typing)) {
       ctx.services.bus.publishChat({
         type: 'typing',

@@ -1,4 +1,7 @@
-import { WindowLimiter } from '../rate-limit.ts';
+import { SharedLimiter } from '../rate-limit.ts';
+import type { Bus } from '../realtime/bus.ts';
+import type { RateHits } from '../realtime/rate-hits.ts';
+import { PresenceBoard } from './chat.presence.ts';
 
 interface Delivered {
   toStaff: number;
@@ -14,27 +17,45 @@ export const START_LIMIT = { chats: 10, windowMs: 3_600_000 };
  * What this process knows about chats beyond the database: which agents have their console
  * open, which customers are watching their conversation, the flood limits, and the timers that
  * turn an unanswered chat into a ticket.
+ *
+ * With several instances (PostgreSQL, `bus` and `hits` given) presence and the limits are
+ * shared: an agent whose console is open on any instance is online on all of them (see
+ * `PresenceBoard`), and every instance counts against the same budgets. Watchers, delivered
+ * marks and timers stay per instance: a mark is a courtesy, a watcher only saves a mail, and a
+ * timer's fallback reads the chat's state from the database before it does anything.
  */
 export class ChatRuntime {
   readonly #agents = new Map<string, number>();
   readonly #leaving = new Map<string, NodeJS.Timeout>();
-  /** Agents with the console open who said they are away: customers are not offered them. */
-  readonly #away = new Set<string>();
+  /** Online elsewhere, and every agent's away switch (customers are not offered an away agent). */
+  readonly #presence: PresenceBoard;
   readonly #awayAfterMs: number;
   readonly #watchers = new Map<string, number>();
   readonly #timers = new Map<string, NodeJS.Timeout>();
   readonly #delivered = new Map<string, Delivered>();
-  readonly sends = new WindowLimiter(SEND_LIMIT.messages, SEND_LIMIT.windowMs);
-  readonly starts = new WindowLimiter(START_LIMIT.chats, START_LIMIT.windowMs);
+  readonly sends: SharedLimiter;
+  readonly starts: SharedLimiter;
   /** New visitors one address may become in an hour (each could otherwise start afresh). */
-  readonly newVisitors = new WindowLimiter(START_LIMIT.chats * 3, START_LIMIT.windowMs);
+  readonly newVisitors: SharedLimiter;
   /** Typing signals past a few a second are dropped, not refused: they only say "still typing". */
-  readonly typing = new WindowLimiter(4, 2_000);
+  readonly typing: SharedLimiter;
   /** At most one "you have an answer" mail per conversation in a while. */
-  readonly replyMails = new WindowLimiter(1, 10 * 60_000);
+  readonly replyMails: SharedLimiter;
 
-  constructor({ awayAfterMs = 15_000 }: { awayAfterMs?: number } = {}) {
+  constructor({
+    awayAfterMs = 15_000,
+    bus = null,
+    hits = null,
+  }: { awayAfterMs?: number; bus?: Bus | null; hits?: RateHits | null } = {}) {
     this.#awayAfterMs = awayAfterMs;
+    const { messages, windowMs } = SEND_LIMIT;
+    this.sends = new SharedLimiter('chat.send', messages, windowMs, hits);
+    this.starts = new SharedLimiter('chat.start', START_LIMIT.chats, START_LIMIT.windowMs, hits);
+    const visitors = START_LIMIT.chats * 3;
+    this.newVisitors = new SharedLimiter('chat.visitor', visitors, START_LIMIT.windowMs, hits);
+    this.typing = new SharedLimiter('chat.typing', 4, 2_000, hits);
+    this.replyMails = new SharedLimiter('chat.replyMail', 1, 10 * 60_000, hits);
+    this.#presence = new PresenceBoard(bus, () => [...this.#agents.keys()], awayAfterMs);
   }
 
   /** Counts an open agent console; returns whether that agent just came online. */
@@ -44,7 +65,13 @@ export class ChatRuntime {
     this.#leaving.delete(agentId);
     const count = (this.#agents.get(agentId) ?? 0) + 1;
     this.#agents.set(agentId, count);
-    return count === 1 && !returning;
+    const arrived = count === 1 && !returning;
+    if (arrived) {
+      // Back after leaving everywhere: not away any more. Still open elsewhere: as they were.
+      if (!this.#presence.elsewhere(agentId)) this.#presence.forget(agentId);
+      this.#presence.changed();
+    }
+    return arrived;
   }
 
   /**
@@ -61,7 +88,8 @@ export class ChatRuntime {
       this.#leaving.delete(agentId);
       if (this.#agents.get(agentId) === 0) {
         this.#agents.delete(agentId);
-        this.#away.delete(agentId);
+        if (!this.#presence.elsewhere(agentId)) this.#presence.forget(agentId);
+        this.#presence.changed();
         gone();
       }
     };
@@ -72,21 +100,26 @@ export class ChatRuntime {
     this.#leaving.set(agentId, timer);
   }
 
-  /** The agents customers can reach: console open, not away. */
+  /** The agents customers can reach: console open (on any instance), not away. */
   onlineAgents(): ReadonlySet<string> {
-    return new Set([...this.#agents.keys()].filter((agentId) => !this.#away.has(agentId)));
+    const online = new Set([...this.#agents.keys(), ...this.#presence.remoteAgents()]);
+    return new Set([...online].filter((agentId) => !this.#presence.isAway(agentId)));
   }
 
-  /** An agent with the console open steps away or comes back; returns whether that changed. */
+  /**
+   * An agent with the console open (on any instance) steps away or comes back; returns whether
+   * that changed.
+   */
   setAway(agentId: string, away: boolean): boolean {
-    if (!this.#agents.has(agentId) || this.#away.has(agentId) === away) return false;
-    if (away) this.#away.add(agentId);
-    else this.#away.delete(agentId);
+    const open = this.#agents.has(agentId) || this.#presence.elsewhere(agentId);
+    if (!open || this.isAway(agentId) === away) return false;
+    this.#presence.setAway(agentId, away);
     return true;
   }
 
   isAway(agentId: string): boolean {
-    return this.#away.has(agentId);
+    const open = this.#agents.has(agentId) || this.#presence.elsewhere(agentId);
+    return open && this.#presence.isAway(agentId);
   }
 
   /** A customer's stream of this conversation opened (+1) or closed (-1). */
@@ -139,6 +172,7 @@ export class ChatRuntime {
   }
 
   close(): void {
+    this.#presence.close();
     for (const timer of [...this.#timers.values(), ...this.#leaving.values()]) {
       clearTimeout(timer);
     }

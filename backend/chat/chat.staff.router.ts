@@ -118,7 +118,7 @@ export const staffChatRouter = router({
 
   typing: staffProcedure.input(typingInput).mutation(async ({ ctx, input }) => {
     const row = await conversationRow(ctx.services, input.conversationId);
-    const quiet = ctx.services.chat.typing.take(`staff:${row.id}`) !== null;
+    const quiet = (await ctx.services.chat.typing.take(`staff:${row.id}`)) !== null;
     if (row.status !== 'ended' && (!quiet || !input.typing)) {
       ctx.services.bus.publishChat({
         type: 'typing',

@@ -92,6 +92,9 @@ export async function turnIntoTicket(
   const result = await change(services, conversationId, async (trx) => {
     const row = await lockedConversation(trx, conversationId);
     if (row.status === 'ended') throw refuse('CONFLICT', ChatError, 'ENDED');
+    // The no-agent fallback only for a chat still waiting: an agent on another instance may
+    // have picked it up since its timer was set.
+    if (!agent && row.status !== 'waiting') throw refuse('CONFLICT', ChatError, 'NOT_WAITING');
     if (!row.accountId || !row.userId) throw refuse('CONFLICT', ChatError, 'NO_ACCOUNT');
     created = await insertTicket(
       trx,

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { isPostgres } from '../db/dialect.ts';
 import { newId } from '../db/id.ts';
 import { timestamp } from '../db/clock.ts';
 import { refuse } from '../errors.ts';
@@ -110,7 +111,9 @@ export async function setReceipt(
 ): Promise<boolean> {
   const result = await db
     .updateTable('chatConversation')
-    .set((eb) => ({ [receipt]: eb.fn('min', [eb.val(upTo), eb.ref('lastSeq')]) }))
+    .set((eb) => ({
+      [receipt]: eb.fn(isPostgres(db) ? 'least' : 'min', [eb.val(upTo), eb.ref('lastSeq')]),
+    }))
     .where('id', '=', conversationId)
     .where(receipt, '<', upTo)
     .where(receipt, '<', (eb) => eb.ref('lastSeq'))

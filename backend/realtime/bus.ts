@@ -4,7 +4,8 @@ import { EventEmitter, on } from 'node:events';
 export interface TicketChange {
   ticketId: string;
   accountId: string;
-  type: 'created' | 'message' | 'status' | 'changed' | 'merged' | 'read';
+  /** `sync`: what the reader sees may have changed in ways the bus missed; read it all again. */
+  type: 'created' | 'message' | 'status' | 'changed' | 'merged' | 'read' | 'sync';
   internal: boolean;
   /** The public message that was added, when there is one. */
   messageId?: string;
@@ -32,7 +33,8 @@ export type ChatSignal =
 export interface OrderChange {
   orderId: string;
   accountId: string;
-  type: 'placed' | 'changed';
+  /** `sync`: changes may have been missed; whatever is on screen should be read again. */
+  type: 'placed' | 'changed' | 'sync';
   /** Who made the change; their own views need no notice of it. */
   actorId: string;
 }
@@ -52,6 +54,27 @@ export interface PresenceSignal {
   type: 'presence';
 }
 
+/**
+ * What one instance tells the others: every change as it was published, that sessions changed
+ * (their caches drop what they hold), and `peer` messages between the instances' own parts
+ * (chat presence). `resync` stands in for a message too large to send: everything is read again.
+ */
+export type BusMessage =
+  | { kind: 'ticket'; change: TicketChange }
+  | { kind: 'order'; change: OrderChange }
+  | { kind: 'chat'; signal: ChatSignal | PresenceSignal }
+  | { kind: 'notification'; signal: NotificationSignal }
+  | { kind: 'announcement'; signal: AnnouncementSignal }
+  | { kind: 'sessions' }
+  | { kind: 'peer'; topic: string; body: unknown }
+  | { kind: 'resync' };
+
+/** Carries this instance's messages to the other instances, and theirs to `Bus.receive`. */
+export interface Relay {
+  send(message: BusMessage): void;
+  close(): Promise<void>;
+}
+
 type Events = {
   ticket: [TicketChange];
   order: [OrderChange];
@@ -60,20 +83,129 @@ type Events = {
 } & Record<`notification:${string}`, [NotificationSignal]> &
   Record<`chat:${string}`, [ChatSignal]>;
 
+/** Signals for this instance's own parts, never for a stream. */
+type InstanceEvents = {
+  sessions: [];
+  resync: [];
+} & Record<`peer:${string}`, [unknown]>;
+
 /**
- * Changes that open views want to hear about at once. In one process this is an event emitter;
- * several processes would carry the same events over the database (see DESIGN.md).
+ * Changes that open views want to hear about at once. Within one process an event emitter; with
+ * a relay (PostgreSQL's NOTIFY, see `bus.postgres.ts`) every publish also reaches the other
+ * instances, whose listeners hear it as if it were their own. The publisher's own listeners hear
+ * it at once, without the round trip. Streams read what changed from the database after a
+ * signal, so a signal never needs to carry more than ids.
  */
 export class Bus {
   readonly #emitter = new EventEmitter<Events>();
+  readonly #instance = new EventEmitter<InstanceEvents>();
+  #relay: Relay | null = null;
 
   constructor() {
     // Every open thread or inbox is one listener; there is no leak to warn about.
     this.#emitter.setMaxListeners(0);
+    this.#instance.setMaxListeners(0);
+  }
+
+  /** From now on publishes reach the other instances too. */
+  connect(relay: Relay): void {
+    this.#relay = relay;
+  }
+
+  /** Whether other instances may be listening (PostgreSQL), or this process is alone. */
+  get shared(): boolean {
+    return this.#relay !== null;
+  }
+
+  /** Another instance's message: heard here as if it had been published here. */
+  receive(message: BusMessage): void {
+    switch (message.kind) {
+      case 'ticket':
+        return void this.#emitter.emit('ticket', message.change);
+      case 'order':
+        return void this.#emitter.emit('order', message.change);
+      case 'chat':
+        return this.#emitChat(message.signal);
+      case 'notification':
+        return void this.#emitter.emit(`notification:${message.signal.userId}`, message.signal);
+      case 'announcement':
+        return void this.#emitter.emit('announcement', message.signal);
+      case 'sessions':
+        return void this.#instance.emit('sessions');
+      case 'peer':
+        return void this.#instance.emit(`peer:${message.topic}`, message.body);
+      case 'resync':
+        return this.resync();
+    }
+  }
+
+  /**
+   * Signals may have been missed (the relay's connection was down): every open stream here is
+   * told to read its state again, each in the shape it already answers by reading the database,
+   * and this instance's parts (session cache, presence) catch up too.
+   */
+  resync(): void {
+    this.#emitter.emit('ticket', {
+      type: 'sync',
+      ticketId: '',
+      accountId: '',
+      internal: false,
+      actorId: null,
+    });
+    this.#emitter.emit('order', { type: 'sync', orderId: '', accountId: '', actorId: '' });
+    for (const name of this.#emitter.eventNames()) {
+      if (typeof name !== 'string') continue;
+      if (name.startsWith('notification:')) {
+        this.#emitter.emit(name as `notification:${string}`, { userId: name.slice(13) });
+      } else if (name.startsWith('chat:')) {
+        const conversationId = name.slice(5);
+        // A customer's stream reads every message after the last it sent, then the state.
+        const chat = name as `chat:${string}`;
+        this.#emitter.emit(chat, { type: 'message', conversationId, seq: Number.MAX_SAFE_INTEGER });
+        this.#emitter.emit(chat, { type: 'conversation', conversationId });
+      }
+    }
+    this.#emitter.emit('chat', { type: 'presence' });
+    this.#emitter.emit('announcement', { accountIds: null });
+    this.#instance.emit('resync');
+  }
+
+  /** Ends the relay (services.close): what it still had to send goes first. */
+  async close(): Promise<void> {
+    const relay = this.#relay;
+    this.#relay = null;
+    await relay?.close();
+  }
+
+  /** Sessions ended or changed here: the other instances' session caches drop what they hold. */
+  publishSessionsChanged(): void {
+    this.#relay?.send({ kind: 'sessions' });
+  }
+
+  /** Runs when another instance changed sessions, or signals may have been missed. */
+  onSessionsChanged(listener: () => void): void {
+    this.#instance.on('sessions', listener);
+    this.#instance.on('resync', listener);
+  }
+
+  /** Tells the other instances' parts that listen on `topic` (never this instance's). */
+  tellPeers(topic: string, body: unknown): void {
+    this.#relay?.send({ kind: 'peer', topic, body });
+  }
+
+  /** What other instances tell this one on `topic`. */
+  onPeers(topic: string, listener: (body: unknown) => void): void {
+    this.#instance.on(`peer:${topic}`, listener);
+  }
+
+  /** Runs after signals may have been missed (see `resync`). */
+  onResync(listener: () => void): void {
+    this.#instance.on('resync', listener);
   }
 
   publish(change: TicketChange): void {
     this.#emitter.emit('ticket', change);
+    this.#relay?.send({ kind: 'ticket', change });
   }
 
   /** Ticket changes until the signal aborts. */
@@ -83,6 +215,7 @@ export class Bus {
 
   publishOrder(change: OrderChange): void {
     this.#emitter.emit('order', change);
+    this.#relay?.send({ kind: 'order', change });
   }
 
   /** Order changes until the signal aborts. */
@@ -92,6 +225,11 @@ export class Bus {
 
   /** Tells one conversation's streams, and every staff stream. */
   publishChat(signal: ChatSignal | PresenceSignal): void {
+    this.#emitChat(signal);
+    this.#relay?.send({ kind: 'chat', signal });
+  }
+
+  #emitChat(signal: ChatSignal | PresenceSignal): void {
     if (signal.type !== 'presence') this.#emitter.emit(`chat:${signal.conversationId}`, signal);
     this.#emitter.emit('chat', signal);
   }
@@ -106,6 +244,7 @@ export class Bus {
 
   publishNotification(signal: NotificationSignal): void {
     this.#emitter.emit(`notification:${signal.userId}`, signal);
+    this.#relay?.send({ kind: 'notification', signal });
   }
 
   /** One person's notification signals until the signal aborts. */
@@ -118,8 +257,8 @@ export class Bus {
 
   publishAnnouncement(signal: AnnouncementSignal): void {
     this.#emitter.emit('announcement', signal);
+    this.#relay?.send({ kind: 'announcement', signal });
   }
-
   /** Every announcement change until the signal aborts. */
   announcementSignals(signal: AbortSignal | undefined): AsyncGenerator<AnnouncementSignal> {
     return this.#listen('announcement', signal);

@@ -1,5 +1,6 @@
 import type { PorticoAuth } from '../auth.ts';
 import type { Db } from '../db/database.ts';
+import type { Bus } from '../realtime/bus.ts';
 import { findMembership, type AccountMembership } from '../account/account.queries.ts';
 import { secondFactorRequiredBy } from '../security/second-factor.ts';
 
@@ -30,6 +31,10 @@ interface Entry {
  * by the exact cookie header, with the person's membership of the session's account, and
  * requests that arrive while a lookup is under way share it. Anything that can end a session or
  * change a membership must clear the cache (better-auth's own endpoints do, in server.ts).
+ *
+ * With several instances (a shared `bus`), clearing here tells the others to clear theirs at
+ * once, so a session ended on one instance is refused on every other within a round trip; the
+ * few seconds an answer is kept remain the bound if that signal is lost.
  */
 export class SessionCache {
   readonly #entries = new Map<string, Entry>();
@@ -37,12 +42,23 @@ export class SessionCache {
   readonly #db: Db;
   readonly #ttlMs: number;
   readonly #maxEntries: number;
+  readonly #bus: Bus | null;
 
-  constructor(auth: PorticoAuth, db: Db, { ttlMs = 5_000, maxEntries = 10_000 } = {}) {
+  constructor(
+    auth: PorticoAuth,
+    db: Db,
+    {
+      ttlMs = 5_000,
+      maxEntries = 10_000,
+      bus = null,
+    }: { ttlMs?: number; maxEntries?: number; bus?: Bus | null } = {},
+  ) {
     this.#auth = auth;
     this.#db = db;
     this.#ttlMs = ttlMs;
     this.#maxEntries = maxEntries;
+    this.#bus = bus;
+    bus?.onSessionsChanged(() => this.#entries.clear());
   }
 
   /** The session for a request, plus any Set-Cookie better-auth issued (a refreshed expiry). */
@@ -87,8 +103,10 @@ export class SessionCache {
     return { session, setCookie: result.headers.get('set-cookie') };
   }
 
+  /** Sessions ended or changed: every instance looks them up again. */
   clear(): void {
     this.#entries.clear();
+    this.#bus?.publishSessionsChanged();
   }
 
   #evictExpired(now: number): void {

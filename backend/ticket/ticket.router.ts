@@ -74,9 +74,10 @@ export async function* ticketUpdates(
 ) {
   const { db, bus } = ctx.services;
   const visible = (change: TicketChange) =>
-    change.type === 'read'
+    change.type === 'sync' ||
+    (change.type === 'read'
       ? change.actorId === reader.userId
-      : reader.kind === 'staff' || (change.accountId === reader.accountId && !change.internal);
+      : reader.kind === 'staff' || (change.accountId === reader.accountId && !change.internal));
   let sequence = 0;
   const id = () => `${Date.now().toString(36)}-${(sequence++).toString(36)}`;
   // Listen before the first count, so nothing that happens in between is missed.
@@ -96,7 +97,7 @@ export async function* ticketUpdates(
     }
     yield tracked(id(), {
       type: change.type,
-      ticketId: change.ticketId,
+      ticketId: change.type === 'sync' ? null : change.ticketId,
       unread: await unreadCount(db, reader),
       message,
     });
