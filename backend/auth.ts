@@ -119,7 +119,8 @@ export function createAuth(deps: AuthDeps) {
     },
     rateLimit: {
       enabled: rateLimit,
-      storage: 'memory',
+      // Shared by every instance on PostgreSQL (better-auth's own `rateLimit` table).
+      storage: engine === 'postgres' ? 'database' : 'memory',
       window: 60,
       max: 200,
       customRules: AUTH_RATE_LIMITS,
