@@ -1,15 +1,15 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Locale } from '../portal/portal.schema.ts';
-import { fold } from '../db/fold.ts';
-import { foldedWords } from './help.text.ts';
+import { isPostgres } from '../db/dialect.ts';
+import { sqliteIndex } from './help.index.sqlite.ts';
+import { postgresIndex } from './help.index.postgres.ts';
 
 /**
- * The help centre's full-text index, and the only module that knows it is SQLite FTS5: another
- * engine replaces this file. Rows hold folded words (`db/fold.ts`) of published translations
- * only, keyed by `helpTranslation.docId`; ranking is BM25 with a title word worth eight body
- * words. A second index holds titles alone, for queries so broad that ranking all their matches
- * would be slow (a word in nearly every article); `helpTerm` lists the words for typo fixes.
+ * The help centre's full-text index: what it holds and how it is asked, the same on both
+ * engines. Each engine keeps folded words (`db/fold.ts`) of published translations only, keyed
+ * by `helpTranslation.docId`, ranks a title word well above a body word, and lists every word
+ * it has seen for typo fixes: SQLite in FTS5 (`help.index.sqlite.ts`), PostgreSQL in `tsvector`s
+ * and a trigram index (`help.index.postgres.ts`).
  */
 
 export interface IndexedDoc {
@@ -42,87 +42,47 @@ export interface Hit {
   score: number;
 }
 
-const TITLE_WEIGHT = 8;
+/** What each engine provides; everything else here is shared. */
+export interface SearchIndexEngine {
+  indexDocs(db: Db, docs: IndexedDoc[]): Promise<void>;
+  unindexDocs(db: Db, docIds: number[]): Promise<void>;
+  searchIndex(db: Db, query: IndexQuery, broad: number): Promise<Hit[]>;
+  /**
+   * Words ever indexed that may be within `reach` edits of `word`: the same first letter and a
+   * length within reach (the caller measures the distance).
+   */
+  candidateWords(db: Db, word: string, reach: number): Promise<string[]>;
+  /** How many translations hold each word: rare words say most about what a text is about. */
+  wordFrequencies(db: Db, words: string[]): Promise<Map<string, number>>;
+}
+
 /**
- * Above this many matches a query is ranked on titles only (then topped up unranked): BM25 over
- * a few thousand rows takes milliseconds, over tens of thousands it takes tens.
+ * Above this many matches a query is ranked on titles only (then topped up unranked): ranking
+ * a few thousand rows takes milliseconds, tens of thousands take tens.
  */
 export const BROAD_QUERY = 1_000;
 
-export async function indexDocs(db: Db, docs: IndexedDoc[]): Promise<void> {
-  for (const doc of docs) {
-    await unindexDocs(db, [doc.docId]);
-    const title = fold(doc.title);
-    await sql`
-      insert into helpIndex (rowid, title, body, facets)
-      values (${doc.docId}, ${title}, ${fold(doc.text)}, ${facets(doc)})
-    `.execute(db);
-    await sql`
-      insert into helpTitleIndex (rowid, title, facets) values (${doc.docId}, ${title}, ${facets(doc)})
-    `.execute(db);
-    const words = JSON.stringify([...new Set(foldedWords(`${doc.title} ${doc.text}`))]);
-    await sql`insert or ignore into helpTerm (term) select value from json_each(${words})`.execute(
-      db,
-    );
-  }
+function engine(db: Db): SearchIndexEngine {
+  return isPostgres(db) ? postgresIndex : sqliteIndex;
 }
 
-export async function unindexDocs(db: Db, docIds: number[]): Promise<void> {
-  for (const docId of docIds) {
-    await sql`delete from helpIndex where rowid = ${docId}`.execute(db);
-    await sql`delete from helpTitleIndex where rowid = ${docId}`.execute(db);
-  }
+export function indexDocs(db: Db, docs: IndexedDoc[]): Promise<void> {
+  return engine(db).indexDocs(db, docs);
+}
+
+export function unindexDocs(db: Db, docIds: number[]): Promise<void> {
+  return engine(db).unindexDocs(db, docIds);
 }
 
 /** Ranked translations matching the terms; the caller still checks each against the tables. */
-export async function searchIndex(db: Db, query: IndexQuery, broad = BROAD_QUERY): Promise<Hit[]> {
-  if (query.terms.length === 0) return [];
-  const words = query.terms.map(({ word, prefix }) => `${quoted(word)}${prefix ? '*' : ''}`);
-  const joined = `(${words.join(query.match === 'all' ? ' AND ' : ' OR ')})`;
-  let filters = '';
-  if (query.locale) filters += ` AND facets : ${quoted(localeFacet(query.locale))}`;
-  if (query.categoryId) filters += ` AND facets : ${quoted(categoryFacet(query.categoryId))}`;
-  const expression = `{title body} : ${joined}${filters}`;
-  const { rows: probe } = await sql<{ matches: number }>`
-    select count(*) as matches from (
-      select rowid from helpIndex where helpIndex match ${expression} limit ${broad}
-    )
-  `.execute(db);
-  if (probe[0]!.matches < broad) {
-    const { rows } = await sql<Hit>`
-      select rowid as docId, bm25(helpIndex, ${TITLE_WEIGHT}, 1.0, 0.0) as score
-      from helpIndex where helpIndex match ${expression}
-      order by score limit ${query.limit}
-    `.execute(db);
-    return rows;
-  }
-  // Too many to rank: those with the words in their title, best first (unranked as well when
-  // even those are too many: a word in nearly every title says nothing), then any others.
-  const titles = `title : ${joined}${filters}`;
-  const { rows: titleProbe } = await sql<{ matches: number }>`
-    select count(*) as matches from (
-      select rowid from helpTitleIndex where helpTitleIndex match ${titles} limit ${broad}
-    )
-  `.execute(db);
-  const { rows: titled } =
-    titleProbe[0]!.matches < broad
-      ? await sql<Hit>`
-          select rowid as docId, bm25(helpTitleIndex, 1.0, 0.0) as score
-          from helpTitleIndex where helpTitleIndex match ${titles}
-          order by score limit ${query.limit}
-        `.execute(db)
-      : await sql<Hit>`
-          select rowid as docId, 0 as score
-          from helpTitleIndex where helpTitleIndex match ${titles} limit ${query.limit}
-        `.execute(db);
-  if (titled.length >= query.limit) return titled;
-  const { rows: others } = await sql<{ docId: number }>`
-    select rowid as docId from helpIndex where helpIndex match ${expression}
-    limit ${query.limit}
-  `.execute(db);
-  const seen = new Set(titled.map((hit) => hit.docId));
-  const rest = others.filter((hit) => !seen.has(hit.docId)).map((hit) => ({ ...hit, score: 0 }));
-  return titled.concat(rest).slice(0, query.limit);
+export function searchIndex(db: Db, query: IndexQuery, broad = BROAD_QUERY): Promise<Hit[]> {
+  if (query.terms.length === 0) return Promise.resolve([]);
+  return engine(db).searchIndex(db, query, broad);
+}
+
+/** How many translations hold each word: rare words say most about what a text is about. */
+export function wordFrequencies(db: Db, words: string[]): Promise<Map<string, number>> {
+  return engine(db).wordFrequencies(db, words);
 }
 
 /**
@@ -130,20 +90,15 @@ export async function searchIndex(db: Db, query: IndexQuery, broad = BROAD_QUERY
  * at most one edit away (two for longer words), the most used first.
  */
 export async function nearbyWords(db: Db, word: string, limit = 3): Promise<string[]> {
-  const first = String.fromCodePoint(word.codePointAt(0)!);
   const reach = word.length >= 7 ? 2 : 1;
-  const { rows } = await sql<{ term: string }>`
-    select term from helpTerm
-    where term >= ${first} and term < ${first + '\u{10ffff}'}
-      and length(term) between ${word.length - reach} and ${word.length + reach}
-  `.execute(db);
-  const close = rows
-    .map(({ term }) => ({ term, distance: editDistance(word, term, reach) }))
+  const candidates = await engine(db).candidateWords(db, word, reach);
+  const close = candidates
+    .map((term) => ({ term, distance: editDistance(word, term, reach) }))
     .filter((row) => row.distance <= reach)
     .sort((a, b) => a.distance - b.distance);
   // The closest ones only: each count costs a look into the index.
   const closest = close.filter((row) => row.distance === close[0]?.distance).slice(0, 8);
-  // Words of articles since removed stay in `helpTerm`; only words still indexed count.
+  // Words of articles since removed stay in the word list; only words still indexed count.
   const counts = await wordFrequencies(
     db,
     closest.map((row) => row.term),
@@ -153,36 +108,6 @@ export async function nearbyWords(db: Db, word: string, limit = 3): Promise<stri
     .sort((a, b) => counts.get(b.term)! - counts.get(a.term)!)
     .slice(0, limit)
     .map((row) => row.term);
-}
-
-/** How many translations hold each word: rare words say most about what a text is about. */
-export async function wordFrequencies(db: Db, words: string[]): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const word of new Set(words)) {
-    const { rows } = await sql<{ docs: number | null }>`
-      select sum(doc) as docs from helpIndexVocab where term = ${word} and col != 'facets'
-    `.execute(db);
-    counts.set(word, rows[0]?.docs ?? 0);
-  }
-  return counts;
-}
-
-function facets(doc: IndexedDoc): string {
-  return `${localeFacet(doc.locale)} ${categoryFacet(doc.categoryId)}`;
-}
-
-function localeFacet(locale: Locale): string {
-  return `l${locale}`;
-}
-
-/** Category ids are base64url, whose `-` and `_` would split the token: hex keeps it whole. */
-function categoryFacet(categoryId: string): string {
-  return `c${Buffer.from(categoryId).toString('hex')}`;
-}
-
-/** A word as an FTS5 string: whatever it holds is text, never query syntax. */
-function quoted(word: string): string {
-  return `"${word.replaceAll('"', '""')}"`;
 }
 
 /** Damerau–Levenshtein (adjacent swaps count once), giving up beyond `limit`. */

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../dialect.ts';
 
 /**
  * The help centre: categories and articles, each with a translation per language, what readers
@@ -49,7 +50,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('helpTranslation')
     // The rowid: the search index refers to translations by it.
-    .addColumn('docId', 'integer', (col) => col.primaryKey())
+    .addColumn('docId', 'integer', (col) =>
+      isPostgres(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey(),
+    )
     .addColumn('articleId', 'text', (col) =>
       col.notNull().references('helpArticle.id').onDelete('cascade'),
     )
@@ -80,6 +83,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('helpFeedback_article_voter', ['articleId', 'voter'])
     .execute();
 
+  if (isPostgres(db)) return createPostgresIndex(db);
   // Contentless: the words live in `helpTranslation.text`; the index keeps only what it needs to
   // find and rank them. `facets` holds a locale and a category token per row, so those filters
   // are part of the match rather than a join.
@@ -106,4 +110,57 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   `.execute(db);
   // Every word ever indexed, for finding the one a misspelled word meant.
   await sql`create table helpTerm (term text primary key) without rowid`.execute(db);
+}
+
+/** Token types that hold letters: numbers and the rest keep their configuration's mapping. */
+const WORD_TOKENS =
+  'asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart';
+const LETTER_TOKENS = 'asciiword, word, asciihword, hword, hword_asciipart, hword_part';
+
+/**
+ * The PostgreSQL index (see `help/help.index.postgres.ts`): a text search configuration per
+ * language, each ignoring accents (`unaccent`) before its dictionary, `tsvector`s with GIN
+ * indexes, and the indexed words for typo fixes (ordered by `pg_trgm`'s likeness).
+ */
+async function createPostgresIndex(db: Kysely<unknown>): Promise<void> {
+  await sql`create extension if not exists unaccent`.execute(db);
+  await sql`create extension if not exists pg_trgm`.execute(db);
+  // Words as written: no stemming, no stop words.
+  await sql`create text search configuration portico_words (copy = simple)`.execute(db);
+  await sql`
+    alter text search configuration portico_words
+    alter mapping for ${sql.raw(WORD_TOKENS)} with unaccent, simple
+  `.execute(db);
+  // Serbian's stemmer (Latin script) serves Croatian; Latvian and Persian have none.
+  for (const [name, base, stemmer] of [
+    ['portico_english', 'english', 'english_stem'],
+    ['portico_german', 'german', 'german_stem'],
+    ['portico_greek', 'greek', 'greek_stem'],
+    ['portico_croatian', 'serbian', 'serbian_stem'],
+  ] as const) {
+    await sql`
+      create text search configuration ${sql.raw(name)} (copy = ${sql.raw(base)})
+    `.execute(db);
+    await sql`
+      alter text search configuration ${sql.raw(name)}
+      alter mapping for ${sql.raw(LETTER_TOKENS)} with unaccent, ${sql.raw(stemmer)}
+    `.execute(db);
+  }
+  // Published translations only, like FTS5's rows; the index code writes and removes them.
+  await sql`
+    create table "helpIndex" (
+      "docId" bigint primary key references "helpTranslation" ("docId") on delete cascade,
+      "locale" text not null,
+      "categoryId" text not null,
+      "document" tsvector not null,
+      "titleDocument" tsvector not null
+    )
+  `.execute(db);
+  await sql`create index "helpIndex_document" on "helpIndex" using gin ("document")`.execute(db);
+  await sql`
+    create index "helpIndex_titleDocument" on "helpIndex" using gin ("titleDocument")
+  `.execute(db);
+  // Every word ever indexed. Byte order ("C"), so the words starting with a letter are one range
+  // of the key, found as SQLite finds them.
+  await sql`create table "helpTerm" ("term" text collate "C" primary key)`.execute(db);
 }
