@@ -102,4 +102,5 @@ export const ServerError = {
   BAD_CURSOR: 'This page link is not valid any more. Start again from the first page.',
   /** `{when}` is a relative time in the reader's language: "in 30 seconds". */
   RATE_LIMITED: 'Too many attempts. Try again {when}.',
+  NUL_CHARACTER: 'The text holds a NUL character, which cannot be saved. Remove it and try again.',
 } as const;

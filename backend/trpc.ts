@@ -8,6 +8,7 @@ import { emittedBy } from './events/event.emit.ts';
 import { SessionError } from './session/session.errors.ts';
 import { needsSecondFactor } from './session/session.cache.ts';
 import { mayManage, mayOrder } from './account/account.roles.ts';
+import { holdsNul } from './http/nul-text.ts';
 
 /** The one sentence any unexpected failure gets; the details go to the log only. */
 export const INTERNAL_MESSAGE = ServerError.INTERNAL;
@@ -58,7 +59,17 @@ const handleEvents = t.middleware(async ({ ctx, type, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(handleEvents);
+/**
+ * Text with a NUL character is refused before any procedure reads it. Nobody types one, and the
+ * engines disagree about it: PostgreSQL cannot store it, SQLite stores it and its text functions
+ * stop at it. Refusing it everywhere keeps both engines answering the same.
+ */
+const refuseNul = t.middleware(async ({ getRawInput, next }) => {
+  if (holdsNul(await getRawInput())) throw refuse('BAD_REQUEST', ServerError, 'NUL_CHARACTER');
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(refuseNul).use(handleEvents);
 
 /** What someone who must set up security codes may still do: read and set up their security. */
 const WITHOUT_SECOND_FACTOR = new Set([

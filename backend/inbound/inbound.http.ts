@@ -3,7 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import type { Services } from '../services.ts';
-import { Refusal } from '../errors.ts';
+import { Refusal, ServerError } from '../errors.ts';
+import { holdsNul } from '../http/nul-text.ts';
 import { authenticate, type InboundCaller } from './inbound.keys.ts';
 import { InboundError } from './inbound.errors.ts';
 import type { InboundKind } from './inbound.tables.ts';
@@ -79,6 +80,7 @@ function endpoint<Schema extends z.ZodType<{ id: string }>>(
     } catch {
       return problem(c, 400, 'MALFORMED_JSON', InboundError.MALFORMED_JSON);
     }
+    if (holdsNul(raw)) return problem(c, 400, 'NUL_CHARACTER', ServerError.NUL_CHARACTER);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       return problem(c, 400, 'VALIDATION_FAILED', InboundError.VALIDATION_FAILED, {

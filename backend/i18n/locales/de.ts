@@ -189,6 +189,7 @@ const de: Translation = {
     BAD_CURSOR:
       'Dieser Seitenlink ist nicht mehr gültig. Beginnen Sie wieder bei der ersten Seite.',
     RATE_LIMITED: 'Zu viele Versuche. Versuchen Sie es {when} erneut.',
+    NUL_CHARACTER: 'Der Text enthält ein NUL-Zeichen, das nicht gespeichert werden kann. Entfernen Sie es und versuchen Sie es erneut.',
   },
   AccountMail: {
     GREETING: 'Guten Tag {name},',

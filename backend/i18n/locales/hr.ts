@@ -175,6 +175,7 @@ const hr: Translation = {
     ADMIN_ONLY: 'Za to su potrebne administratorske ovlasti.',
     BAD_CURSOR: 'Ova poveznica na stranicu više nije valjana. Počnite ponovno od prve stranice.',
     RATE_LIMITED: 'Previše pokušaja. Pokušajte ponovno {when}.',
+    NUL_CHARACTER: 'Tekst sadrži znak NUL, koji se ne može spremiti. Uklonite ga i pokušajte ponovno.',
   },
   AccountMail: {
     GREETING: 'Dobar dan, {name},',

@@ -175,6 +175,7 @@ const lv: Translation = {
     ADMIN_ONLY: 'Šim nolūkam nepieciešamas administratora tiesības.',
     BAD_CURSOR: 'Šī lapas saite vairs nav derīga. Sāciet vēlreiz no pirmās lapas.',
     RATE_LIMITED: 'Pārāk daudz mēģinājumu. Mēģiniet vēlreiz {when}.',
+    NUL_CHARACTER: 'Tekstā ir rakstzīme NUL, ko nevar saglabāt. Izņemiet to un mēģiniet vēlreiz.',
   },
   AccountMail: {
     GREETING: 'Labdien, {name}!',
