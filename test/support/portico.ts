@@ -1,10 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPortico, type RunningPortico } from '../../backend/listen.ts';
 import { createPerson, type NewPerson } from '../../backend/session/people.ts';
 import { Mailbox } from './mailbox.ts';
 import { totpCode } from './totp.ts';
+import { freshPostgresDatabase, testDatabaseUrl, type TestDatabase } from './postgres.ts';
+
+export { freshPostgresDatabase, onPostgres, postgresForTests } from './postgres.ts';
 
 export const TEST_ORIGIN = 'http://vendor.test';
 
@@ -17,24 +20,42 @@ export interface TestPortico extends RunningPortico {
 }
 
 /**
- * The real server on a free port over a fresh SQLite file in a temporary folder, sending mail to
- * a real SMTP server in this process. Call `close` in `after`.
+ * Where a test server's data folder notes its PostgreSQL database, so a later server (or a child
+ * process, see `startServerProcess`) on the same folder goes on with the same data.
+ */
+export const DATABASE_URL_FILE = 'test-database-url';
+
+/**
+ * The real server on a free port over fresh data, sending mail to a real SMTP server in this
+ * process: a SQLite file in a temporary folder, or, with PORTICO_TEST_DATABASE_URL set, a fresh
+ * PostgreSQL database of its own on that server (uploads and mail still go to the folder). Call
+ * `close` in `after`.
  */
 export async function startTestPortico(
   options: {
     rateLimit?: boolean;
     env?: Record<string, string>;
-    /** A data folder to use and keep (for a child process to go on with); a fresh one otherwise. */
+    /**
+     * A data folder to use and keep (for a child process to go on with); a fresh one otherwise.
+     * On PostgreSQL its database is kept too, until this test process ends.
+     */
     dataDir?: string;
+    /**
+     * A PostgreSQL database to use instead of a fresh one, for two servers on the same data; the
+     * caller made it (`freshPostgresDatabase`) and drops it.
+     */
+    databaseUrl?: string;
   } = {},
 ): Promise<TestPortico> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'portico-test-')));
+  const { databaseUrl, owned } = await databaseFor(options, dataDir);
   const mailbox = new Mailbox();
   const smtpUrl = await mailbox.start();
-  const running = await startPortico(
+  const started = startPortico(
     {
       PORT: '0',
       DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
       SMTP_URL: smtpUrl,
       MAIL_FROM: 'Portico Test <portal@vendor.test>',
@@ -48,6 +69,11 @@ export async function startTestPortico(
     },
     { rateLimit: options.rateLimit ?? false, log: () => {} },
   );
+  const running = await started.catch(async (error: unknown) => {
+    await mailbox.stop();
+    await owned?.drop();
+    throw error;
+  });
   const portico: TestPortico = {
     ...running,
     mailbox,
@@ -77,10 +103,34 @@ export async function startTestPortico(
     async close() {
       await running.close();
       await mailbox.stop();
-      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (options.dataDir) return;
+      await owned?.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
   return portico;
+}
+
+/**
+ * The database a test server runs on: the caller's, the one its kept data folder already has, or
+ * a fresh one (`owned`, dropped on close unless the folder is kept). SQLite needs none: its file
+ * lives in the data folder.
+ */
+async function databaseFor(
+  options: { env?: Record<string, string>; dataDir?: string; databaseUrl?: string },
+  dataDir: string,
+): Promise<{ databaseUrl?: string; owned?: TestDatabase }> {
+  if (options.databaseUrl) return { databaseUrl: options.databaseUrl };
+  if (options.env?.DATABASE_URL || !testDatabaseUrl) return {};
+  const noted = join(dataDir, DATABASE_URL_FILE);
+  if (options.dataDir) {
+    const kept = await readFile(noted, 'utf8').catch(() => '');
+    if (kept.trim()) return { databaseUrl: kept.trim() };
+  }
+  const owned = await freshPostgresDatabase();
+  // A kept folder's database outlives this server; the test process drops it when it ends.
+  if (options.dataDir) await writeFile(noted, owned.url + '\n');
+  return { databaseUrl: owned.url, owned };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { TEST_ORIGIN } from './portico.ts';
+import { DATABASE_URL_FILE, TEST_ORIGIN } from './portico.ts';
 
 /** The environment a test server process gets unless a test says otherwise. */
 export const PROCESS_ENV = {
@@ -28,9 +30,20 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** The PostgreSQL database a test server on `dataDir` used (see `startTestPortico`), if any. */
+function notedDatabase(dataDir: string): Record<string, string> {
+  try {
+    const url = readFileSync(join(dataDir, DATABASE_URL_FILE), 'utf8').trim();
+    return url ? { DATABASE_URL: url } : {};
+  } catch {
+    return {};
+  }
+}
+
 /**
- * Runs the real entry point (`backend/main.ts`, no demo) in a child process over `dataDir`, on a
- * free port, and resolves once it answers. Node is spawned directly, never through a shell, so a
+ * Runs the real entry point (`backend/main.ts`, no demo) in a child process over `dataDir` (and
+ * the PostgreSQL database a test server on it used), on a free port, and resolves once it
+ * answers. Node is spawned directly, never through a shell, so a
  * signal reaches the server itself.
  */
 export async function startServerProcess(
@@ -40,7 +53,7 @@ export async function startServerProcess(
   nodeArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...nodeArgs, 'backend/main.ts'], {
-    env: { ...process.env, ...PROCESS_ENV, DATA_DIR: dataDir, ...env },
+    env: { ...process.env, ...PROCESS_ENV, DATA_DIR: dataDir, ...notedDatabase(dataDir), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const killOnExit = () => child.kill('SIGKILL');
