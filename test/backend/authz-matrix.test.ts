@@ -18,8 +18,12 @@ import {
   type World,
 } from '../support/world.ts';
 
-/** Tables that may change on a refused call: searches that found nothing, security activity. */
-const LOGGING_TABLES = ['helpSearchMiss', 'securityEvent'];
+/**
+ * Tables that may change on a refused call: searches that found nothing, security activity, and
+ * on PostgreSQL the rate budgets every instance shares (a refused attempt still spends one, as
+ * it does in memory on SQLite).
+ */
+const LOGGING_TABLES = ['helpSearchMiss', 'securityEvent', 'rateHit', 'rateLimit'];
 
 const inRouter = new Map(routerProcedures().map(({ path, kind }) => [path, kind]));
 
@@ -129,9 +133,9 @@ async function foreignCalls(w: World, path: string, entry: Entry): Promise<strin
   for (const item of entry.foreign ? await entry.foreign(w) : []) {
     const { input, answer: expected } =
       item instanceof Refused ? item : { input: item, answer: 'NOT_FOUND' };
-    const before = contents(w.portico.services, LOGGING_TABLES);
+    const before = await contents(w.portico.services, LOGGING_TABLES);
     const answer = await call(w.a.owner.client, path, entry.kind, input);
-    const changed = changedTables(before, contents(w.portico.services, LOGGING_TABLES));
+    const changed = changedTables(before, await contents(w.portico.services, LOGGING_TABLES));
     const shown = JSON.stringify(input);
     if (answer.outcome !== expected) {
       wrong.push(`foreign ${shown}: ${answer.outcome}, not ${expected}: ${answer.text}`);

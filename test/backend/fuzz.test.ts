@@ -281,7 +281,7 @@ describe('fuzzing: a thousand bad inputs to every procedure, and broken requests
         bases.set(path, await entry.input(w, primaryActor(entry)));
       }
     }
-    baseline = rowCounts(w.portico.services, LOGGING_TABLES);
+    baseline = await rowCounts(w.portico.services, LOGGING_TABLES);
   });
   after(async () => {
     process.off('unhandledRejection', keep);
@@ -297,7 +297,7 @@ describe('fuzzing: a thousand bad inputs to every procedure, and broken requests
       const refuse = kind !== 'query' && !ignoresInput(path);
       const variants = badInputs(base, PER_PROCEDURE, SEED + index, kind !== 'query');
       assert.equal(variants.length, PER_PROCEDURE);
-      const before = rowCounts(w.portico.services, LOGGING_TABLES);
+      const before = await rowCounts(w.portico.services, LOGGING_TABLES);
       const found: string[] = [];
       const outcomes = new Map<string, number>();
       const tally = (answer: Reply) =>
@@ -346,7 +346,7 @@ describe('fuzzing: a thousand bad inputs to every procedure, and broken requests
 
       t.diagnostic([...outcomes].map(([outcome, n]) => `${outcome} ${n}`).join(', '));
       assert.deepEqual([...new Set(found)].slice(0, 20), [], `${path} answered badly`);
-      assert.deepEqual(rowCounts(w.portico.services, LOGGING_TABLES), before, 'rows changed');
+      assert.deepEqual(await rowCounts(w.portico.services, LOGGING_TABLES), before, 'rows changed');
     });
   });
 
@@ -419,8 +419,8 @@ describe('fuzzing: a thousand bad inputs to every procedure, and broken requests
     assert.equal(answers[0]!.outcome, 'BAD_REQUEST');
   });
 
-  it('changed no table, crashed nothing and polluted no prototype', () => {
-    assert.deepEqual(rowCounts(w.portico.services, LOGGING_TABLES), baseline);
+  it('changed no table, crashed nothing and polluted no prototype', async () => {
+    assert.deepEqual(await rowCounts(w.portico.services, LOGGING_TABLES), baseline);
     assert.deepEqual(crashes, []);
     const probe = {} as Record<string, unknown>;
     assert.equal(probe.isAdmin, undefined);

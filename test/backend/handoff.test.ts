@@ -74,9 +74,16 @@ describe('sign-in hand-off from the vendor’s site', () => {
   });
 
   it('expired, tampered, foreign-audience, too long-lived and unsigned tokens are refused', async () => {
-    const users = () =>
-      (portico.services.sqlite.prepare('SELECT count(*) AS n FROM user').get() as { n: number }).n;
-    const before = users();
+    const users = async () =>
+      Number(
+        (
+          await portico.services.db
+            .selectFrom('user')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await users();
     const expired = await new SignJWT({ email: 'old@shop.test' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('shop-8')
@@ -129,7 +136,7 @@ describe('sign-in hand-off from the vendor’s site', () => {
       assert.equal(answer.body.code, code, name);
       assert.equal(data<Me | null>(await answer.client.query('session.me')), null, name);
     }
-    assert.equal(users(), before, 'nobody was created');
+    assert.equal(await users(), before, 'nobody was created');
   });
 
   it('never hands over staff, nor someone who uses security codes', async () => {

@@ -89,7 +89,7 @@ describe('the inbound API: the ERP pushes orders, invoices and payments', () => 
   it('refuses calls without a valid, unrevoked key', async () => {
     const placed = await order();
     const message = { id: 'auth-1', orderNumber: placed.number, status: 'confirmed' };
-    const before = snapshot();
+    const before = await snapshot();
     for (const authorization of [
       null,
       'Bearer pk_not-a-key-that-exists-anywhere',
@@ -107,7 +107,7 @@ describe('the inbound API: the ERP pushes orders, invoices and payments', () => 
     data(await admin.mutate('staff.inbound.revokeKey', { id: spare.item.id }));
     const revoked = await send('order-updates', message, `Bearer ${spare.key}`);
     assert.equal(revoked.status, 401);
-    assert.deepEqual(changedTables(before, snapshot()), [], 'nothing written');
+    assert.deepEqual(changedTables(before, await snapshot()), [], 'nothing written');
 
     const keys = data<{
       items: { name: string; lastUsedAt: string | null; revokedAt: string | null }[];
@@ -118,7 +118,7 @@ describe('the inbound API: the ERP pushes orders, invoices and payments', () => 
 
   it('refuses bad input with a clear 4xx and writes nothing', async () => {
     const placed = await order();
-    const before = rowCounts(portico.services);
+    const before = await rowCounts(portico.services);
     const malformed = await send('order-updates', '{"id": "bad-1", ');
     assert.equal(malformed.status, 400);
     assert.equal(malformed.body.error?.code, 'MALFORMED_JSON');
@@ -177,7 +177,7 @@ describe('the inbound API: the ERP pushes orders, invoices and payments', () => 
     const nowhere = await send('orders', { id: 'bad-12' });
     assert.equal(nowhere.status, 404);
 
-    assert.deepEqual(rowCounts(portico.services), before, 'no row added or removed');
+    assert.deepEqual(await rowCounts(portico.services), before, 'no row added or removed');
     assert.equal((await annasOrder(placed.id)).status, 'placed');
   });
 
@@ -225,17 +225,17 @@ describe('the inbound API: the ERP pushes orders, invoices and payments', () => 
       );
     }
 
-    const before = snapshot();
+    const before = await snapshot();
     const again = await send('order-updates', { ...message, orderNumber: placed.number });
     assert.equal(again.status, 200);
     assert.equal(again.body.replayed, true);
     assert.deepEqual({ ...again.body, replayed: false }, first.body, 'the same answer');
-    assert.deepEqual(changedTables(before, snapshot()), [], 'a replay writes nothing');
+    assert.deepEqual(changedTables(before, await snapshot()), [], 'a replay writes nothing');
 
     const other = await send('order-updates', { ...message, trackingNumber: 'JJD0099' });
     assert.equal(other.status, 409);
     assert.equal(other.body.error?.code, 'IDEMPOTENCY_KEY_REUSED');
-    assert.deepEqual(changedTables(before, snapshot()), []);
+    assert.deepEqual(changedTables(before, await snapshot()), []);
 
     // A new message saying what is already so changes nothing on the order.
     const same = await send('order-updates', { ...message, id: 'erp-ship-2' });
@@ -256,7 +256,7 @@ describe('the inbound API: the ERP pushes orders, invoices and payments', () => 
     assert.deepEqual(promised.body.changes, ['promise_changed', 'confirmed']);
     assert.equal((await annasOrder(placed.id)).promisedOn, '2030-01-15');
 
-    const before = snapshot();
+    const before = await snapshot();
     const early = await send('order-updates', {
       id: 'erp-flow-2',
       orderNumber: placed.number,
@@ -264,7 +264,7 @@ describe('the inbound API: the ERP pushes orders, invoices and payments', () => 
     });
     assert.equal(early.status, 409);
     assert.equal(early.body.error?.code, 'TRACKING_NEEDS_SHIPMENT');
-    assert.deepEqual(changedTables(before, snapshot()), []);
+    assert.deepEqual(changedTables(before, await snapshot()), []);
 
     const delivered = await send('order-updates', {
       id: 'erp-flow-3',
@@ -283,7 +283,7 @@ describe('the inbound API: the ERP pushes orders, invoices and payments', () => 
     const cancelled = await order();
     data(await anna.mutate('order.cancel', { orderId: cancelled.id, reason: 'Ordered twice' }));
     refusals.push([{ orderNumber: cancelled.number, status: 'shipped' }, 'ALREADY_CANCELLED']);
-    const held = snapshot();
+    const held = await snapshot();
     for (const [index, [change, code]] of refusals.entries()) {
       const answer = await send('order-updates', {
         id: `erp-refused-${index}`,
@@ -293,7 +293,7 @@ describe('the inbound API: the ERP pushes orders, invoices and payments', () => 
       assert.equal(answer.status, 409, JSON.stringify(change));
       assert.equal(answer.body.error?.code, code);
     }
-    assert.deepEqual(changedTables(held, snapshot()), [], 'refusals write nothing');
+    assert.deepEqual(changedTables(held, await snapshot()), [], 'refusals write nothing');
     // A refused id may be used again once the message is right.
     const fixed = await send('order-updates', {
       id: 'erp-refused-3',
@@ -380,13 +380,17 @@ describe('the inbound API: the ERP pushes orders, invoices and payments', () => 
       // The order is not shipped: the promise and the confirmation were fine, this is not.
       trackingNumber: '1Z999AA10123451111',
     };
-    const counts = rowCounts(portico.services, ['inboundKey']);
-    const before = snapshot();
+    const counts = await rowCounts(portico.services, ['inboundKey']);
+    const before = await snapshot();
     const refused = await send('order-updates', message);
     assert.equal(refused.status, 409, JSON.stringify(refused.body));
     assert.equal(refused.body.error?.code, 'TRACKING_NEEDS_SHIPMENT');
-    assert.deepEqual(rowCounts(portico.services, ['inboundKey']), counts);
-    assert.deepEqual(changedTables(before, snapshot()), [], 'not the promise, not the status');
+    assert.deepEqual(await rowCounts(portico.services, ['inboundKey']), counts);
+    assert.deepEqual(
+      changedTables(before, await snapshot()),
+      [],
+      'not the promise, not the status',
+    );
     const seen = await annasOrder(placed.id);
     assert.equal(seen.status, 'placed');
     assert.equal(seen.promisedOn, null);
@@ -413,12 +417,12 @@ describe('the inbound API: the ERP pushes orders, invoices and payments', () => 
     const hidden = await bert.query('invoice.byId', { invoiceId });
     assert.equal(hidden.body.error?.data.code, 'NOT_FOUND', 'not another account’s');
 
-    const before = snapshot();
+    const before = await snapshot();
     const again = await send('invoices', message);
     assert.equal(again.status, 201);
     assert.equal(again.body.replayed, true);
     assert.equal(again.body.invoiceId, invoiceId);
-    assert.deepEqual(changedTables(before, snapshot()), []);
+    assert.deepEqual(changedTables(before, await snapshot()), []);
     const other = await send('invoices', { ...message, dueDays: 14 });
     assert.equal(other.status, 409);
     assert.equal(other.body.error?.code, 'IDEMPOTENCY_KEY_REUSED');
@@ -480,16 +484,16 @@ describe('the inbound API: the ERP pushes orders, invoices and payments', () => 
     const theirs = data<{ items: { id: string }[] }>(await bert.query('payment.list', {}));
     assert.ok(!theirs.items.some((item) => item.id === paymentId));
 
-    const before = snapshot();
+    const before = await snapshot();
     const again = await send('payments', message);
     assert.equal(again.status, 201);
     assert.equal(again.body.replayed, true);
     assert.equal(again.body.paymentId, paymentId);
-    assert.deepEqual(changedTables(before, snapshot()), []);
+    assert.deepEqual(changedTables(before, await snapshot()), []);
     const other = await send('payments', { ...message, amount: 2_600 });
     assert.equal(other.status, 409);
     assert.equal(other.body.error?.code, 'IDEMPOTENCY_KEY_REUSED');
-    assert.deepEqual(changedTables(before, snapshot()), []);
+    assert.deepEqual(changedTables(before, await snapshot()), []);
   });
 
   it('notes when a key was last used', async () => {

@@ -106,7 +106,7 @@ describe('mass assignment: no mutation takes a field it does not declare', () =>
       const client = clientOf(w, actor);
       const input = entry.input ? await entry.input(w, actor) : undefined;
       const { services } = w.portico;
-      const before = contents(services);
+      const before = await contents(services);
       const answers =
         input instanceof Upload
           ? await Promise.all(
@@ -126,7 +126,7 @@ describe('mass assignment: no mutation takes a field it does not declare', () =>
                 variants(path, input, forged(w)).map((variant) => JSON.stringify(variant)),
               )
             ).answers;
-      const changed = changedTables(before, contents(services));
+      const changed = changedTables(before, await contents(services));
       const accepted = answers.filter((answer) => answer.outcome !== 'BAD_REQUEST');
       assert.deepEqual(
         accepted.map((answer) => `${answer.outcome}: ${answer.text.slice(0, 200)}`),

@@ -393,14 +393,14 @@ describe('notification centre: who hears of what, mail choices, read marks on ev
     const mineId = own.items[0]!.id;
     const [ofB] = data<Page>(await w.b.owner.client.query('notification.list')).items;
     const [ofOwner] = data<Page>(await w.a.owner.client.query('notification.list')).items;
-    const before = contents(w.portico.services);
+    const before = await contents(w.portico.services);
     for (const foreign of [ofB!.id, ofOwner!.id, 'no-such-notification']) {
       const answer = await w.viewer.client.mutate('notification.markRead', {
         ids: [mineId, foreign],
       });
       assert.equal(errorCode(answer), 'NOT_FOUND', foreign);
     }
-    assert.deepEqual(contents(w.portico.services), before);
+    assert.deepEqual(await contents(w.portico.services), before);
     assert.equal(
       data<Page>(await w.viewer.client.query('notification.list', { unreadOnly: true })).items[0]
         ?.id,

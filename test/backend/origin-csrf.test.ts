@@ -12,6 +12,7 @@ import {
 } from '../support/portico.ts';
 import { data, openTicket } from '../support/tickets.ts';
 import { png } from '../support/files.ts';
+import { contents } from '../support/snapshot.ts';
 
 const SHOP = 'https://shop.example.test';
 
@@ -68,21 +69,8 @@ function authPosts(portico: TestPortico): string[] {
  * nothing was written, changed or deleted.
  */
 async function fingerprint(portico: TestPortico): Promise<string> {
-  const { sqlite } = portico.services;
   const hash = createHash('sha256');
-  const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .all() as { name: string }[];
-  for (const { name } of tables) {
-    const rows = sqlite.prepare(`SELECT * FROM "${name}"`).all();
-    hash
-      .update(name)
-      .update(
-        JSON.stringify(rows, (_key, value: unknown) =>
-          typeof value === 'bigint' ? String(value) : value,
-        ),
-      );
-  }
+  hash.update(JSON.stringify(await contents(portico.services)));
   const files = await readdir(portico.dataDir, { recursive: true }).catch(() => []);
   hash.update(
     JSON.stringify(files.filter((file) => !/\.db(-wal|-shm|-journal)?$/.test(file)).sort()),

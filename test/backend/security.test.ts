@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import {
   enrollTotp,
   errorCode,
@@ -65,9 +66,8 @@ describe('security codes, passwordless sign-in and security activity', () => {
     assert.deepEqual([status.enabled, status.totp, status.backupCodesLeft], [true, true, 10]);
 
     // Only hashes are stored: no backup code appears in the database.
-    const stored = portico.services.sqlite.prepare('SELECT backupCodes FROM twoFactor').all() as {
-      backupCodes: string;
-    }[];
+    const { rows: stored } = await sql<{ backupCodes: string }>`
+      select ${sql.ref('backupCodes')} from ${sql.table('twoFactor')}`.execute(portico.services.db);
     for (const code of backupCodes) {
       assert.ok(!stored.some((row) => row.backupCodes.includes(code)), 'a backup code in clear');
     }
@@ -225,10 +225,12 @@ describe('security codes, passwordless sign-in and security activity', () => {
     assert.equal(signedIn.status, 200);
     assert.ok(data<Me>(await browser.query('session.me')));
     // Nobody was created for the unknown address.
-    const nobody = portico.services.sqlite
-      .prepare("SELECT count(*) AS n FROM user WHERE email = 'nobody@cafe.test'")
-      .get() as { n: number };
-    assert.equal(nobody.n, 0);
+    const nobody = await portico.services.db
+      .selectFrom('user')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('email', '=', 'nobody@cafe.test')
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(nobody.n), 0);
 
     // Tara has an authenticator app: a mailed code alone does not let her in.
     const tara = new TestClient(portico.url);
