@@ -28,7 +28,7 @@ export interface SummaryResult {
  * Rows are written directly in one transaction: this is about reading, and placing 5,000 orders
  * through the API would take the bench most of a minute.
  */
-async function fillAccount(portico: TestPortico, accountId: string, count: number) {
+export async function fillAccount(portico: TestPortico, accountId: string, count: number) {
   const { db } = portico.services;
   const day = (offset: number) => new Date(Date.now() - (count - offset) * 3_600_000).toISOString();
   await db.transaction().execute(async (trx) => {
@@ -178,7 +178,7 @@ export async function measureAccountSummary(
   const accountId = (me.body.result?.data as { account: { id: string } }).account.id;
   await fillAccount(portico, accountId, orders);
   // As on a portal that has run a while: the bulk write checkpointed out of the WAL.
-  portico.services.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  portico.services.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
   const statements = await countStatements(portico, (db) => accountSummary(db, accountId, 'EUR'));
 
   const headers = {

@@ -19,6 +19,11 @@ export interface ChatDeliveryOptions {
   perSecond: number;
   /** The share of messages a customer sends to the agent; the rest the agent sends. */
   fromCustomers: number;
+  /**
+   * Another instance on the same database for the agents (their streams and their calls), so
+   * every message crosses from one instance to the other; the customers stay on `portico`.
+   */
+  agentUrl?: string;
 }
 
 export interface ChatPercentiles {
@@ -103,6 +108,8 @@ export async function measureChatDelivery(
   const setupStarted = performance.now();
   const base = new URL(portico.url);
   base.hostname = '127.0.0.1';
+  const agentBase = new URL(options.agentUrl ?? portico.url);
+  agentBase.hostname = '127.0.0.1';
   // Node's fetch has no per-origin connection cap either (600 streams open 600 connections), but
   // plain node:http keeps the client's share of this process's two cores small and the counts
   // explicit: one connection per stream, and a kept-alive pool for the calls.
@@ -116,6 +123,8 @@ export async function measureChatDelivery(
   try {
     const call = (cookie: string, path: string, input: unknown) =>
       mutate(callAgent, base, cookie, path, input);
+    const callAsAgent = (cookie: string, path: string, input: unknown) =>
+      mutate(callAgent, agentBase, cookie, path, input);
 
     const agents = await Promise.all(
       Array.from({ length: options.agents }, async (_, index) => {
@@ -146,16 +155,23 @@ export async function measureChatDelivery(
     };
 
     for (const [agent, cookie] of agents.entries()) {
-      const stream = openStream(streamAgent, base, cookie, 'staff.chat.onEvent', {}, (event) => {
-        if (event.type !== 'message' || !event.conversationId) return;
-        const seqs = consoles[agent]!.get(event.conversationId) ?? [];
-        seqs.push(event.message.seq);
-        consoles[agent]!.set(event.conversationId, seqs);
-        const chat = chatsById.get(event.conversationId);
-        if (event.message.author.role === 'customer' && chat?.agent === agent) {
-          deliver(event.message);
-        }
-      });
+      const stream = openStream(
+        streamAgent,
+        agentBase,
+        cookie,
+        'staff.chat.onEvent',
+        {},
+        (event) => {
+          if (event.type !== 'message' || !event.conversationId) return;
+          const seqs = consoles[agent]!.get(event.conversationId) ?? [];
+          seqs.push(event.message.seq);
+          consoles[agent]!.set(event.conversationId, seqs);
+          const chat = chatsById.get(event.conversationId);
+          if (event.message.author.role === 'customer' && chat?.agent === agent) {
+            deliver(event.message);
+          }
+        },
+      );
       streams.push(stream);
       await stream.first;
     }
@@ -186,7 +202,9 @@ export async function measureChatDelivery(
       return chat;
     });
     await inParallel(chats, 16, (chat) =>
-      call(agents[chat.agent]!, 'staff.chat.pickUp', { conversationId: chat.conversationId }),
+      callAsAgent(agents[chat.agent]!, 'staff.chat.pickUp', {
+        conversationId: chat.conversationId,
+      }),
     );
     const setupSeconds = (performance.now() - setupStarted) / 1000;
 
@@ -202,7 +220,7 @@ export async function measureChatDelivery(
       sentAt[index] = performance.now();
       try {
         if (fromCustomer) await call(chat.cookie, 'chat.send', input);
-        else await call(agents[chat.agent]!, 'staff.chat.send', input);
+        else await callAsAgent(agents[chat.agent]!, 'staff.chat.send', input);
         responseMs[index] = performance.now() - sentAt[index]!;
       } catch (error) {
         sendErrors++;

@@ -32,7 +32,7 @@ export async function measureDurability(
     for (const mode of ['FULL', 'NORMAL'] as const) {
       const portico = await startTestPortico({ env: BENCH_ENV });
       try {
-        portico.services.sqlite.pragma(`synchronous = ${mode}`);
+        portico.services.sqlite?.pragma(`synchronous = ${mode}`);
         const result: PlaceResult = await measureOrderPlace(portico, customers, ordersPerCustomer);
         if (round < 0) continue;
         runs.push({

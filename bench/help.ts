@@ -154,7 +154,7 @@ async function buildCorpus(portico: TestPortico, count: number) {
       await indexDocs(trx, [{ docId, title, text, locale, categoryId }]);
     }
   });
-  portico.services.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  portico.services.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
   return { vocabularies, indexSeconds: (performance.now() - started) / 1000 };
 }
 

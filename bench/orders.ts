@@ -23,6 +23,8 @@ export async function measureOrderPlace(
   portico: TestPortico,
   customers: number,
   ordersPerCustomer: number,
+  /** Instances on the same database to spread the customers over (the first by default). */
+  urls: readonly string[] = [portico.url],
 ): Promise<PlaceResult> {
   const ids = await seedTestCatalog(portico.services);
   await portico.services.db
@@ -35,8 +37,10 @@ export async function measureOrderPlace(
     { productId: ids.service, quantity: 1 },
   ];
   const clients = await Promise.all(
-    Array.from({ length: customers }, (_, i) =>
-      portico.personWithSession({ email: `orders${i}@bench.test` }),
+    Array.from({ length: customers }, async (_, i) =>
+      (await portico.personWithSession({ email: `orders${i}@bench.test` })).at(
+        urls[i % urls.length]!,
+      ),
     ),
   );
   const quote = await clients[0]!.query('order.quote', { items, address: ADDRESS });

@@ -22,6 +22,7 @@ import { measureDurability, type DurabilityResult } from './durability.ts';
 import { measureWebhooks, type WebhookResult } from './webhooks.ts';
 import { runSoak } from './soak.ts';
 import { measureEmbed, printEmbed } from './embed.ts';
+import { measureInstances, printInstances } from './instances.ts';
 import { measureAccountSummary, type SummaryResult } from './account.ts';
 import { measureTicketList, type TicketListResult } from './tickets.ts';
 import { measureHelpSearch, type HelpSearchResult } from './help.ts';
@@ -89,6 +90,7 @@ interface ServerResult {
 async function main(): Promise<void> {
   if (process.argv[2] === 'soak') return runSoak(process.argv.slice(3));
   if (process.argv[2] === 'embed') return runEmbedOnly();
+  if (process.argv[2] === 'instances') return runInstancesOnly();
   const startedAt = new Date();
   const sizes = measureSizes(DIST, PAGES);
   printSizes(sizes);
@@ -115,6 +117,7 @@ async function main(): Promise<void> {
     const webhooks = await measureWebhooks(DURABILITY.customers, DURABILITY.ordersPerCustomer);
     const authTiming = await measureAuthTiming(portico);
     const chatDelivery = await measureChatDelivery(portico, CHAT);
+    const instances = await measureInstances();
     // Last and outside the CPU share: building its corpus takes minutes and is not under test.
     const helpSearch = await measureHelpSearch(portico, HELP_ARTICLES);
     printThroughput(throughput, share);
@@ -125,6 +128,7 @@ async function main(): Promise<void> {
     printTicketLists(ticketLists);
     printStaffSearch(staffSearch);
     printChatDelivery(chatDelivery);
+    printInstances(instances);
     printHelpSearch(helpSearch);
     printAuthTiming(authTiming);
     const model = cpus()[0]?.model ?? 'unknown';
@@ -147,6 +151,7 @@ async function main(): Promise<void> {
       ticketList: ticketLists,
       staffOrderSearch: staffSearch,
       chatDelivery: { ...chatDelivery, targetP95Ms: CHAT_P95_TARGET_MS },
+      instances,
       helpSearch,
       authTiming,
       throughput: {
@@ -173,6 +178,19 @@ async function main(): Promise<void> {
 async function writeReport(report: object): Promise<void> {
   const options = await resolveConfig(REPORT);
   writeFileSync(REPORT, await format(JSON.stringify(report), { ...options, filepath: REPORT }));
+}
+
+/**
+ * `node bench/run.ts instances`: one instance on SQLite, one and two on PostgreSQL, written into
+ * the last full report. Needs PORTICO_TEST_DATABASE_URL (a PostgreSQL server it may create
+ * databases on), as `npm run bench:instances` sets by starting a throw-away server.
+ */
+async function runInstancesOnly(): Promise<void> {
+  const instances = await measureInstances();
+  printInstances(instances);
+  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as Record<string, unknown>;
+  await writeReport({ ...report, instances });
+  console.log('\nWrote the instances part into bench/report.json.');
 }
 
 /** `node bench/run.ts embed`: only the host-page part, written into the last full report. */

@@ -73,7 +73,7 @@ export async function measureStaffOrderSearch(
   ordersEach: number,
 ): Promise<StaffSearchResult> {
   await fillOrders(portico, accounts, ordersEach);
-  portico.services.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  portico.services.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
   const agent = await portico.personWithSession({ email: 'agent@staff-bench.test', role: 'agent' });
   const cases: [string, string][] = [
     ['nothing matches', 'nothingmatches'],

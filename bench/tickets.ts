@@ -94,7 +94,7 @@ export async function measureTicketList(
     account: { id: string };
   };
   await fillTickets(portico, me.account.id, me.user.id, tickets);
-  portico.services.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  portico.services.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
   const headers = {
     origin: TEST_ORIGIN,
     cookie: [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
