@@ -217,6 +217,9 @@ export default {
   globs: ['elements/portico-*/*.ts', 'elements/shared/staff-view.ts', EVENTS],
   exclude: ['elements/**/*.styles.ts'],
   outdir: '.',
+  // package.json names the manifest once; a run with another --outdir (the manifest test's)
+  // must not rewrite it.
+  packagejson: false,
   litelement: true,
   plugins: [porticoPlugin()],
 };
