@@ -30,7 +30,7 @@ export async function measureDurability(
   // Round -1 warms the process up (the first server started pays for compiling) and is dropped.
   for (let round = -1; round < rounds; round++) {
     for (const mode of ['FULL', 'NORMAL'] as const) {
-      const portico = await startTestPortico({ env: BENCH_ENV });
+      const portico = await startTestPortico({ env: BENCH_ENV, sqlite: true });
       try {
         portico.services.sqlite?.pragma(`synchronous = ${mode}`);
         const result: PlaceResult = await measureOrderPlace(portico, customers, ordersPerCustomer);

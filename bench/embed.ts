@@ -226,7 +226,10 @@ export async function startEmbedHost(): Promise<EmbedHost> {
   const pageUrl = `http://localhost:${hostPort}/`;
   let portico: TestPortico | undefined;
   try {
-    portico = await startTestPortico({ env: { TRUSTED_ORIGINS: new URL(pageUrl).origin } });
+    portico = await startTestPortico({
+      env: { TRUSTED_ORIGINS: new URL(pageUrl).origin },
+      sqlite: true,
+    });
     await seedDemo(portico.services);
     const origin = new URL(portico.url).origin;
     scriptUrl = `${origin}/portico.js`;

@@ -94,7 +94,10 @@ const round = (value: number) => Math.round(value * 100) / 100;
 async function startSetup(setup: InstancesRow['setup']) {
   let database: TestDatabase | undefined;
   if (setup !== 'sqlite ×1') database = await freshPostgresDatabase();
-  const options = { env: BENCH_ENV, ...(database ? { databaseUrl: database.url } : {}) };
+  const options = {
+    env: BENCH_ENV,
+    ...(database ? { databaseUrl: database.url } : { sqlite: true }),
+  };
   const first = await startTestPortico(options);
   const instances = [first];
   if (setup === 'postgres ×2') instances.push(await startTestPortico(options));

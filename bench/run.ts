@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   printEmbed(embed);
 
   const cpu = watchCpu();
-  const portico = await startTestPortico({ env: BENCH_ENV });
+  const portico = await startTestPortico({ env: BENCH_ENV, sqlite: true });
   const bare = createServer();
   try {
     const throughput = await measureThroughput(portico, bare);

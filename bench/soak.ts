@@ -281,7 +281,7 @@ export async function runSoak(args: string[]): Promise<void> {
 
 /** People, a catalog, help articles and a ticket per customer, made in-process before the run. */
 async function prepare(dataDir: string, customerCount: number) {
-  const portico = await startTestPortico({ dataDir });
+  const portico = await startTestPortico({ dataDir, sqlite: true });
   try {
     const products = await seedTestCatalog(portico.services);
     await portico.services.db

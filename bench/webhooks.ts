@@ -62,7 +62,7 @@ export async function measureWebhooks(
   // Round -1 warms the process up and is dropped.
   for (let round = -1; round < rounds; round++) {
     for (const mode of ['without', 'with'] as const) {
-      const portico = await startTestPortico({ env: BENCH_ENV });
+      const portico = await startTestPortico({ env: BENCH_ENV, sqlite: true });
       const hook = mode === 'with' ? await receiver() : null;
       try {
         for (let i = 0; hook && i < endpoints; i++) {

@@ -45,6 +45,8 @@ export async function startTestPortico(
      * caller made it (`freshPostgresDatabase`) and drops it.
      */
     databaseUrl?: string;
+    /** SQLite even when PORTICO_TEST_DATABASE_URL is set (benchmarks that compare the engines). */
+    sqlite?: boolean;
   } = {},
 ): Promise<TestPortico> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'portico-test-')));
@@ -117,9 +119,15 @@ export async function startTestPortico(
  * lives in the data folder.
  */
 async function databaseFor(
-  options: { env?: Record<string, string>; dataDir?: string; databaseUrl?: string },
+  options: {
+    env?: Record<string, string>;
+    dataDir?: string;
+    databaseUrl?: string;
+    sqlite?: boolean;
+  },
   dataDir: string,
 ): Promise<{ databaseUrl?: string; owned?: TestDatabase }> {
+  if (options.sqlite) return {};
   if (options.databaseUrl) return { databaseUrl: options.databaseUrl };
   if (options.env?.DATABASE_URL || !testDatabaseUrl) return {};
   const noted = join(dataDir, DATABASE_URL_FILE);
