@@ -91,7 +91,7 @@ const schema = z.object({
     .string()
     .regex(/^(sqlite:|file:|postgres(ql)?:\/\/)/, 'sqlite:<path>, file:<path> or postgres://…')
     .optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
   TRUSTED_ORIGINS: commaList.pipe(z.array(origin)),
   AUTH_SECRET: z.string().min(32, 'at least 32 characters of random text').optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -141,7 +141,7 @@ const expected: Record<string, string> = {
   DATA_DIR: 'a folder path',
   DATABASE_URL:
     'sqlite:<path> (the default is sqlite:<DATA_DIR>/portico.db) or postgres://user:password@host:5432/database',
-  DATABASE_POOL_SIZE: 'a whole number of connections from 1 to 500',
+  DATABASE_POOL_SIZE: 'a whole number of connections from 2 to 500',
   TRUSTED_ORIGINS: 'a comma-separated list of origins such as https://www.vendor.example',
   AUTH_SECRET: 'at least 32 characters of random text (openssl rand -base64 32)',
   SMTP_URL: 'an smtp:// or smtps:// URL such as smtps://user:pass@mail.vendor.example:465',
