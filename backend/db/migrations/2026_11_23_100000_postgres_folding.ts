@@ -19,13 +19,20 @@ const MARKS =
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) return;
   const name = sql.raw(FOLD_SQL_FUNCTION);
+  // lower() follows the database's character type, which lowers only ASCII when it is `C`; ICU's
+  // root collation lowers every script, where the server has ICU (Debian's packages do).
+  const { rows } = await sql<{ found: number | string }>`
+    select count(*) as found from pg_collation where collname = 'und-x-icu'`.execute(db);
+  const lowered = Number(rows[0]?.found)
+    ? sql`lower(value collate "und-x-icu")`
+    : sql`lower(value)`;
   await sql`
     create or replace function ${name}(value text) returns text
     language sql immutable strict parallel safe
     return btrim(regexp_replace(
       translate(
         replace(replace(replace(
-          regexp_replace(normalize(lower(value), NFKD), ${sql.lit(MARKS)}, '', 'g'),
+          regexp_replace(normalize(${lowered}, NFKD), ${sql.lit(MARKS)}, '', 'g'),
         'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'),
         'đłøıςيىكة٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹',
         'dloiσییکه01234567890123456789'),
