@@ -89,7 +89,13 @@ export async function startPortico(
   }
   const crossSite = crossSiteWarning(config);
   if (crossSite) services.logger.warn(crossSite);
-  await resumeWaitingChats(services);
+  try {
+    await resumeWaitingChats(services);
+  } catch (error) {
+    await services.close();
+    await closeServer(server);
+    throw error;
+  }
   const requests = new RequestTracker(services.logger, config.trustedProxies);
   server.on('request', requests.listener(getRequestListener(createApp(services).fetch)));
   const backups = scheduleBackups(services);

@@ -102,9 +102,19 @@ export async function createServices(
     background,
     rateLimit: options.rateLimit,
   });
-  await migrate(db, auth);
-  settings = await readPortalSettings(db);
-  const shared = await openShared(postgres, log);
+  // A failure before the services exist closes what was opened: pools and a listening
+  // connection left open would keep the process from ever exiting.
+  const shared = await (async () => {
+    try {
+      await migrate(db, auth);
+      settings = await readPortalSettings(db);
+      return await openShared(postgres, log);
+    } catch (error) {
+      mailer.close();
+      await closeDb();
+      throw error;
+    }
+  })();
   const { bus, hits } = shared;
   const chat = new ChatRuntime({ awayAfterMs: config.chatAwayAfterSeconds * 1000, bus, hits });
   const liveStreams = new LiveStreams(config.maxLiveStreams);
