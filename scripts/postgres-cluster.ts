@@ -173,7 +173,7 @@ export function stopCluster(folder: string): void {
 /** Runs `command` with the server's URL, stopping the cluster however the command ends. */
 async function run(command: string[]): Promise<number> {
   if (command.length === 0) throw new ClusterError('usage: postgres-cluster.ts run -- <command…>');
-  const given = process.env.PORTICO_TEST_DATABASE_URL;
+  const given = process.env.PORTICO_TEST_DATABASE_URL || undefined;
   let cluster: Cluster | undefined;
   if (given) {
     console.error(`PostgreSQL: using the server at PORTICO_TEST_DATABASE_URL`);
