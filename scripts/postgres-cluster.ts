@@ -117,7 +117,9 @@ function ownByServerUser(folder: string): void {
 
 export async function startCluster(): Promise<Cluster> {
   const bin = serverPrograms();
-  const folder = mkdtempSync(join(tmpdir(), 'portico-pg-'));
+  // As root, under /tmp: the `postgres` user must reach the folder (a TMPDIR under /root is
+  // closed to it), and the socket's path must stay short.
+  const folder = mkdtempSync(join(asRoot ? '/tmp' : tmpdir(), 'portico-pg-'));
   const data = join(folder, 'data');
   writeFileSync(join(folder, MARKER), JSON.stringify({ bin }) + '\n');
   try {
@@ -136,6 +138,8 @@ export async function startCluster(): Promise<Cluster> {
     );
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
+      // Each attempt's own log, so only this attempt's failure decides whether to try again.
+      rmSync(join(folder, 'server.log'), { force: true });
       const started = runProgram(join(bin, 'pg_ctl'), [
         ...['-D', data, '-l', join(folder, 'server.log'), '-w', '-t', '60'],
         ...['-o', `-p ${port}`, 'start'],
