@@ -7,6 +7,11 @@ export const PRESENCE_EVERY_MS = 10_000;
 export const PRESENCE_TTL_MS = 35_000;
 
 const TOPIC = 'chat-presence';
+/**
+ * The most one part of a snapshot carries, in bytes of JSON: with the bus's envelope it stays
+ * well under what one signal may hold (PostgreSQL's NOTIFY takes less than 8000 bytes).
+ */
+const SNAPSHOT_PART_BYTES = 4_000;
 
 /** An agent's away switch; the latest one set anywhere wins (see `PresenceBoard.#stamp`). */
 interface AwayMark {
@@ -14,9 +19,23 @@ interface AwayMark {
   at: number;
 }
 
+type Mark = [agentId: string, away: boolean, at: number];
+
 type PresenceMessage =
-  /** The agents with a console open on `from`, repeated as a heartbeat, with their marks. */
-  | { type: 'snapshot'; from: string; agents: string[]; marks: [string, boolean, number][] }
+  /**
+   * The agents with a console open on `from`, repeated as a heartbeat, with their marks; in
+   * `parts` messages (`part` counts from 0) when many agents would not fit one signal. The
+   * heartbeat `beat` ties the parts together. (An older instance sends neither: one part.)
+   */
+  | {
+      type: 'snapshot';
+      from: string;
+      beat?: number;
+      part?: number;
+      parts?: number;
+      agents: string[];
+      marks: Mark[];
+    }
   /** An agent stepped away or came back on whichever instance took the call. */
   | { type: 'away'; agentId: string; away: boolean; at: number }
   /** A new or reconnected instance asks the others for their snapshots at once. */
@@ -27,6 +46,34 @@ type PresenceMessage =
 interface Remote {
   agents: ReadonlySet<string>;
   expires: number;
+}
+
+/** The parts of an instance's snapshot heard so far. */
+interface Assembling {
+  beat: number;
+  next: number;
+  agents: Set<string>;
+}
+
+/** Splits the agents (with their marks) into parts that each fit one signal. */
+function snapshotParts(agents: string[], markOf: (agentId: string) => Mark | null) {
+  const parts: { agents: string[]; marks: Mark[] }[] = [];
+  let part = { agents: [] as string[], marks: [] as Mark[] };
+  let bytes = 0;
+  for (const agentId of agents) {
+    const mark = markOf(agentId);
+    const cost = JSON.stringify(agentId).length + (mark ? JSON.stringify(mark).length : 0) + 2;
+    if (bytes + cost > SNAPSHOT_PART_BYTES && part.agents.length > 0) {
+      parts.push(part);
+      part = { agents: [], marks: [] };
+      bytes = 0;
+    }
+    part.agents.push(agentId);
+    if (mark) part.marks.push(mark);
+    bytes += cost;
+  }
+  parts.push(part);
+  return parts;
 }
 
 /**
@@ -46,6 +93,8 @@ export class PresenceBoard {
   readonly #local: () => string[];
   readonly #graceMs: number;
   readonly #remote = new Map<string, Remote>();
+  readonly #partial = new Map<string, Assembling>();
+  #beats = 0;
   readonly #marks = new Map<string, AwayMark>();
   readonly #heartbeat: NodeJS.Timeout | undefined;
   #lastAt = 0;
@@ -57,7 +106,9 @@ export class PresenceBoard {
     this.#graceMs = graceMs;
     if (!this.#bus) return;
     this.#bus.onPeers(TOPIC, (body) => this.#heard(body as PresenceMessage));
-    this.#bus.onResync(() => this.#hello());
+    // Only this instance's own listener coming back says hello: answering another instance's
+    // resync with one could make two instances keep each other busy.
+    this.#bus.onReconnected(() => this.#hello());
     this.#heartbeat = setInterval(() => {
       this.#beat();
       this.#expire();
@@ -97,9 +148,13 @@ export class PresenceBoard {
     this.#send({ type: 'away', agentId, away, at });
   }
 
-  /** The agent left everywhere: when they come back they are not away. */
+  /**
+   * The agent left everywhere, or came back after that: they are not away. Said to the other
+   * instances too, which may still hold an older "away" (they keep marks for agents they do not
+   * see) and would otherwise leave the agent out when they come back.
+   */
   forget(agentId: string): void {
-    this.#marks.delete(agentId);
+    this.setAway(agentId, false);
   }
 
   /** This instance's consoles changed: the others hear it before the presence signal. */
@@ -133,12 +188,16 @@ export class PresenceBoard {
   }
 
   #beat(): void {
-    const agents = this.#local();
-    const marks = agents.flatMap((agentId): [string, boolean, number][] => {
+    const beat = ++this.#beats;
+    const markOf = (agentId: string): Mark | null => {
       const mark = this.#marks.get(agentId);
-      return mark ? [[agentId, mark.away, mark.at]] : [];
+      return mark ? [agentId, mark.away, mark.at] : null;
+    };
+    const parts = snapshotParts(this.#local(), markOf);
+    parts.forEach(({ agents, marks }, part) => {
+      const from = this.#id;
+      this.#send({ type: 'snapshot', from, beat, part, parts: parts.length, agents, marks });
     });
-    this.#send({ type: 'snapshot', from: this.#id, agents, marks });
   }
 
   /** Drops the instances not heard from in time; the consoles here hear that their agents left. */
@@ -161,12 +220,18 @@ export class PresenceBoard {
   #heard(message: PresenceMessage): void {
     let changed = false;
     if (message.type === 'snapshot') {
-      const before = this.#remote.get(message.from)?.agents;
-      const agents = new Set(message.agents);
-      this.#remote.set(message.from, { agents, expires: Date.now() + PRESENCE_TTL_MS });
-      changed = !before || before.size !== agents.size || [...agents].some((a) => !before.has(a));
       for (const [agentId, away, at] of message.marks) {
         changed = this.#merge(agentId, away, at) || changed;
+      }
+      const agents = this.#assemble(message);
+      if (agents) {
+        const before = this.#remote.get(message.from)?.agents;
+        this.#remote.set(message.from, { agents, expires: Date.now() + PRESENCE_TTL_MS });
+        changed =
+          !before ||
+          before.size !== agents.size ||
+          [...agents].some((a) => !before.has(a)) ||
+          changed;
       }
     } else if (message.type === 'away') {
       changed = this.#merge(message.agentId, message.away, message.at);
@@ -180,6 +245,29 @@ export class PresenceBoard {
       timer.unref();
     }
     if (changed) this.#told();
+  }
+
+  /**
+   * Adds one part of a snapshot; the whole set of agents once its last part is in. Parts of one
+   * sender arrive in order; one missing (its listener was down) leaves the last whole snapshot
+   * standing until the next heartbeat.
+   */
+  #assemble(message: Extract<PresenceMessage, { type: 'snapshot' }>): Set<string> | null {
+    const { from, beat = 0, part = 0, parts = 1 } = message;
+    const partial =
+      part === 0 ? { beat, next: 0, agents: new Set<string>() } : this.#partial.get(from);
+    if (!partial || partial.beat !== beat || partial.next !== part) {
+      this.#partial.delete(from);
+      return null;
+    }
+    for (const agentId of message.agents) partial.agents.add(agentId);
+    partial.next += 1;
+    if (partial.next < parts) {
+      this.#partial.set(from, partial);
+      return null;
+    }
+    this.#partial.delete(from);
+    return partial.agents;
   }
 
   /** Tells this instance's staff consoles (only) that presence changed. */

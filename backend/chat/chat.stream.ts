@@ -1,7 +1,7 @@
 import { tracked } from '@trpc/server';
 import type { Services } from '../services.ts';
 import { refuse } from '../errors.ts';
-import type { ChatSignal, PresenceSignal } from '../realtime/bus.ts';
+import type { ChatSignal, ChatSyncSignal, PresenceSignal } from '../realtime/bus.ts';
 import { ChatError } from './chat.errors.ts';
 import { messagesAfter, messageBySeq, type ChatMessage } from './chat.queries.ts';
 import { conversationRow, conversationView, staffSummary } from './chat.view.ts';
@@ -105,7 +105,8 @@ function readOnce<T>(signal: object, key: string, read: () => Promise<T>): Promi
 
 /**
  * Every chat, live, for an agent's console; while it is open the agent counts as online. No
- * replay: a console that reconnects loads the queue and its open conversation again.
+ * replay: a console that reconnects loads the queue and its open conversation again, and so does
+ * one told `sync` (this instance may have missed other instances' signals).
  */
 export async function* staffStream(
   services: Services,
@@ -121,8 +122,10 @@ export async function* staffStream(
   try {
     yield tracked(id(), { type: 'presence' as const, agents: await agentsWithPresence(services) });
     for await (const event of signals) {
-      const next = event as ChatSignal | PresenceSignal;
-      if (next.type === 'presence') {
+      const next = event as ChatSignal | PresenceSignal | ChatSyncSignal;
+      if (next.type === 'sync') {
+        yield tracked(id(), { type: 'sync' as const });
+      } else if (next.type === 'presence') {
         yield tracked(id(), {
           type: 'presence' as const,
           agents: await agentsWithPresence(services),

@@ -134,11 +134,13 @@ export const staffOrderRouter = router({
       const changes = ctx.services.bus.orderChanges(signal);
       yield tracked(id(), { type: 'sync' as const, orderId: null, accountId: null, actorId: null });
       for await (const change of changes) {
+        // A resync after missed signals names no order: the same shape as the first sync.
+        const sync = change.type === 'sync';
         yield tracked(id(), {
           type: change.type,
-          orderId: change.orderId,
-          accountId: change.accountId,
-          actorId: change.actorId,
+          orderId: sync ? null : change.orderId,
+          accountId: sync ? null : change.accountId,
+          actorId: sync ? null : change.actorId,
         });
       }
     }),

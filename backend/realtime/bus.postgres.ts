@@ -26,12 +26,15 @@ interface Envelope {
 /**
  * Makes a message fit a NOTIFY payload. Signals are ids and small; the few that grow with the
  * data say less instead (an announcement for many accounts is heard by all, which read their
- * own), and anything still too large asks everyone to read everything again.
+ * own), and anything else still too large asks everyone to read everything again. A `peer`
+ * message never does: its senders keep it small (presence sends its snapshot in parts), and one
+ * that is not is dropped, since having everyone read everything would not deliver it either.
  */
-function payloadOf(from: string, n: number, message: BusMessage): string {
+function payloadOf(from: string, n: number, message: BusMessage): string | null {
   const fits = (text: string) => Buffer.byteLength(text) <= MAX_PAYLOAD_BYTES;
   let text = JSON.stringify({ from, n, message } satisfies Envelope);
   if (fits(text)) return text;
+  if (message.kind === 'peer') return null;
   if (message.kind === 'announcement') {
     text = JSON.stringify({
       from,
@@ -85,7 +88,12 @@ export class PostgresRelay implements Relay {
 
   send(message: BusMessage): void {
     if (this.#closed) return;
-    this.#queue.push(payloadOf(this.id, ++this.#sequence, message));
+    const payload = payloadOf(this.id, ++this.#sequence, message);
+    if (payload === null) {
+      const topic = message.kind === 'peer' ? message.topic : message.kind;
+      return this.#log(`bus: a ${topic} message was too large to send`);
+    }
+    this.#queue.push(payload);
     this.#sending ??= this.#flush();
   }
 

@@ -55,9 +55,18 @@ export interface PresenceSignal {
 }
 
 /**
+ * Chat signals may have been missed (see `Bus.resync`): staff consoles, which get no replay,
+ * read their queue again. Only ever emitted by this instance for its own streams.
+ */
+export interface ChatSyncSignal {
+  type: 'sync';
+}
+
+/**
  * What one instance tells the others: every change as it was published, that sessions changed
  * (their caches drop what they hold), and `peer` messages between the instances' own parts
- * (chat presence). `resync` stands in for a message too large to send: everything is read again.
+ * (chat presence). `resync` stands in for a message too large to send (never a `peer` one, whose
+ * senders keep theirs small): everything is read again.
  */
 export type BusMessage =
   | { kind: 'ticket'; change: TicketChange }
@@ -78,7 +87,7 @@ export interface Relay {
 type Events = {
   ticket: [TicketChange];
   order: [OrderChange];
-  chat: [ChatSignal | PresenceSignal];
+  chat: [ChatSignal | PresenceSignal | ChatSyncSignal];
   announcement: [AnnouncementSignal];
 } & Record<`notification:${string}`, [NotificationSignal]> &
   Record<`chat:${string}`, [ChatSignal]>;
@@ -87,6 +96,7 @@ type Events = {
 type InstanceEvents = {
   sessions: [];
   resync: [];
+  reconnected: [];
 } & Record<`peer:${string}`, [unknown]>;
 
 /**
@@ -135,16 +145,27 @@ export class Bus {
       case 'peer':
         return void this.#instance.emit(`peer:${message.topic}`, message.body);
       case 'resync':
-        return this.resync();
+        // Another instance's message that did not fit: read again, but ask nobody anything, so
+        // no answer of this instance can ever start another instance's resync.
+        return this.#catchUp();
     }
   }
 
   /**
-   * Signals may have been missed (the relay's connection was down): every open stream here is
-   * told to read its state again, each in the shape it already answers by reading the database,
-   * and this instance's parts (session cache, presence) catch up too.
+   * This instance's listener came back after its connection dropped, so signals may have been
+   * missed: everything here reads its state again, and its parts ask the other instances again
+   * (presence says hello). Only the relay calls this, for its own reconnect.
    */
   resync(): void {
+    this.#catchUp();
+    this.#instance.emit('reconnected');
+  }
+
+  /**
+   * Every open stream here is told to read its state again, each in the shape it already answers
+   * by reading the database, and this instance's session cache empties.
+   */
+  #catchUp(): void {
     this.#emitter.emit('ticket', {
       type: 'sync',
       ticketId: '',
@@ -166,6 +187,7 @@ export class Bus {
       }
     }
     this.#emitter.emit('chat', { type: 'presence' });
+    this.#emitter.emit('chat', { type: 'sync' });
     this.#emitter.emit('announcement', { accountIds: null });
     this.#instance.emit('resync');
   }
@@ -198,9 +220,9 @@ export class Bus {
     this.#instance.on(`peer:${topic}`, listener);
   }
 
-  /** Runs after signals may have been missed (see `resync`). */
-  onResync(listener: () => void): void {
-    this.#instance.on('resync', listener);
+  /** Runs after this instance's own listener reconnected (see `resync`), never for another's. */
+  onReconnected(listener: () => void): void {
+    this.#instance.on('reconnected', listener);
   }
 
   publish(change: TicketChange): void {
@@ -238,7 +260,7 @@ export class Bus {
   chatSignals(
     conversationId: string | null,
     signal: AbortSignal | undefined,
-  ): AsyncGenerator<ChatSignal | PresenceSignal> {
+  ): AsyncGenerator<ChatSignal | PresenceSignal | ChatSyncSignal> {
     return this.#listen(conversationId === null ? 'chat' : `chat:${conversationId}`, signal);
   }
 

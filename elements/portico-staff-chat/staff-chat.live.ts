@@ -25,7 +25,8 @@ export interface StaffLiveHandlers {
  * The staff side's chat events over `staff.chat.onEvent`, subscribed while the host is connected
  * and a staff member is signed in. While it is open the agent counts as online. The server
  * starts every (re)connection with a `presence` event: from then on it passes on every change,
- * so that is the moment to read again what may have been missed.
+ * so that is the moment to read again what may have been missed. A `sync` event (the server's
+ * own link to the other instances was down) asks for the same reading again.
  */
 export class StaffChatLiveController extends LiveController {
   readonly #host: StaffLiveHost;
@@ -60,6 +61,8 @@ export class StaffChatLiveController extends LiveController {
         {
           onData: current((envelope) => {
             const event = ('data' in envelope ? envelope.data : envelope) as StaffChatEvent;
+            // The server may have missed changes made elsewhere: read again, as after a reconnect.
+            if (event.type === 'sync') return this.#handlers.synced();
             this.#handlers.event(event);
             if (event.type === 'presence' && started) {
               started = false;

@@ -228,4 +228,59 @@ describe('several instances on one PostgreSQL database', { skip }, () => {
     await nextMatching(changes, (change: TicketChange) => change.ticketId === ticket.id);
     abort.abort();
   });
+  it('clears everywhere the away mark of an agent who left, so they are offered when back', async () => {
+    const online = async (on: TestClient) =>
+      data<{ agentsOnline: number }>(await on.query('chat.availability')).agentsOnline;
+    const onB = anna.at(b.url);
+    await eventually(async () => (await online(onB)) === 0, 5_000, 'nobody online at first');
+    let console = await openConsole(a);
+    await eventually(async () => (await online(onB)) === 1, 5_000, 'the agent online on B');
+    data(await agent.mutate('staff.chat.setAway', { away: true }));
+    await eventually(async () => (await online(onB)) === 0, 5_000, 'away on B');
+    // Gone everywhere: on A the mark is forgotten, and B must forget it too.
+    await console.close();
+    await eventually(async () => (await online(anna)) === 0, 5_000, 'the agent offline on A');
+    console = await openConsole(a);
+    assert.equal(await online(anna), 1, 'back on A, not away');
+    await eventually(async () => (await online(onB)) === 1, 5_000, 'back on B, not away');
+    await console.close();
+    await eventually(async () => (await online(onB)) === 0, 5_000, 'the agent offline on B');
+  });
+
+  it('carries a presence snapshot of many agents to B, and never starts a loop of resyncs', async () => {
+    const abort = new AbortController();
+    let syncs = 0;
+    void (async () => {
+      for await (const change of b.services.bus.ticketChanges(abort.signal)) {
+        if (change.type === 'sync') syncs += 1;
+      }
+    })();
+    // Far more than one signal holds (better-auth's ids are 32 characters), half of them away.
+    const agents = Array.from({ length: 400 }, () => randomBytes(16).toString('hex'));
+    for (const [index, agentId] of agents.entries()) {
+      a.services.chat.agentConnected(agentId);
+      if (index % 2 === 0) a.services.chat.setAway(agentId, true);
+    }
+    const expected = agents.filter((_, index) => index % 2 === 1).sort();
+    const onB = () => JSON.stringify([...b.services.chat.onlineAgents()].sort());
+    await eventually(
+      async () => onB() === JSON.stringify(expected),
+      5_000,
+      'every agent online on B, and the away ones not',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.equal(syncs, 0, 'no resync for a snapshot of any size');
+
+    // Another instance's resync is caught up with once, and answered with nothing.
+    const message = { kind: 'resync' };
+    await a.services.postgres!.pool.query(`select pg_notify('portico_bus', $1)`, [
+      JSON.stringify({ from: 'elsewhere', n: 1, message }),
+    ]);
+    await eventually(async () => syncs === 1, 5_000, 'the resync heard on B');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.equal(syncs, 1, 'one resync, not a loop');
+    abort.abort();
+    for (const agentId of agents) a.services.chat.agentDisconnected(agentId, () => {});
+    await eventually(async () => b.services.chat.onlineAgents().size === 0, 5_000, 'all gone');
+  });
 });
