@@ -29,6 +29,7 @@ import { pendingMigrations } from './db/migrate.ts';
 import { admitRequests } from './http/admission.ts';
 import { loggedPath } from './http/requests.ts';
 import { emittedBy } from './events/event.emit.ts';
+import { changesSessions } from './session/session.changes.ts';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const API_BODY_LIMIT = 256 * 1024;
@@ -40,10 +41,6 @@ const FALLBACK_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 /** One file and the multipart framing around it. */
 const UPLOAD_BODY_LIMIT = MAX_UPLOAD_BYTES + 64 * 1024;
-
-/** better-auth endpoints after which a cached session may no longer be valid. */
-const SESSION_CHANGING =
-  /\/(sign-in|sign-out|revoke-|reset-password|change-password|change-email|delete-user|update-user|verify-email|two-factor|handoff)/;
 
 function problem(
   c: HonoContext,
@@ -270,7 +267,8 @@ export function createApp(services: Services): Hono {
       ? behindPrefix(c.req.raw, config.publicPath, headers)
       : new Request(c.req.raw, { headers });
     const { result: response, ids } = await emittedBy(() => services.auth.handler(request));
-    if (SESSION_CHANGING.test(c.req.path)) services.sessions.clear();
+    const endpoint = c.req.path.slice('/api/auth'.length).replace(/\/+$/, '');
+    if (changesSessions(endpoint, c.req.raw, response)) services.sessions.clear();
     // A first sign-in makes the customer's account: its sign-up event is handled before the answer.
     await services.events.handleNow(ids);
     if (response.status === 429) return tooManyAttempts(response, localeOf(c));
