@@ -29,6 +29,7 @@ import { pendingMigrations } from './db/migrate.ts';
 import { admitRequests } from './http/admission.ts';
 import { loggedPath } from './http/requests.ts';
 import { emittedBy } from './events/event.emit.ts';
+import { holdsNul } from './http/nul-text.ts';
 import { changesSessions } from './session/session.changes.ts';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -261,6 +262,19 @@ export function createApp(services: Services): Hono {
   );
 
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
+    // As for tRPC (trpc.ts): a NUL in a name or an address is refused, on either engine alike.
+    if (
+      c.req.method === 'POST' &&
+      holdsNul(
+        await c.req.raw
+          .clone()
+          .json()
+          .catch(() => null),
+      )
+    ) {
+      const message = sentenceIn(localeOf(c), ServerError, 'NUL_CHARACTER');
+      return problem(c, 400, 'NUL_CHARACTER', message);
+    }
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, addressOf(c));
     const request = config.publicPath

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestPortico, TEST_ORIGIN, type TestPortico } from '../support/portico.ts';
+import { rowCounts } from '../support/snapshot.ts';
 
 describe('sign-up, email verification and password reset over real HTTP and SMTP', () => {
   let portico: TestPortico;
@@ -8,6 +9,22 @@ describe('sign-up, email verification and password reset over real HTTP and SMTP
     portico = await startTestPortico();
   });
   after(() => portico.close());
+
+  it('refuses a NUL character in a name or an address with words to act on, writing nothing', async () => {
+    const client = portico.client();
+    const before = await rowCounts(portico.services, ['securityEvent']);
+    for (const body of [
+      { name: 'Nul\u0000Name', email: 'nul-name@cafe.test', password: 'a long enough password' },
+      { name: 'Nul Address', email: 'nul\u0000@cafe.test', password: 'a long enough password' },
+    ]) {
+      const answer = await client.post('/api/auth/sign-up/email', body);
+      assert.equal(answer.status, 400);
+      const { error } = (await answer.json()) as { error: { code: string; message: string } };
+      assert.equal(error.code, 'NUL_CHARACTER');
+      assert.match(error.message, /Remove it and try again/);
+    }
+    assert.deepEqual(await rowCounts(portico.services, ['securityEvent']), before);
+  });
 
   it('signs up, mails a confirmation link that signs the customer in and returns to the page', async () => {
     const client = portico.client();
