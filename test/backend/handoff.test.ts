@@ -5,6 +5,7 @@ import { exportSPKI, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload }
 import { enrollTotp, startTestPortico, TestClient, type TestPortico } from '../support/portico.ts';
 import { data } from '../support/tickets.ts';
 import { createPerson } from '../../backend/session/people.ts';
+import { rowCount } from '../support/snapshot.ts';
 
 const SECRET = 'the-shop-and-the-portal-share-this-secret';
 
@@ -74,15 +75,7 @@ describe('sign-in hand-off from the vendor’s site', () => {
   });
 
   it('expired, tampered, foreign-audience, too long-lived and unsigned tokens are refused', async () => {
-    const users = async () =>
-      Number(
-        (
-          await portico.services.db
-            .selectFrom('user')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const users = () => rowCount(portico.services, 'user');
     const before = await users();
     const expired = await new SignJWT({ email: 'old@shop.test' })
       .setProtectedHeader({ alg: 'HS256' })

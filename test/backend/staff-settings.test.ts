@@ -12,6 +12,7 @@ import {
   type TrpcEnvelope,
 } from '../support/portico.ts';
 import { setStaffRole } from '../../backend/settings/settings.people.ts';
+import { rowCount } from '../support/snapshot.ts';
 
 interface Settings {
   portal: Record<string, unknown> & {
@@ -170,15 +171,7 @@ describe('staff settings: branding, origins, staff users and the mail check', ()
       );
       assert.deepEqual(shown.ticketKinds, ['complaint']);
       const customer = await portico.personWithSession({ email: 'kim@kiosk.test', name: 'Kim' });
-      const tickets = async () =>
-        Number(
-          (
-            await portico.services.db
-              .selectFrom('ticket')
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
+      const tickets = () => rowCount(portico.services, 'ticket');
       const before = await tickets();
       const question = { subject: 'Opening hours?', kind: 'question', body: 'When are you open?' };
       const refused = await customer.mutate('ticket.create', question);

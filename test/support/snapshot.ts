@@ -35,11 +35,16 @@ export async function rowCounts(
   const counts: Record<string, number> = {};
   for (const table of await tableNames(services)) {
     if (except.includes(table)) continue;
-    const { rows } = await sql<{ n: number | string }>`
-      select count(*) as n from ${sql.table(table)}`.execute(services.db);
-    counts[table] = Number(rows[0]!.n);
+    counts[table] = await rowCount(services, table);
   }
   return counts;
+}
+
+/** The rows one table holds now. */
+export async function rowCount(services: Services, table: string): Promise<number> {
+  const { rows } = await sql<{ n: number | string }>`
+    select count(*) as n from ${sql.table(table)}`.execute(services.db);
+  return Number(rows[0]!.n);
 }
 
 /**
