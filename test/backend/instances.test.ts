@@ -8,7 +8,7 @@ import {
   TestClient,
   type TestPortico,
 } from '../support/portico.ts';
-import type { TestDatabase } from '../support/postgres.ts';
+import { postgresForTests, type TestDatabase } from '../support/postgres.ts';
 import { data, openTicket, subscribe } from '../support/tickets.ts';
 import { chatStream, messagesOf, startChat } from '../support/chat.ts';
 import { SEND_LIMIT } from '../../backend/chat/chat.runtime.ts';
@@ -19,17 +19,7 @@ import type { TicketChange } from '../../backend/realtime/bus.ts';
  * Two real servers on one PostgreSQL database, as a deployment with several instances behind a
  * load balancer runs: what happens on one is seen on the other, without sticky sessions.
  */
-const serverUrl = process.env.PORTICO_TEST_DATABASE_URL;
-const skip =
-  serverUrl === undefined || serverUrl === ''
-    ? 'PostgreSQL is not configured: set PORTICO_TEST_DATABASE_URL to run the tests of several instances'
-    : false;
-
-if (skip && process.env.CI === 'true') {
-  throw new Error(
-    'CI must run the tests of several instances: PORTICO_TEST_DATABASE_URL is not set',
-  );
-}
+const { url: serverUrl, skip } = postgresForTests();
 
 /** Polls `check` until it holds; fails after `timeoutMs`. Returns the milliseconds it took. */
 async function eventually(check: () => Promise<boolean>, timeoutMs: number, what: string) {

@@ -18,9 +18,16 @@ export const onPostgres = testDatabaseUrl !== undefined;
 
 /**
  * For a test that needs PostgreSQL itself (several instances on one database): the server, or a
- * skip reason on a SQLite run.
+ * skip reason on a SQLite run. The SQLite pass of `npm test` sets PORTICO_TEST_DATABASE_URL empty
+ * on purpose; in CI, a variable not set at all means the PostgreSQL server is missing, and these
+ * tests fail rather than skip.
  */
 export function postgresForTests(): { url: string | undefined; skip: string | false } {
+  if (process.env.CI === 'true' && process.env.PORTICO_TEST_DATABASE_URL === undefined) {
+    throw new Error(
+      'CI must run the tests that need PostgreSQL: PORTICO_TEST_DATABASE_URL is not set (.ci/run starts a server and sets it)',
+    );
+  }
   return {
     url: testDatabaseUrl,
     skip: onPostgres
