@@ -33,6 +33,8 @@ export interface AuthDeps {
   background: BackgroundTasks;
   /** Off only in tests that sign in many times from one address; the default is on. */
   rateLimit?: boolean;
+  /** Empties the session cache of every instance, for sessions an endpoint ended itself. */
+  sessionsEnded: () => void;
 }
 
 /** The header the server sets from the socket address; anything a client sends is replaced. */
@@ -58,7 +60,18 @@ function trackedMailer(mailer: Mailer, background: BackgroundTasks): Mailer {
 }
 
 export function createAuth(deps: AuthDeps) {
-  const { config, db, authDb, engine, mailer, vendorName, defaultLocale, log, background } = deps;
+  const {
+    config,
+    db,
+    authDb,
+    engine,
+    mailer,
+    vendorName,
+    defaultLocale,
+    log,
+    background,
+    sessionsEnded,
+  } = deps;
   const rateLimit = deps.rateLimit ?? true;
   /** The language of a mail to `recipient`, who may have asked for it by the request `headers`. */
   const mailLocale = (recipient: { userId: string } | { email: string }, headers?: Headers) =>
@@ -179,6 +192,7 @@ export function createAuth(deps: AuthDeps) {
         defaultLocale,
         log,
         ipHeader: CLIENT_IP_HEADER,
+        sessionsEnded,
       }),
       admin({
         defaultRole: 'customer',

@@ -90,6 +90,7 @@ export async function createServices(
     log,
   });
   let settings: PortalSettings | undefined;
+  let sessions: SessionCache | undefined;
   const auth = createAuth({
     config,
     db,
@@ -101,6 +102,7 @@ export async function createServices(
     log,
     background,
     rateLimit: options.rateLimit,
+    sessionsEnded: () => sessions?.clear(),
   });
   // A failure before the services exist closes what was opened: pools and a listening
   // connection left open would keep the process from ever exiting.
@@ -128,7 +130,7 @@ export async function createServices(
     postgres,
     auth,
     mailer,
-    sessions: new SessionCache(auth, db, { bus }),
+    sessions: (sessions = new SessionCache(auth, db, { bus })),
     bus,
     chat,
     limits: new RateLimits({ enabled: options.rateLimit ?? true, hits }),

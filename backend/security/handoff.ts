@@ -15,6 +15,11 @@ import { endPreviousSession } from './security.sessions.ts';
 export interface HandoffDeps {
   db: Db;
   config: Config;
+  /**
+   * Ends cached sessions on every instance: called when a hand-off ends someone's sessions
+   * besides the browser's own (which the server sees from the session cookie it sent).
+   */
+  sessionsEnded: () => void;
 }
 
 /** A hand-off token lives at most this long; the vendor's server makes one per sign-in. */
@@ -72,7 +77,7 @@ function verificationKey(config: Config): { key: KeyObject; algorithms: string[]
  * person (creating them and their account on first use) and starts a normal session.
  */
 export function handoffEndpoint(deps: HandoffDeps, ipHeader: string) {
-  const { db, config } = deps;
+  const { db, config, sessionsEnded } = deps;
   const verifier = verificationKey(config);
   return createAuthEndpoint(
     '/handoff',
@@ -111,7 +116,12 @@ export function handoffEndpoint(deps: HandoffDeps, ipHeader: string) {
       if (used.numInsertedOrUpdatedRows === 0n) throw USED;
       await db.deleteFrom('handoffToken').where('expiresAt', '<', timestamp()).execute();
 
-      const user = await linkedPerson(ctx.context.internalAdapter as Adapter, db, payload);
+      const user = await linkedPerson(
+        ctx.context.internalAdapter as Adapter,
+        db,
+        payload,
+        sessionsEnded,
+      );
       if (user.twoFactorEnabled) {
         throw new APIError('FORBIDDEN', {
           code: 'SECOND_FACTOR_REQUIRED',
@@ -148,6 +158,7 @@ async function linkedPerson(
   adapter: Adapter,
   db: Db,
   payload: z.infer<typeof claims>,
+  sessionsEnded: () => void,
 ): Promise<Person> {
   const link = await db
     .selectFrom('handoffLink')
@@ -166,6 +177,7 @@ async function linkedPerson(
       // An account made here with this address but never confirmed is not the owner's: whoever
       // made it loses its password and sessions, and the address counts as confirmed now.
       await adapter.deleteUserSessions(user.id);
+      sessionsEnded();
       await adapter.deleteAccounts(user.id);
       user = await adapter.updateUser(user.id, { emailVerified: true });
     }

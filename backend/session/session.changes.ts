@@ -9,20 +9,21 @@
 /**
  * Endpoints that end sessions, or change the person or membership a cached session shows, when
  * they succeed: signing out, revoking, a new password (a reset ends every session), a changed
- * address or name, a deleted person, security codes turned on or off (the two-factor plugin
- * replaces the session), and a hand-off from the shop (it ends the sessions of an unconfirmed
- * account with the shop's address). `/reset-password/<token>` only checks a link: not listed.
+ * address or name, a deleted person, and security codes turned on or off (the two-factor plugin
+ * replaces the session). `/reset-password/<token>` only checks a link: not listed.
  */
 const ALWAYS =
-  /^\/(sign-out|revoke-[a-z-]+|reset-password|change-password|change-email|delete-user(\/callback)?|update-user|two-factor\/(enable|disable)|handoff)$/;
+  /^\/(sign-out|revoke-[a-z-]+|reset-password|change-password|change-email|delete-user(\/callback)?|update-user|two-factor\/(enable|disable))$/;
 
 /**
  * Endpoints that start a session. They end one only when the browser already had one: a sign-in
  * always ends the browser's previous session (`endPreviousSession`), and a code checked while
  * signed in turns security codes on, which replaces the session. Without a session cookie they
- * end nothing (the new cookie is a new cache key), which is the common case.
+ * end nothing (the new cookie is a new cache key), which is the common case. A hand-off from the
+ * shop is one too; when it also ends the sessions of an unconfirmed account with the shop's
+ * address, it empties the caches itself (`HandoffDeps.sessionsEnded`).
  */
-const STARTS = /^\/(sign-in\/[a-z-]+|verify-email|two-factor\/verify-[a-z-]+)$/;
+const STARTS = /^\/(sign-in\/[a-z-]+|verify-email|two-factor\/verify-[a-z-]+|handoff)$/;
 
 /** Whether the answer says the endpoint did what it was asked (a redirect without an error). */
 function succeeded(response: Response): boolean {

@@ -192,6 +192,29 @@ describe('sign-in hand-off from the vendor’s site', () => {
     assert.equal(again.status, 401);
   });
 
+  it('ends at once a session that an unconfirmed account with the shop’s address still held', async () => {
+    // A session the cache already holds (a lookup fills it), of an account whose address then
+    // counts as unconfirmed: the hand-off ends its sessions on the server, and the cache must
+    // not go on answering for them until its entries expire.
+    const wren = await portico.personWithSession({ email: 'wren@shop.test', name: 'Not Wren' });
+    assert.equal((await wren.query('session.me')).status, 200);
+    await portico.services.db
+      .updateTable('user')
+      .set({ emailVerified: 0 })
+      .where('email', '=', 'wren@shop.test')
+      .execute();
+    const handedOver = await handoff(
+      portico,
+      await token(portico.url, { sub: 'w-1', email: 'wren@shop.test', email_verified: true }),
+    );
+    assert.equal(handedOver.status, 200);
+    assert.equal(data<Me | null>(await wren.query('session.me')), null);
+    assert.equal(
+      data<Me>(await handedOver.client.query('session.me')).user.email,
+      'wren@shop.test',
+    );
+  });
+
   it('is off unless the vendor set a secret or key; a key pair works as well', async () => {
     const plain = await startTestPortico();
     try {

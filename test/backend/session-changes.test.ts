@@ -30,7 +30,6 @@ describe('which better-auth answers empty the session caches', () => {
       '/update-user',
       '/two-factor/enable',
       '/two-factor/disable',
-      '/handoff',
     ]) {
       assert.equal(changes(path, 200, { cookie: SIGNED_IN }), true, path);
       assert.equal(changes(path, 401, { cookie: SIGNED_IN }), false, `${path} refused`);
@@ -40,6 +39,7 @@ describe('which better-auth answers empty the session caches', () => {
   it('does not clear for a sign-in from a browser without a session, or a failed one', () => {
     assert.equal(changes('/sign-in/email', 200), false);
     assert.equal(changes('/sign-in/email-otp', 200), false);
+    assert.equal(changes('/handoff', 200), false, 'a hand-off from the shop');
     assert.equal(changes('/two-factor/verify-totp', 200), false, 'the second step of a sign-in');
     assert.equal(changes('/verify-email', 302, { location: '/portal' }), false);
     assert.equal(changes('/sign-in/email', 401, { cookie: SIGNED_IN }), false);
@@ -51,6 +51,8 @@ describe('which better-auth answers empty the session caches', () => {
   it("clears for a sign-in that ends the browser's previous session, or a code that turns codes on", () => {
     assert.equal(changes('/sign-in/email', 200, { cookie: SIGNED_IN }), true);
     assert.equal(changes('/two-factor/verify-totp', 200, { cookie: SIGNED_IN }), true);
+    assert.equal(changes('/handoff', 200, { cookie: SIGNED_IN }), true);
+    assert.equal(changes('/handoff', 401, { cookie: SIGNED_IN }), false);
     const failed = { cookie: SIGNED_IN, location: '/portal?error=INVALID_TOKEN' };
     assert.equal(changes('/verify-email', 302, failed), false);
   });
