@@ -117,8 +117,13 @@ export async function createServices(
       throw error;
     }
   })();
-  const { bus, hits } = shared;
-  const chat = new ChatRuntime({ awayAfterMs: config.chatAwayAfterSeconds * 1000, bus, hits });
+  const { bus, hits, watches } = shared;
+  const chat = new ChatRuntime({
+    awayAfterMs: config.chatAwayAfterSeconds * 1000,
+    bus,
+    hits,
+    watches,
+  });
   const liveStreams = new LiveStreams(config.maxLiveStreams);
   const stopping = new AbortController();
   const events = new EventDispatcher(db, logger);

@@ -53,8 +53,8 @@ export function chatReplyMail(facts: ChatReplyFacts): Mail {
 }
 
 /**
- * An agent answered while the customer had the chat closed: the answer goes by mail, at most
- * one mail per conversation in ten minutes. Runs after the answer is committed.
+ * An agent answered while the customer had the chat closed (on every instance): the answer goes
+ * by mail, at most one mail per conversation in ten minutes. Runs after the answer is committed.
  */
 export async function mailChatReply(
   services: Services,
@@ -62,7 +62,7 @@ export async function mailChatReply(
   agent: string,
   body: string,
 ): Promise<void> {
-  if (services.chat.isWatched(conversationId)) return;
+  if (await services.chat.isWatched(conversationId)) return;
   if ((await services.chat.replyMails.take(conversationId)) !== null) return;
   try {
     const row = await services.db

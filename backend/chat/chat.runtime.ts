@@ -1,5 +1,6 @@
 import { SharedLimiter } from '../rate-limit.ts';
 import type { Bus } from '../realtime/bus.ts';
+import type { ChatWatches } from '../realtime/chat-watches.ts';
 import type { RateHits } from '../realtime/rate-hits.ts';
 import { PresenceBoard } from './chat.presence.ts';
 
@@ -10,6 +11,22 @@ interface Delivered {
 
 /** Messages one side of a conversation may send in a burst before it must slow down. */
 export const SEND_LIMIT = { messages: 8, windowMs: 10_000 };
+/** The peer topic on which a delivered mark moved on one instance reaches the others. */
+const DELIVERED_TOPIC = 'chat-delivered';
+
+/** A delivered mark as peers send it. */
+type DeliveredMark = [conversationId: string, to: keyof Delivered, seq: number];
+
+function isDeliveredMark(body: unknown): body is DeliveredMark {
+  return (
+    Array.isArray(body) &&
+    body.length === 3 &&
+    typeof body[0] === 'string' &&
+    (body[1] === 'toStaff' || body[1] === 'toCustomer') &&
+    Number.isSafeInteger(body[2])
+  );
+}
+
 /** New conversations one person or address may start in an hour. */
 export const START_LIMIT = { chats: 10, windowMs: 3_600_000 };
 
@@ -18,11 +35,12 @@ export const START_LIMIT = { chats: 10, windowMs: 3_600_000 };
  * open, which customers are watching their conversation, the flood limits, and the timers that
  * turn an unanswered chat into a ticket.
  *
- * With several instances (PostgreSQL, `bus` and `hits` given) presence and the limits are
- * shared: an agent whose console is open on any instance is online on all of them (see
- * `PresenceBoard`), and every instance counts against the same budgets. Watchers, delivered
- * marks and timers stay per instance: a mark is a courtesy, a watcher only saves a mail, and a
- * timer's fallback reads the chat's state from the database before it does anything.
+ * With several instances (PostgreSQL: `bus`, `hits` and `watches` given) all of it is shared
+ * but the timers: an agent whose console is open on any instance is online on all of them (see
+ * `PresenceBoard`), every instance counts against the same budgets, a chat open on any instance
+ * is watched (`ChatWatches`), and a delivered mark moved on one instance reaches the others
+ * before the signal that has their streams show it. A timer stays with the instance that set
+ * it; its fallback reads the chat's state from the database before it does anything.
  */
 export class ChatRuntime {
   readonly #agents = new Map<string, number>();
@@ -33,6 +51,8 @@ export class ChatRuntime {
   readonly #watchers = new Map<string, number>();
   readonly #timers = new Map<string, NodeJS.Timeout>();
   readonly #delivered = new Map<string, Delivered>();
+  readonly #bus: Bus | null;
+  readonly #watches: ChatWatches | null;
   readonly sends: SharedLimiter;
   readonly starts: SharedLimiter;
   /** New visitors one address may become in an hour (each could otherwise start afresh). */
@@ -46,8 +66,20 @@ export class ChatRuntime {
     awayAfterMs = 15_000,
     bus = null,
     hits = null,
-  }: { awayAfterMs?: number; bus?: Bus | null; hits?: RateHits | null } = {}) {
+    watches = null,
+  }: {
+    awayAfterMs?: number;
+    bus?: Bus | null;
+    hits?: RateHits | null;
+    watches?: ChatWatches | null;
+  } = {}) {
     this.#awayAfterMs = awayAfterMs;
+    this.#bus = bus;
+    this.#watches = watches;
+    watches?.countFrom(() => this.#watchers);
+    bus?.onPeers(DELIVERED_TOPIC, (body) => {
+      if (isDeliveredMark(body)) this.#mark(...body);
+    });
     const { messages, windowMs } = SEND_LIMIT;
     this.sends = new SharedLimiter('chat.send', messages, windowMs, hits);
     this.starts = new SharedLimiter('chat.start', START_LIMIT.chats, START_LIMIT.windowMs, hits);
@@ -127,18 +159,28 @@ export class ChatRuntime {
     const count = (this.#watchers.get(conversationId) ?? 0) + delta;
     if (count > 0) this.#watchers.set(conversationId, count);
     else this.#watchers.delete(conversationId);
+    this.#watches?.changed(conversationId);
   }
 
-  isWatched(conversationId: string): boolean {
-    return this.#watchers.has(conversationId);
+  /** Whether the customer has this conversation open, here or on another instance. */
+  async isWatched(conversationId: string): Promise<boolean> {
+    if (this.#watchers.has(conversationId)) return true;
+    return (await this.#watches?.shownElsewhere(conversationId)) ?? false;
   }
 
   /**
    * A stream handed messages up to `seq` to the other side. Kept in memory, not written: a
    * delivered mark is a courtesy, and a disk wait per message would slow every chat. Read marks
-   * (which also mean delivered) are written. Returns whether the mark moved.
+   * (which also mean delivered) are written. Returns whether the mark moved; the other
+   * instances hear of it before any signal sent after this.
    */
   deliver(conversationId: string, to: keyof Delivered, seq: number): boolean {
+    if (!this.#mark(conversationId, to, seq)) return false;
+    this.#bus?.tellPeers(DELIVERED_TOPIC, [conversationId, to, seq] satisfies DeliveredMark);
+    return true;
+  }
+
+  #mark(conversationId: string, to: keyof Delivered, seq: number): boolean {
     const marks = this.#delivered.get(conversationId) ?? { toStaff: 0, toCustomer: 0 };
     if (marks[to] >= seq) return false;
     marks[to] = seq;

@@ -21,9 +21,9 @@ import {
 /**
  * Tables that may change on a refused call: searches that found nothing, security activity, and
  * on PostgreSQL the rate budgets every instance shares (a refused attempt still spends one, as
- * it does in memory on SQLite).
+ * it does in memory on SQLite) and which chats are open (written again by a heartbeat).
  */
-const LOGGING_TABLES = ['helpSearchMiss', 'securityEvent', 'rateHit', 'rateLimit'];
+const LOGGING_TABLES = ['helpSearchMiss', 'securityEvent', 'rateHit', 'rateLimit', 'chatWatch'];
 
 const inRouter = new Map(routerProcedures().map(({ path, kind }) => [path, kind]));
 

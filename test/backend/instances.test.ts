@@ -115,6 +115,60 @@ describe('several instances on one PostgreSQL database', { skip }, () => {
     await console.close();
   });
 
+  it('mails no answer to a customer reading the chat on B, shows the agent on A it was delivered, and mails once the chat is closed', async () => {
+    const console = await openConsole(a);
+    const view = await startChat(anna, { message: 'Can I change the grind size?' });
+    const id = view.conversation!.id;
+    const watchersOf = async () => {
+      const { rows } = await a.services.postgres!.pool.query<{ streams: number }>(
+        `select "streams" from "chatWatch" where "conversationId" = $1`,
+        [id],
+      );
+      return rows.reduce((sum, row) => sum + Number(row.streams), 0);
+    };
+    const customer = chatStream(anna.at(b.url), 'chat.onEvent', { conversationId: id });
+    await customer.waitFor((event) => event.type === 'conversation');
+    await eventually(
+      async () => (await watchersOf()) === 1,
+      5_000,
+      'B wrote that it shows the chat',
+    );
+
+    const answer = data<{ seq: number }>(
+      await agent.mutate('staff.chat.send', { conversationId: id, body: 'Yes, until it ships.' }),
+    );
+    await customer.waitFor(
+      (event) => event.type === 'message' && event.message.body === 'Yes, until it ships.',
+    );
+    // B's stream handed the answer over: the agent's view on A says so.
+    await eventually(
+      async () => {
+        const byId = data<{ conversation: { deliveredToCustomer: number } }>(
+          await agent.query('staff.chat.byId', { conversationId: id }),
+        );
+        return byId.conversation.deliveredToCustomer >= answer.seq;
+      },
+      5_000,
+      'delivered, as seen on A',
+    );
+    assert.equal(await a.services.background.settled(5_000), true);
+    const mailed = () =>
+      a.mailbox.received.filter(
+        (mail) => mail.to.includes('anna@cafe.test') && /answered your chat/.test(mail.subject),
+      ).length;
+    assert.equal(mailed(), 0, 'Anna is reading the chat on B: no mail');
+
+    // Closed on B: the next answer, sent on A, goes by mail.
+    await customer.close();
+    await eventually(async () => (await watchersOf()) === 0, 5_000, 'B wrote that it does not');
+    data(await agent.mutate('staff.chat.send', { conversationId: id, body: 'It ships Monday.' }));
+    const mail = await a.mailbox.next('anna@cafe.test', /answered your chat/);
+    assert.match(mail.text, /It ships Monday\./);
+    assert.equal(mailed(), 1);
+    await anna.mutate('chat.end', { conversationId: id });
+    await console.close();
+  });
+
   it('refuses a budget spent half on A and half on B', async () => {
     const { max } = RATE_LIMITS['order.place'].perPerson;
     const person = `person-${randomBytes(4).toString('hex')}`;

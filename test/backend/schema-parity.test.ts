@@ -10,7 +10,7 @@ import { postgresForTests } from '../support/postgres.ts';
  * the shared rate budgets (ours and the sign-in library's), which SQLite keeps in memory.
  */
 const SQLITE_ONLY = /^help(Index|TitleIndex)(_\w+)?$|^helpIndexVocab$/;
-const POSTGRES_ONLY = new Set(['helpIndex', 'rateHit', 'rateLimit']);
+const POSTGRES_ONLY = new Set(['helpIndex', 'rateHit', 'rateLimit', 'chatWatch']);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any database's handle
 async function columnsByTable(db: Kysely<any>): Promise<Map<string, string[]>> {
