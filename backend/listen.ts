@@ -4,7 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { crossSiteWarning, loadConfig, type Config } from './config.ts';
 import { createServices, type ServiceOptions, type Services } from './services.ts';
 import { createApp } from './server.ts';
-import { resumeWaitingChats } from './chat/chat.flow.ts';
+import { resumeWaitingChats, watchOverdueChats } from './chat/chat.flow.ts';
 import { RequestTracker } from './http/requests.ts';
 import { scheduleBackups, type BackupSchedule } from './backup/backup.schedule.ts';
 
@@ -99,6 +99,7 @@ export async function startPortico(
   const requests = new RequestTracker(services.logger, config.trustedProxies);
   server.on('request', requests.listener(getRequestListener(createApp(services).fetch)));
   const backups = scheduleBackups(services);
+  const overdueChats = watchOverdueChats(services);
   services.events.start();
   services.webhooks.start();
   services.reminders.start();
@@ -108,6 +109,7 @@ export async function startPortico(
     services,
     server,
     close() {
+      overdueChats.stop();
       closing ??= stopGracefully(server, services, requests, backups);
       return closing;
     },

@@ -170,6 +170,9 @@ export async function queueForAgent(services: Services, conversationId: string):
   services.chat.schedule(conversationId, waitMs, () => fallBack(services, conversationId));
 }
 
+/** The detail of a notice that told a visitor nobody is online and the answer comes by mail. */
+const OFFLINE_NOTICE = '{"code":"offline"%';
+
 /**
  * Nobody answered: a customer's chat becomes a ticket with the whole transcript; a visitor (who
  * has no ticket inbox) is told the answer will come by mail and stays in the queue.
@@ -189,7 +192,7 @@ export async function fallBack(services: Services, conversationId: string): Prom
         .select('id')
         .where('conversationId', '=', conversationId)
         .where('kind', '=', 'notice')
-        .where('detail', 'like', '{"code":"offline"%')
+        .where('detail', 'like', OFFLINE_NOTICE)
         .executeTakeFirst();
       if (current.status === 'waiting' && !told) {
         await appendMessage(
@@ -282,4 +285,61 @@ export async function resumeWaitingChats(services: Services): Promise<void> {
     const left = Date.parse(queuedAt ?? '') + waitMs - Date.now();
     services.chat.schedule(id, Math.max(1000, left || 0), () => fallBack(services, id));
   }
+}
+
+/** How long past its wait a chat may sit before another instance falls back in its place. */
+export const OVERDUE_GRACE_MS = 30_000;
+/** How often each of several instances looks for chats whose timer stopped with its instance. */
+export const OVERDUE_EVERY_MS = 60_000;
+
+/**
+ * Falls back for waiting chats well past their wait that this instance has no timer for: their
+ * timer was on an instance that died. A fallback checks the chat's state under its lock, so two
+ * instances doing this at once make one ticket. Returns how many it fell back for.
+ */
+export async function fallBackOverdueChats(services: Services): Promise<number> {
+  const waitMs = services.portalSettings().chatWaitSeconds * 1000;
+  const before = new Date(Date.now() - waitMs - OVERDUE_GRACE_MS).toISOString();
+  const overdue = await services.db
+    .selectFrom('chatConversation')
+    .select('id')
+    .where('status', '=', 'waiting')
+    .where('queuedAt', '<', before)
+    // A visitor's chat stays waiting once told the answer comes by mail: nothing more to do.
+    .where((eb) =>
+      eb.or([
+        eb('accountId', 'is not', null),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('chatMessage')
+              .select('chatMessage.id')
+              .whereRef('chatMessage.conversationId', '=', 'chatConversation.id')
+              .where('chatMessage.kind', '=', 'notice')
+              .where('chatMessage.detail', 'like', OFFLINE_NOTICE),
+          ),
+        ),
+      ]),
+    )
+    .orderBy('queuedAt')
+    .limit(100)
+    .execute();
+  const orphans = overdue.filter(({ id }) => !services.chat.isScheduled(id));
+  for (const { id } of orphans) await fallBack(services, id);
+  return orphans.length;
+}
+
+/**
+ * With several instances, every `OVERDUE_EVERY_MS` each one falls back for the chats another
+ * instance's timers left behind when it died (`fallBackOverdueChats`). One instance alone has
+ * every timer, and gets them back when it restarts (`resumeWaitingChats`): nothing to do.
+ */
+export function watchOverdueChats(services: Services): { stop(): void } {
+  if (!services.bus.shared) return { stop() {} };
+  const timer = setInterval(() => {
+    if (services.stopping.aborted) return;
+    services.background.run('overdue chats', () => fallBackOverdueChats(services));
+  }, OVERDUE_EVERY_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

@@ -40,7 +40,8 @@ export const START_LIMIT = { chats: 10, windowMs: 3_600_000 };
  * `PresenceBoard`), every instance counts against the same budgets, a chat open on any instance
  * is watched (`ChatWatches`), and a delivered mark moved on one instance reaches the others
  * before the signal that has their streams show it. A timer stays with the instance that set
- * it; its fallback reads the chat's state from the database before it does anything.
+ * it; its fallback reads the chat's state from the database before it does anything, and
+ * another instance falls back in its place when it died (`watchOverdueChats`).
  */
 export class ChatRuntime {
   readonly #agents = new Map<string, number>();
@@ -206,6 +207,11 @@ export class ChatRuntime {
     }, ms);
     timer.unref();
     this.#timers.set(conversationId, timer);
+  }
+
+  /** Whether this instance has a timer for the conversation. */
+  isScheduled(conversationId: string): boolean {
+    return this.#timers.has(conversationId);
   }
 
   cancel(conversationId: string): void {

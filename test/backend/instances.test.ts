@@ -12,6 +12,7 @@ import { postgresForTests, type TestDatabase } from '../support/postgres.ts';
 import { data, openTicket, subscribe } from '../support/tickets.ts';
 import { chatStream, messagesOf, startChat } from '../support/chat.ts';
 import { SEND_LIMIT } from '../../backend/chat/chat.runtime.ts';
+import { fallBackOverdueChats } from '../../backend/chat/chat.flow.ts';
 import { RATE_LIMITS } from '../../backend/rate-limit.ts';
 import type { TicketChange } from '../../backend/realtime/bus.ts';
 
@@ -237,6 +238,31 @@ describe('several instances on one PostgreSQL database', { skip }, () => {
     await console.waitFor((event) => event.type === 'conversation' && event.conversation.id === id);
     await console.close();
     await anna.mutate('chat.end', { conversationId: id });
+  });
+
+  it('turns into a ticket on B a waiting chat whose timer died with instance A', async () => {
+    const console = await openConsole(a);
+    const view = await startChat(anna, { message: 'zzzz a question for a person' });
+    const id = view.conversation!.id;
+    await anna.mutate('chat.queue', { conversationId: id });
+    assert.equal(a.services.chat.isScheduled(id), true, 'A set the timer');
+    await console.close();
+    // A "dies": its timer is gone, and the chat has waited an hour.
+    a.services.chat.cancel(id);
+    await a.services.db
+      .updateTable('chatConversation')
+      .set({ queuedAt: new Date(Date.now() - 3_600_000).toISOString() })
+      .where('id', '=', id)
+      .execute();
+    assert.equal(await fallBackOverdueChats(b.services), 1);
+    const row = await b.services.db
+      .selectFrom('chatConversation')
+      .select(['status', 'ticketId'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.notEqual(row.status, 'waiting');
+    assert.ok(row.ticketId, 'the chat became a ticket');
+    assert.equal(await fallBackOverdueChats(a.services), 0, 'and only once');
   });
 
   it('refuses on B, within a moment, a session signed out on A', async () => {
