@@ -67,6 +67,9 @@ describe('the WordPress plugin in a real WordPress', { skip: missing ?? false },
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${wordpress.url}/wp-login.php`);
+    // The login page moves the focus to the name field 200 ms after it loads. Typing before that
+    // could put the password into the name field on a slow machine: wait for it first.
+    await page.waitForFunction(() => document.activeElement?.id === 'user_login');
     await page.locator('#user_login').fill(person.name);
     await page.locator('#user_pass').fill(person.password);
     await Promise.all([page.waitForURL(/\/wp-admin\//), page.click('#wp-submit')]);
