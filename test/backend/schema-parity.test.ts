@@ -1,13 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { startTestPortico, type TestPortico } from '../support/portico.ts';
 import { postgresForTests } from '../support/postgres.ts';
 
 /**
  * Tables only one engine has, each standing in for the other engine's way of doing the same:
  * SQLite's FTS5 index and its shadow tables against PostgreSQL's `helpIndex` of tsvectors, and
- * the shared rate budgets (ours and the sign-in library's), which SQLite keeps in memory.
+ * the shared rate budgets (ours and the sign-in library's) and which chats are open on which
+ * instance, which SQLite's one process keeps in memory.
  */
 const SQLITE_ONLY = /^help(Index|TitleIndex)(_\w+)?$|^helpIndexVocab$/;
 const POSTGRES_ONLY = new Set(['helpIndex', 'rateHit', 'rateLimit', 'chatWatch']);
@@ -64,6 +65,20 @@ describe(
           .orderBy('name' as never)
           .execute();
       assert.deepEqual(await applied(onPostgres.services.db), await applied(onSqlite.services.db));
+    });
+
+    it('has PostgreSQL write help articles straight into their GIN indexes, with no pending list', async () => {
+      // A pending list is read through by every search until a vacuum merges it: after a burst
+      // of new articles, searches were many times slower (see the migration).
+      const { rows } = await sql<{ name: string; options: string[] | null }>`
+        select relname as "name", reloptions as "options" from pg_class
+        where relname in ('helpIndex_document', 'helpIndex_titleDocument')
+        order by relname
+      `.execute(onPostgres.services.db);
+      assert.deepEqual(rows, [
+        { name: 'helpIndex_document', options: ['fastupdate=off'] },
+        { name: 'helpIndex_titleDocument', options: ['fastupdate=off'] },
+      ]);
     });
   },
 );
