@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,11 @@ const PAGES = [
 const TICKETS = 2_000;
 /** help.search: generated articles to search (the target is p95 ≤ 15 ms at 100,000). */
 const HELP_ARTICLES = 100_000;
+/**
+ * help.search on PostgreSQL: fewer articles, as indexing there takes about 6 ms an article
+ * (`npm run bench -- search-postgres 100000` for the full corpus, about ten minutes).
+ */
+const POSTGRES_HELP_ARTICLES = 20_000;
 /** account.summary: the account's number of orders (each with an invoice), small and large. */
 const SUMMARY_SIZES = [50, 5_000] as const;
 /** order.place: customers ordering at once, and orders each places in the measured part. */
@@ -91,6 +96,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'soak') return runSoak(process.argv.slice(3));
   if (process.argv[2] === 'embed') return runEmbedOnly();
   if (process.argv[2] === 'instances') return runInstancesOnly();
+  if (process.argv[2] === 'search-postgres') return runSearchPostgresOnly(process.argv.slice(3));
   const startedAt = new Date();
   const sizes = measureSizes(DIST, PAGES);
   printSizes(sizes);
@@ -120,6 +126,7 @@ async function main(): Promise<void> {
     const instances = await measureInstances();
     // Last and outside the CPU share: building its corpus takes minutes and is not under test.
     const helpSearch = await measureHelpSearch(portico, HELP_ARTICLES);
+    const helpSearchPostgres = await measureHelpSearchOnPostgres(POSTGRES_HELP_ARTICLES);
     printThroughput(throughput, share);
     printPlacing(placing, throughput.servers[0]!.requestsPerSecond);
     printDurability(durability);
@@ -129,7 +136,8 @@ async function main(): Promise<void> {
     printStaffSearch(staffSearch);
     printChatDelivery(chatDelivery);
     printInstances(instances);
-    printHelpSearch(helpSearch);
+    printHelpSearch(helpSearch, 'SQLite');
+    printHelpSearch(helpSearchPostgres, 'PostgreSQL');
     printAuthTiming(authTiming);
     const model = cpus()[0]?.model ?? 'unknown';
     const report = {
@@ -153,6 +161,7 @@ async function main(): Promise<void> {
       chatDelivery: { ...chatDelivery, targetP95Ms: CHAT_P95_TARGET_MS },
       instances,
       helpSearch,
+      helpSearchPostgres,
       authTiming,
       throughput: {
         ...throughput,
@@ -188,17 +197,51 @@ async function writeReport(report: object): Promise<void> {
 async function runInstancesOnly(): Promise<void> {
   const instances = await measureInstances();
   printInstances(instances);
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as Record<string, unknown>;
-  await writeReport({ ...report, instances });
+  await writeReport({ ...lastReport(), instances });
   console.log('\nWrote the instances part into bench/report.json.');
+}
+
+/** The last report's parts, to write one part into; none before the first full run. */
+function lastReport(): Record<string, unknown> {
+  if (!existsSync(REPORT)) return {};
+  return JSON.parse(readFileSync(REPORT, 'utf8')) as Record<string, unknown>;
+}
+
+/** `help.search` on a server of its own on PostgreSQL (PORTICO_TEST_DATABASE_URL). */
+async function measureHelpSearchOnPostgres(articles: number): Promise<HelpSearchResult> {
+  const portico = await startTestPortico({ env: BENCH_ENV });
+  try {
+    if (portico.services.engine !== 'postgres') {
+      throw new Error(
+        'help.search on PostgreSQL needs PORTICO_TEST_DATABASE_URL: run `npm run bench`',
+      );
+    }
+    return await measureHelpSearch(portico, articles);
+  } finally {
+    await portico.close();
+  }
+}
+
+/**
+ * `node bench/run.ts search-postgres [articles]`: only `help.search` on PostgreSQL, written into
+ * the last full report.
+ */
+async function runSearchPostgresOnly(args: string[]): Promise<void> {
+  const articles = Number(args[0] ?? POSTGRES_HELP_ARTICLES);
+  if (!Number.isSafeInteger(articles) || articles < 1) {
+    throw new Error(`search-postgres takes a number of articles, not ${args[0]}`);
+  }
+  const helpSearchPostgres = await measureHelpSearchOnPostgres(articles);
+  printHelpSearch(helpSearchPostgres, 'PostgreSQL');
+  await writeReport({ ...lastReport(), helpSearchPostgres });
+  console.log('\nWrote the PostgreSQL search part into bench/report.json.');
 }
 
 /** `node bench/run.ts embed`: only the host-page part, written into the last full report. */
 async function runEmbedOnly(): Promise<void> {
   const embed = await measureEmbed(EMBED);
   printEmbed(embed);
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as Record<string, unknown>;
-  await writeReport({ ...report, embed });
+  await writeReport({ ...lastReport(), embed });
   console.log('\nWrote the embed part into bench/report.json.');
 }
 
@@ -555,9 +598,9 @@ function printStaffSearch(result: StaffSearchResult): void {
   );
 }
 
-function printHelpSearch(result: HelpSearchResult): void {
+function printHelpSearch(result: HelpSearchResult, engine: string): void {
   console.log(
-    `\nhelp.search over ${result.articles} generated articles (indexed in ${result.indexSeconds} s), one request at a time\n`,
+    `\nhelp.search on ${engine} over ${result.articles} generated articles (indexed in ${result.indexSeconds} s), one request at a time\n`,
   );
   console.log(
     formatTable(
