@@ -56,13 +56,15 @@ export class ChatWatches {
   /** The writes, one after the other; each logs its own failure. */
   #writing: Promise<void> = Promise.resolve();
   #draining = false;
+  /** A heartbeat is waiting or being written: a database that hangs never piles them up. */
+  #beating = false;
   #closed = false;
   readonly #heartbeat: NodeJS.Timeout;
 
   constructor(pool: Pool, log: (line: string) => void) {
     this.#pool = pool;
     this.#log = log;
-    this.#heartbeat = setInterval(() => this.#queue(() => this.#writeAll()), WATCH_EVERY_MS);
+    this.#heartbeat = setInterval(() => this.#beat(), WATCH_EVERY_MS);
     this.#heartbeat.unref();
   }
 
@@ -112,6 +114,18 @@ export class ChatWatches {
       await this.#pool.query(`delete from "chatWatch" where "instance" = $1`, [this.#instance]);
     });
     await this.#writing;
+  }
+
+  #beat(): void {
+    if (this.#beating) return;
+    this.#beating = true;
+    this.#queue(async () => {
+      try {
+        await this.#writeAll();
+      } finally {
+        this.#beating = false;
+      }
+    });
   }
 
   async #writeAll(): Promise<void> {
